@@ -1,0 +1,27 @@
+"""Known mistakes in iris_mission.py: training the 4-6-3 network."""
+from .mistake import Mistake
+
+MISTAKES = (
+    Mistake(
+        name="Iris train returns inside the training loop (one step)",
+        unit="iris_mission.train",
+        target="iris_mission.train",
+        hint="The return statement is indented into the for loop, so training stops after its first "
+             "step: dedent `return IrisClassifier(...)` to the level of the loop.",
+        source="""
+            def train(x_train, t_train, seed=0, log=None):
+                np.random.seed(seed)
+                mean = x_train.mean(axis=0)
+                std = x_train.std(axis=0)
+                x = (x_train - mean) / std
+                net = TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT, weight_init_std=0.5)
+                optimizer = SGD(lr=0.1)
+                for step in range(2000):
+                    grads = net.gradient(x, t_train)
+                    optimizer.update(net.params, grads)
+                    if log is not None and (step + 1) % 100 == 0:
+                        log.record(step + 1, net.loss(x, t_train), net.accuracy(x, t_train))
+                    return IrisClassifier(net, mean, std)
+        """,
+    ),
+)

@@ -1,0 +1,343 @@
+"""Known mistakes in layers.py: forward and backward passes of the layers."""
+from .mistake import Mistake
+
+MISTAKES = (
+    # Relu
+    Mistake(
+        name="Relu backward passes dout through unmasked",
+        unit="layers.Relu",
+        target="layers.Relu.backward",
+        hint="Where the input was <= 0 the output did not depend on it: set dout to 0 there "
+             "(dx[self.mask] = 0) before returning it.",
+        source="""
+            def backward(self, dout):
+                return dout
+        """,
+    ),
+    Mistake(
+        name="Relu backward with the mask inverted",
+        unit="layers.Relu",
+        target="layers.Relu.backward",
+        hint="The gradient flows where the input was positive and is 0 where x <= 0: check which "
+             "entries the mask selects (self.mask is True where x <= 0).",
+        source="""
+            def backward(self, dout):
+                dx = dout.copy()
+                dx[~self.mask] = 0
+                return dx
+        """,
+    ),
+    # Sigmoid
+    Mistake(
+        name="Sigmoid backward applies sigmoid' to the output",
+        unit="layers.Sigmoid",
+        target="layers.Sigmoid.backward",
+        hint="out = sigmoid(x) is already stored, and d out / dx = out * (1 - out): use self.out as it is, "
+             "do not pass it through sigmoid again.",
+        source="""
+            def backward(self, dout):
+                s = sigmoid(self.out)
+                return dout * s * (1.0 - s)
+        """,
+    ),
+    Mistake(
+        name="Sigmoid backward without dout",
+        unit="layers.Sigmoid",
+        target="layers.Sigmoid.backward",
+        hint="Backward returns the upstream gradient times the local derivative: multiply "
+             "self.out * (1 - self.out) by dout (chain rule).",
+        source="""
+            def backward(self, dout):
+                return self.out * (1.0 - self.out)
+        """,
+    ),
+    # Affine
+    Mistake(
+        name="Affine dW transposed (dout.T @ x)",
+        unit="layers.Affine",
+        target="layers.Affine.backward",
+        hint="dW must have W's shape (D, M): it is x.T @ dout, with x (N, D) and dout (N, M).",
+        source="""
+            def backward(self, dout):
+                dx = np.dot(dout, self.W.T)
+                self.dW = np.dot(dout.T, self.x)
+                self.db = np.sum(dout, axis=0)
+                return dx.reshape(*self.original_x_shape)
+        """,
+    ),
+    Mistake(
+        name="Affine db not summed over the batch",
+        unit="layers.Affine",
+        target="layers.Affine.backward",
+        hint="b was added to every sample, so its gradient is dout summed over the batch axis: "
+             "db = np.sum(dout, axis=0), of shape (M,).",
+        source="""
+            def backward(self, dout):
+                dx = np.dot(dout, self.W.T)
+                self.dW = np.dot(self.x.T, dout)
+                self.db = dout
+                return dx.reshape(*self.original_x_shape)
+        """,
+    ),
+    Mistake(
+        name="Affine db averaged over the batch",
+        unit="layers.Affine",
+        target="layers.Affine.backward",
+        hint="db is the SUM of dout over the batch (np.sum(dout, axis=0)); the 1/N of the mean loss is "
+             "already inside dout.",
+        source="""
+            def backward(self, dout):
+                dx = np.dot(dout, self.W.T)
+                self.dW = np.dot(self.x.T, dout)
+                self.db = np.mean(dout, axis=0)
+                return dx.reshape(*self.original_x_shape)
+        """,
+    ),
+    Mistake(
+        name="Affine dx not reshaped to the input's shape",
+        unit="layers.Affine",
+        target="layers.Affine.backward",
+        hint="forward flattened x (N, d1, d2, ...) to (N, D): give dx back the original shape with "
+             "dx.reshape(self.original_x_shape).",
+        source="""
+            def backward(self, dout):
+                dx = np.dot(dout, self.W.T)
+                self.dW = np.dot(self.x.T, dout)
+                self.db = np.sum(dout, axis=0)
+                return dx
+        """,
+    ),
+    # SoftmaxWithLoss
+    Mistake(
+        name="SoftmaxWithLoss backward without / N",
+        unit="layers.SoftmaxWithLoss",
+        target="layers.SoftmaxWithLoss.backward",
+        hint="The loss is the mean over the batch, so its gradient is (y - t) / N: divide by the batch "
+             "size.",
+        source="""
+            def backward(self, dout=1):
+                batch_size = self.y.shape[0]
+                if self.t.size == self.y.size:
+                    dx = self.y - self.t
+                else:
+                    dx = self.y.copy()
+                    dx[np.arange(batch_size), self.t] -= 1
+                return dx * dout
+        """,
+    ),
+    Mistake(
+        name="SoftmaxWithLoss backward assumes one-hot labels",
+        unit="layers.SoftmaxWithLoss",
+        target="layers.SoftmaxWithLoss.backward",
+        hint="t may be integer labels of shape (N,): then y - t broadcasts wrongly. Subtract 1 from y at "
+             "each sample's true class instead (dx[np.arange(N), t] -= 1).",
+        source="""
+            def backward(self, dout=1):
+                batch_size = self.t.shape[0]
+                return (self.y - self.t) * dout / batch_size
+        """,
+    ),
+    # Dropout
+    Mistake(
+        name="Dropout backward ignores the mask",
+        unit="layers.Dropout",
+        target="layers.Dropout.backward",
+        hint="Dropped units did not reach the output, so no gradient flows back through them: "
+             "return dout * self.mask (with the same scale as forward).",
+        source="""
+            def backward(self, dout):
+                return dout
+        """,
+    ),
+    Mistake(
+        name="Dropout test mode without scaling",
+        unit="layers.Dropout",
+        target="layers.Dropout.forward",
+        hint="With the book's training output x * mask, only a fraction 1 - ratio of each unit gets "
+             "through on average: in test mode return x * (1 - dropout_ratio), not x.",
+        source="""
+            def forward(self, x, train_flg=True):
+                if train_flg:
+                    self.mask = np.random.rand(*x.shape) > self.dropout_ratio
+                    return x * self.mask
+                return x
+        """,
+    ),
+    Mistake(
+        name="Dropout keeps units with probability dropout_ratio",
+        unit="layers.Dropout",
+        target="layers.Dropout.forward",
+        hint="dropout_ratio is the fraction DROPPED: keep a unit where np.random.rand(...) > dropout_ratio, "
+             "not < (the two agree only at ratio 0.5).",
+        source="""
+            def forward(self, x, train_flg=True):
+                if train_flg:
+                    self.mask = np.random.rand(*x.shape) < self.dropout_ratio
+                    return x * self.mask
+                return x * (1.0 - self.dropout_ratio)
+        """,
+    ),
+    # BatchNormalization
+    Mistake(
+        name="BatchNormalization backward without the variance and mean paths",
+        unit="layers.BatchNormalization",
+        target="layers.BatchNormalization.backward",
+        hint="The batch mean and variance depend on every x too: besides dxhat / std, add the gradient "
+             "through the variance (dvar) and through the mean (dmean).",
+        source="""
+            def backward(self, dout):
+                self.dbeta = dout.sum(axis=0)
+                self.dgamma = np.sum(self.xn * dout, axis=0)
+                return self.gamma * dout / self.std
+        """,
+    ),
+    Mistake(
+        name="BatchNormalization backward without the mean path",
+        unit="layers.BatchNormalization",
+        target="layers.BatchNormalization.backward",
+        hint="After the variance path, x also reaches the output through the batch mean: subtract "
+             "dmean / N, with dmean = np.sum(dxc, axis=0).",
+        source="""
+            def backward(self, dout):
+                self.dbeta = dout.sum(axis=0)
+                self.dgamma = np.sum(self.xn * dout, axis=0)
+                dxn = self.gamma * dout
+                dxc = dxn / self.std
+                dstd = -np.sum((dxn * self.xc) / (self.std * self.std), axis=0)
+                dvar = 0.5 * dstd / self.std
+                dxc += (2.0 / self.batch_size) * self.xc * dvar
+                return dxc
+        """,
+    ),
+    Mistake(
+        name="BatchNormalization dgamma = sum(dout)",
+        unit="layers.BatchNormalization",
+        target="layers.BatchNormalization.backward",
+        hint="gamma multiplies the normalised input, so dgamma = np.sum(self.xn * dout, axis=0); "
+             "sum(dout) alone is dbeta.",
+        source="""
+            def backward(self, dout):
+                self.dbeta = dout.sum(axis=0)
+                self.dgamma = dout.sum(axis=0)
+                dxn = self.gamma * dout
+                dxc = dxn / self.std
+                dstd = -np.sum((dxn * self.xc) / (self.std * self.std), axis=0)
+                dvar = 0.5 * dstd / self.std
+                dxc += (2.0 / self.batch_size) * self.xc * dvar
+                dmean = np.sum(dxc, axis=0)
+                return dxc - dmean / self.batch_size
+        """,
+    ),
+    Mistake(
+        name="BatchNormalization normalises with the running statistics in training",
+        unit="layers.BatchNormalization",
+        target="layers.BatchNormalization.forward",
+        hint="In training (train_flg=True), normalise with the mean and variance of THIS batch; the "
+             "running statistics are only for test mode.",
+        source="""
+            def forward(self, x, train_flg=True):
+                if self.running_mean is None:
+                    D = x.shape[1]
+                    self.running_mean = np.zeros(D)
+                    self.running_var = np.zeros(D)
+                if train_flg:
+                    mu = x.mean(axis=0)
+                    xc = x - mu
+                    var = np.mean(xc ** 2, axis=0)
+                    self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
+                    self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+                    xc = x - self.running_mean
+                    std = np.sqrt(self.running_var + 1e-6)
+                    self.batch_size = x.shape[0]
+                    self.xc = xc
+                    self.std = std
+                    self.xn = xc / std
+                    xn = self.xn
+                else:
+                    xn = (x - self.running_mean) / np.sqrt(self.running_var + 1e-6)
+                return self.gamma * xn + self.beta
+        """,
+    ),
+    Mistake(
+        name="BatchNormalization does not update the running statistics",
+        unit="layers.BatchNormalization",
+        target="layers.BatchNormalization.forward",
+        hint="Each training forward must move the running statistics towards the batch ones: "
+             "running_mean = momentum * running_mean + (1 - momentum) * mean (same for the variance).",
+        source="""
+            def forward(self, x, train_flg=True):
+                if self.running_mean is None:
+                    D = x.shape[1]
+                    self.running_mean = np.zeros(D)
+                    self.running_var = np.zeros(D)
+                if train_flg:
+                    mu = x.mean(axis=0)
+                    xc = x - mu
+                    var = np.mean(xc ** 2, axis=0)
+                    std = np.sqrt(var + 1e-6)
+                    self.batch_size = x.shape[0]
+                    self.xc = xc
+                    self.std = std
+                    self.xn = xc / std
+                    xn = self.xn
+                else:
+                    xn = (x - self.running_mean) / np.sqrt(self.running_var + 1e-6)
+                return self.gamma * xn + self.beta
+        """,
+    ),
+    Mistake(
+        name="BatchNormalization running statistics with momentum swapped",
+        unit="layers.BatchNormalization",
+        target="layers.BatchNormalization.forward",
+        hint="momentum weighs the OLD running value: running = momentum * running + (1 - momentum) * "
+             "batch statistic.",
+        source="""
+            def forward(self, x, train_flg=True):
+                if self.running_mean is None:
+                    D = x.shape[1]
+                    self.running_mean = np.zeros(D)
+                    self.running_var = np.zeros(D)
+                if train_flg:
+                    mu = x.mean(axis=0)
+                    xc = x - mu
+                    var = np.mean(xc ** 2, axis=0)
+                    std = np.sqrt(var + 1e-6)
+                    self.batch_size = x.shape[0]
+                    self.xc = xc
+                    self.std = std
+                    self.xn = xc / std
+                    self.running_mean = (1 - self.momentum) * self.running_mean + self.momentum * mu
+                    self.running_var = (1 - self.momentum) * self.running_var + self.momentum * var
+                    xn = self.xn
+                else:
+                    xn = (x - self.running_mean) / np.sqrt(self.running_var + 1e-6)
+                return self.gamma * xn + self.beta
+        """,
+    ),
+    Mistake(
+        name="BatchNormalization test mode uses the batch statistics",
+        unit="layers.BatchNormalization",
+        target="layers.BatchNormalization.forward",
+        hint="With train_flg=False, normalise with running_mean and running_var (a test prediction must "
+             "not depend on the other samples in the batch).",
+        source="""
+            def forward(self, x, train_flg=True):
+                if self.running_mean is None:
+                    D = x.shape[1]
+                    self.running_mean = np.zeros(D)
+                    self.running_var = np.zeros(D)
+                mu = x.mean(axis=0)
+                xc = x - mu
+                var = np.mean(xc ** 2, axis=0)
+                std = np.sqrt(var + 1e-6)
+                self.batch_size = x.shape[0]
+                self.xc = xc
+                self.std = std
+                self.xn = xc / std
+                if train_flg:
+                    self.running_mean = self.momentum * self.running_mean + (1 - self.momentum) * mu
+                    self.running_var = self.momentum * self.running_var + (1 - self.momentum) * var
+                return self.gamma * self.xn + self.beta
+        """,
+    ),
+)

@@ -1,0 +1,98 @@
+"""The catalogue itself: every entry is a well-formed, drop-in wrong version of a reference def."""
+import ast
+import inspect
+
+import pytest
+
+from autograder.mistakes import MISTAKES, mistakes_for
+from autograder.mistakes.diagnosis import outputs_match, run_scenario
+from autograder.mistakes.mistake import find_def, reference_directory, reference_modules
+
+from .scenarios import SCENARIOS
+
+# The units of SUBMISSION_API.md, one tag per graded function or class.
+CONTRACT_UNITS = tuple(SCENARIOS)
+
+
+def by_name(mistakes):
+    return pytest.mark.parametrize("mistake", mistakes, ids=[m.name for m in mistakes])
+
+
+def test_contract_units_are_the_scenarios_units():
+    assert len(CONTRACT_UNITS) == 24
+    assert {unit.split(".")[0] for unit in CONTRACT_UNITS} == set(reference_modules())
+
+
+@pytest.mark.parametrize("unit", CONTRACT_UNITS)
+def test_every_unit_has_a_mistake(unit):
+    assert mistakes_for(unit), f"no known mistake for {unit}"
+
+
+def test_names_are_unique_and_hints_are_short():
+    names = [m.name for m in MISTAKES]
+    assert len(names) == len(set(names))
+    for mistake in MISTAKES:
+        assert mistake.hint.strip() and len(mistake.hint) <= 300, mistake.name
+        assert mistake.hint.count(". ") + mistake.hint.count(": ") <= 3, mistake.name
+
+
+@by_name(MISTAKES)
+def test_entry_targets_a_def_of_its_own_unit(mistake):
+    assert mistake.unit in CONTRACT_UNITS
+    unit_module, unit_name = mistake.unit.split(".")
+    assert mistake.module == unit_module
+    assert mistake.qualname.split(".")[0] == unit_name
+    reference_file = reference_directory() / f"{mistake.module}.py"
+    assert find_def(ast.parse(reference_file.read_text()), mistake.qualname) is not None
+
+
+@by_name(MISTAKES)
+def test_entry_compiles_to_a_drop_in_replacement(mistake):
+    reference = reference_modules()[mistake.module]
+    original = reference
+    for part in mistake.qualname.split("."):
+        original = getattr(original, part)
+    wrong = mistake.compile(dict(vars(reference)))
+    assert inspect.signature(wrong) == inspect.signature(original)
+    tree = ast.parse(mistake.source)
+    assert len(tree.body) == 1 and isinstance(tree.body[0], ast.FunctionDef)
+
+
+@by_name(MISTAKES)
+def test_patched_reference_replaces_only_the_target(mistake):
+    modules = mistake.reference_with_mistake()
+    reference = reference_modules()
+    assert set(modules) == set(reference)
+    for name, module in modules.items():
+        if name != mistake.module:
+            assert module is reference[name]
+    patched = modules[mistake.module]
+    assert patched is not reference[mistake.module]
+    *class_names, def_name = mistake.qualname.split(".")
+    if class_names:
+        wrong_class = getattr(patched, class_names[0])
+        reference_class = getattr(reference[mistake.module], class_names[0])
+        assert issubclass(wrong_class, reference_class) and wrong_class is not reference_class
+        assert wrong_class.__name__ == reference_class.__name__
+        assert getattr(wrong_class, def_name).__code__.co_filename == f"<mistake: {mistake.name}>"
+    else:
+        assert getattr(patched, def_name).__code__.co_filename == f"<mistake: {mistake.name}>"
+        assert getattr(patched, def_name).__globals__ is vars(patched)
+    # the reference itself is untouched
+    assert getattr(reference[mistake.module], (class_names or [def_name])[0]).__module__.startswith("solutions.")
+
+
+@by_name(MISTAKES)
+def test_mistake_behaves_differently_from_the_reference(mistake):
+    scenario = SCENARIOS[mistake.unit]
+    expected = run_scenario(scenario, reference_modules())
+    wrong = run_scenario(scenario, mistake.reference_with_mistake())
+    assert not outputs_match(wrong, expected), "a mistake that behaves like the reference is useless"
+
+
+@pytest.mark.parametrize("unit", CONTRACT_UNITS)
+def test_mistakes_of_a_unit_are_told_apart_by_its_scenario(unit):
+    outputs = [(m.name, run_scenario(SCENARIOS[unit], m.reference_with_mistake())) for m in mistakes_for(unit)]
+    for i, (name, output) in enumerate(outputs):
+        for other_name, other in outputs[:i]:
+            assert not outputs_match(output, other), f"{name!r} behaves like {other_name!r}"
