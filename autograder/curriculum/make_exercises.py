@@ -1,0 +1,107 @@
+"""Write the student stubs in `exercises/` from the reference code in `solutions/`.
+
+    python -m autograder.curriculum.make_exercises           # (re)write exercises/*.py
+    python -m autograder.curriculum.make_exercises --check   # exit 1 if any stub is stale
+
+Every `solutions/<name>.py` becomes `exercises/<name>.py`: solution regions are
+replaced by their TODO text and a `raise NotImplementedError` (see
+`solution_regions.py`), all other text is copied as it is, under a one-line
+header saying where the file comes from. Nothing else in `exercises/` is
+touched: the visible tests (`exercises/tests/`) and their plugin
+(`exercises/conftest.py`) are written by hand, and no file is ever removed.
+"""
+import argparse
+import sys
+from pathlib import Path
+
+from .solution_regions import SolutionMarkerError, solution_regions, student_version
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+COMMAND = "python -m autograder.curriculum.make_exercises"
+#: Hand-written files in exercises/ that no solution file may overwrite.
+HAND_WRITTEN = ("conftest.py",)
+
+
+def header(name, has_regions):
+    """The first line of a generated file."""
+    if has_regions:
+        return f"# Generated from solutions/{name} by `{COMMAND}`: edit the TODO parts only.\n"
+    return f"# Generated from solutions/{name} by `{COMMAND}`: provided code, nothing to edit here.\n"
+
+
+def stub_text(name, source_text):
+    """The text of exercises/<name> for the solution file's text."""
+    has_regions = bool(solution_regions(source_text, f"solutions/{name}"))
+    return header(name, has_regions) + student_version(source_text, f"solutions/{name}")
+
+
+def expected_stubs(solutions_dir):
+    """Map each stub file name to its text, in sorted order; raise SolutionMarkerError on bad markers."""
+    stubs = {}
+    for source in sorted(Path(solutions_dir).glob("*.py")):
+        if source.name in HAND_WRITTEN:
+            raise SolutionMarkerError(
+                f"{source}: exercises/{source.name} is written by hand; rename the solution file."
+            )
+        text = stub_text(source.name, source.read_text(encoding="utf-8"))
+        try:
+            compile(text, f"exercises/{source.name}", "exec")
+        except SyntaxError as err:
+            raise SolutionMarkerError(
+                f"{source}: the generated stub is not valid Python ({err.msg}, line {err.lineno}): "
+                "check that each region can be replaced by a raise statement."
+            ) from err
+        stubs[source.name] = text
+    return stubs
+
+
+def stale_stubs(stubs, exercises_dir):
+    """Names of the stubs whose file is missing or differs from the expected text."""
+    stale = []
+    for name, text in stubs.items():
+        path = Path(exercises_dir) / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+    return stale
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 and list the stale stubs if regenerating would change any")
+    parser.add_argument("--solutions", type=Path, default=REPO_ROOT / "solutions",
+                        help="folder of the reference solutions (default: the kit's solutions/)")
+    parser.add_argument("--exercises", type=Path, default=REPO_ROOT / "exercises",
+                        help="folder of the stubs (default: the kit's exercises/)")
+    args = parser.parse_args(argv)
+
+    try:
+        stubs = expected_stubs(args.solutions)
+    except SolutionMarkerError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if not stubs:
+        print(f"error: no solution files (*.py) in {args.solutions}", file=sys.stderr)
+        return 2
+    stale = stale_stubs(stubs, args.exercises)
+
+    if args.check:
+        if stale:
+            print(f"{len(stale)} stale stub(s) in {args.exercises}; regenerate them with `{COMMAND}`:")
+            for name in stale:
+                print(f"  {name}")
+            return 1
+        print(f"{len(stubs)} stubs in {args.exercises} are up to date.")
+        return 0
+
+    args.exercises.mkdir(parents=True, exist_ok=True)
+    for name in stale:
+        with open(args.exercises / name, "w", encoding="utf-8", newline="\n") as stub_file:
+            stub_file.write(stubs[name])
+        print(f"wrote {args.exercises / name}")
+    print(f"{len(stubs)} stubs, {len(stale)} rewritten.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,171 @@
+"""Solution regions of a reference file, and the student version of that file.
+
+A solution region is the part a student writes. In `solutions/` it sits between
+nbgrader's markers, and its first comment lines are the TODO text the student sees:
+
+    def sigmoid(x):
+        \"\"\"...\"\"\"
+        ### BEGIN SOLUTION
+        # TODO: return 1 / (1 + exp(-x)) elementwise.
+        #   (continuation lines start with '#' and three spaces)
+        x = np.asarray(x, dtype=float)
+        ...
+        ### END SOLUTION
+
+The student version keeps everything outside the regions as it is and replaces
+each region by its TODO comment lines and a `raise NotImplementedError("<TODO text>")`
+at the marker's indentation, so the stub still imports and tells what to do.
+"""
+import ast
+from dataclasses import dataclass
+
+BEGIN_MARKER = "### BEGIN SOLUTION"
+END_MARKER = "### END SOLUTION"
+TODO_PREFIX = "# TODO:"
+TODO_CONTINUATION_PREFIX = "#   "
+
+
+class SolutionMarkerError(ValueError):
+    """The solution markers of a file are unbalanced, nested or malformed."""
+
+
+@dataclass(frozen=True)
+class Region:
+    """One solution region.
+
+    start_line, end_line: 1-based numbers of the BEGIN and END marker lines.
+    indent: the whitespace before the markers.
+    todo_text: the TODO comment as one line, without '# TODO: '.
+    code: the solution code after the TODO comment, up to the END marker (lines as in the source).
+    todo_comment: the TODO comment lines as in the source.
+    """
+
+    start_line: int
+    end_line: int
+    indent: str
+    todo_text: str
+    code: str
+    todo_comment: str
+
+
+def _leading_whitespace(line):
+    return line[: len(line) - len(line.lstrip())]
+
+
+def _parse_region(lines, begin_index, end_index, filename):
+    """Build the Region whose markers are at lines[begin_index] and lines[end_index]."""
+    begin_line = begin_index + 1
+    indent = _leading_whitespace(lines[begin_index])
+    if _leading_whitespace(lines[end_index]) != indent:
+        raise SolutionMarkerError(
+            f"{filename}:{end_index + 1}: '{END_MARKER}' is not indented like the "
+            f"'{BEGIN_MARKER}' of line {begin_line}: both markers must line up."
+        )
+    body = lines[begin_index + 1:end_index]
+    if not body or not body[0].strip().startswith(TODO_PREFIX):
+        raise SolutionMarkerError(
+            f"{filename}:{begin_line}: the region must start with a '{TODO_PREFIX} ...' comment "
+            f"on the line after '{BEGIN_MARKER}': it is the text the student sees."
+        )
+    for offset, line in enumerate(body, start=begin_index + 2):
+        if line.strip() and not line.startswith(indent):
+            raise SolutionMarkerError(
+                f"{filename}:{offset}: this line of the region opened at line {begin_line} is "
+                "indented less than its markers."
+            )
+    todo_count = 1
+    while todo_count < len(body) and body[todo_count].strip().startswith(TODO_CONTINUATION_PREFIX):
+        todo_count += 1
+    todo_lines = body[:todo_count]
+    code_lines = body[todo_count:]
+    if not any(line.strip() for line in code_lines):
+        raise SolutionMarkerError(
+            f"{filename}:{begin_line}: the region has a TODO but no solution code."
+        )
+    parts = [todo_lines[0].strip()[len(TODO_PREFIX):].strip()]
+    parts += [line.strip()[1:].strip() for line in todo_lines[1:]]
+    return Region(
+        start_line=begin_line,
+        end_line=end_index + 1,
+        indent=indent,
+        todo_text=" ".join(part for part in parts if part),
+        code="".join(line + "\n" for line in code_lines),
+        todo_comment="".join(line + "\n" for line in todo_lines),
+    )
+
+
+def solution_regions(source_text, filename="<source>"):
+    """Return the solution regions of source_text, in order, as a list of Region.
+
+    filename is only used in error messages. Raises SolutionMarkerError when a
+    marker has no partner, regions are nested, or a region has no TODO comment.
+    """
+    lines = source_text.splitlines()
+    regions = []
+    open_index = None
+    for index, line in enumerate(lines):
+        marker = line.strip()
+        if marker == BEGIN_MARKER:
+            if open_index is not None:
+                raise SolutionMarkerError(
+                    f"{filename}:{index + 1}: '{BEGIN_MARKER}' inside the region opened at line "
+                    f"{open_index + 1}: regions cannot be nested; close that one with "
+                    f"'{END_MARKER}' first."
+                )
+            open_index = index
+        elif marker == END_MARKER:
+            if open_index is None:
+                raise SolutionMarkerError(
+                    f"{filename}:{index + 1}: '{END_MARKER}' without a '{BEGIN_MARKER}' before it."
+                )
+            regions.append(_parse_region(lines, open_index, index, filename))
+            open_index = None
+        elif BEGIN_MARKER in line or END_MARKER in line:
+            raise SolutionMarkerError(
+                f"{filename}:{index + 1}: a solution marker must stand alone on its line: {line.strip()!r}"
+            )
+    if open_index is not None:
+        raise SolutionMarkerError(
+            f"{filename}:{open_index + 1}: '{BEGIN_MARKER}' is never closed by '{END_MARKER}'."
+        )
+    return regions
+
+
+def python_string_literal(text):
+    """A Python string literal for text, preferring double quotes (for the stubs' raise lines)."""
+    if '"' not in text:
+        literal = '"' + text.replace("\\", "\\\\") + '"'
+    elif "'" not in text:
+        literal = "'" + text.replace("\\", "\\\\") + "'"
+    else:
+        literal = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if ast.literal_eval(literal) != text:  # e.g. control characters: fall back on repr
+        literal = repr(text)
+    return literal
+
+
+def stub_lines(region):
+    """The lines that replace a region in the student version: its TODO comment and a raise."""
+    raise_line = f"{region.indent}raise NotImplementedError({python_string_literal(region.todo_text)})\n"
+    return region.todo_comment + raise_line
+
+
+def student_version(source_text, filename="<source>"):
+    """Return source_text with every solution region replaced by its TODO comment and a raise.
+
+    Everything outside the regions is kept as it is. Lines end with '\\n'; a final
+    newline is kept when the source has one.
+    """
+    regions = solution_regions(source_text, filename)
+    lines = source_text.splitlines()
+    pieces = []
+    next_line = 1  # 1-based number of the first source line not yet copied
+    for region in regions:
+        pieces.extend(line + "\n" for line in lines[next_line - 1:region.start_line - 1])
+        pieces.append(stub_lines(region))
+        next_line = region.end_line + 1
+    pieces.extend(line + "\n" for line in lines[next_line - 1:])
+    text = "".join(pieces)
+    if text and not source_text.endswith(("\n", "\r")):
+        text = text[:-1]
+    return text

@@ -1,0 +1,206 @@
+# Generated from solutions/data.py by `python -m autograder.curriculum.make_exercises`: provided code, nothing to edit here.
+"""The kit's small datasets, Iris and 8x8 handwritten digits, and a stratified split.
+
+The files live in the kit's `datasets/` folder (see `datasets/README.md` for
+what they are and where they come from). Every file is checked against
+`datasets/SHA256SUMS` before it is parsed, so a damaged copy stops you with a
+clear message instead of silently training on wrong numbers.
+"""
+import gzip
+import hashlib
+import io
+import numbers
+import os
+from pathlib import Path
+
+import numpy as np
+
+DATASETS_ENV = "KIT_DATASETS"  # set it to load the data files from another folder
+CHECKSUMS_FILE = "SHA256SUMS"
+IRIS_FILE = "iris.csv"
+DIGITS_FILE = "digits.csv.gz"
+DIGITS_PIXELS = 64  # one 8x8 image per row
+RESTORE_ADVICE = (
+    "Restore the kit's data files with `git checkout -- datasets/` in the kit's "
+    "repository, or download the kit's release again."
+)
+
+
+class DatasetError(Exception):
+    """A data file is missing, damaged or malformed.
+
+    The message names the file and says how to get a good copy back.
+    """
+
+
+def datasets_dir():
+    """Return the folder holding the data files, as a `pathlib.Path`.
+
+    The environment variable KIT_DATASETS wins when it is set; otherwise it is
+    the `datasets/` folder beside the package this module sits in (which works
+    from `solutions/`, `exercises/` and a student release alike).
+    """
+    override = os.environ.get(DATASETS_ENV)
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "datasets"
+
+
+def _where_advice():
+    """Say where the data folder came from, so a wrong KIT_DATASETS is easy to spot."""
+    if os.environ.get(DATASETS_ENV):
+        return f"(the folder is set by the environment variable {DATASETS_ENV}: check it) "
+    return ""
+
+
+def _read_checksums(directory):
+    """Read `SHA256SUMS` (sha256sum format) into a dict: file name -> hex digest."""
+    path = directory / CHECKSUMS_FILE
+    if not path.is_file():
+        raise DatasetError(
+            f"Checksum list not found: {path}. It is needed to check the data files. "
+            + _where_advice() + RESTORE_ADVICE
+        )
+    checksums = {}
+    for line in path.read_text(encoding="ascii").splitlines():
+        if not line.strip():
+            continue
+        fields = line.split(maxsplit=1)
+        if len(fields) != 2:
+            raise DatasetError(f"{path} has a malformed line: {line!r}. " + RESTORE_ADVICE)
+        digest, name = fields
+        checksums[name.lstrip("*")] = digest.lower()  # '*' marks binary mode in sha256sum
+    return checksums
+
+
+def _verified_bytes(name):
+    """Return the bytes of data file `name` after checking its SHA-256 digest."""
+    directory = datasets_dir()
+    path = directory / name
+    if not path.is_file():
+        raise DatasetError(f"Data file not found: {path}. " + _where_advice() + RESTORE_ADVICE)
+    expected = _read_checksums(directory).get(name)
+    if expected is None:
+        raise DatasetError(
+            f"{directory / CHECKSUMS_FILE} has no line for {name}, so {path} cannot be checked. "
+            + RESTORE_ADVICE
+        )
+    data = path.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected:
+        raise DatasetError(
+            f"Data file {path} is damaged: its SHA-256 is {actual}, expected {expected}. "
+            "(A git setting such as core.autocrlf that rewrites line endings also changes it.) "
+            + RESTORE_ADVICE
+        )
+    return data
+
+
+def _parse_csv(text, name):
+    """Parse comma-separated numbers into a float64 array of shape (rows, columns)."""
+    try:
+        return np.loadtxt(io.StringIO(text), delimiter=",", dtype=np.float64, ndmin=2)
+    except ValueError as err:
+        raise DatasetError(f"Cannot parse {name}: {err}. " + RESTORE_ADVICE) from err
+
+
+def load_iris():
+    """Load Fisher's Iris flowers: 150 flowers, 4 measurements, 3 species.
+
+    Returns:
+        x: float64 array of shape (150, 4): sepal length, sepal width,
+           petal length, petal width, in cm.
+        t: int64 array of shape (150,): species label, 0 setosa,
+           1 versicolor, 2 virginica (50 flowers each).
+    """
+    text = _verified_bytes(IRIS_FILE).decode("ascii")
+    # The header line reads "n_samples,n_features,name_of_class_0,..."
+    header, body = text.split("\n", 1)
+    n_samples, n_features = (int(field) for field in header.split(",")[:2])
+    table = _parse_csv(body, IRIS_FILE)
+    if table.shape != (n_samples, n_features + 1):
+        raise DatasetError(
+            f"{IRIS_FILE} holds a table of shape {table.shape}, its header says "
+            f"({n_samples}, {n_features + 1}). " + RESTORE_ADVICE
+        )
+    return table[:, :-1], table[:, -1].astype(np.int64)
+
+
+def load_digits():
+    """Load the 8x8 handwritten digits (UCI optical digits, test set): 1797 images.
+
+    Returns:
+        x: float64 array of shape (1797, 64): each row an 8x8 image read row by
+           row, integer pixel values 0..16 (ink counts in 4x4 blocks).
+        t: int64 array of shape (1797,): the digit shown, 0..9.
+    """
+    text = gzip.decompress(_verified_bytes(DIGITS_FILE)).decode("ascii")
+    table = _parse_csv(text, DIGITS_FILE)
+    if table.shape[1] != DIGITS_PIXELS + 1:
+        raise DatasetError(
+            f"{DIGITS_FILE} has {table.shape[1]} columns, expected {DIGITS_PIXELS} pixels "
+            "and a label. " + RESTORE_ADVICE
+        )
+    return table[:, :-1], table[:, -1].astype(np.int64)
+
+
+def _train_counts_per_class(class_counts, n_train):
+    """Share n_train among classes in proportion to their sizes.
+
+    Each class gets n_train * count / N rounded down, and the places left over
+    go to the classes with the largest fractional parts (ties: lower label
+    first), so the counts add up to exactly n_train.
+    """
+    quotas = n_train * class_counts / class_counts.sum()
+    counts = np.floor(quotas).astype(np.int64)
+    left_over = n_train - counts.sum()
+    by_fraction = np.argsort(-(quotas - counts), kind="stable")
+    counts[by_fraction[:left_over]] += 1
+    return counts
+
+
+def stratified_split(x, t, n_train, seed):
+    """Split (x, t) at random into a training and a test set with the same class mix.
+
+    Each class keeps its share: about n_train * count / N of its samples go to
+    training (rounded so the training set holds exactly n_train samples), the
+    rest to test. Both sets are shuffled. The same seed gives the same split.
+
+    Args:
+        x: array of shape (N, ...): the samples.
+        t: integer array of shape (N,): the class labels.
+        n_train: number of training samples, 1 <= n_train <= N - 1.
+        seed: seed for `numpy.random.default_rng`.
+
+    Returns:
+        x_train: shape (n_train, ...), t_train: shape (n_train,),
+        x_test: shape (N - n_train, ...), t_test: shape (N - n_train,).
+    """
+    x = np.asarray(x)
+    t = np.asarray(t)
+    if t.ndim != 1 or len(x) != len(t):
+        raise ValueError(
+            f"t must be a 1-D array of labels, one per row of x; got x of shape {x.shape} "
+            f"and t of shape {t.shape}."
+        )
+    n_samples = len(t)
+    if isinstance(n_train, bool) or not isinstance(n_train, numbers.Integral):
+        raise ValueError(f"n_train must be an integer number of samples, got {n_train!r}.")
+    if not 1 <= n_train <= n_samples - 1:
+        raise ValueError(
+            f"n_train must be between 1 and {n_samples - 1} so that both sets are "
+            f"non-empty (there are {n_samples} samples), got {n_train}."
+        )
+
+    rng = np.random.default_rng(seed)
+    classes, class_counts = np.unique(t, return_counts=True)
+    train_counts = _train_counts_per_class(class_counts, int(n_train))
+    train_index, test_index = [], []
+    for label, n_class_train in zip(classes, train_counts):
+        members = rng.permutation(np.flatnonzero(t == label))
+        train_index.append(members[:n_class_train])
+        test_index.append(members[n_class_train:])
+    # Shuffle across classes too, so the sets are not sorted by label.
+    train_index = rng.permutation(np.concatenate(train_index))
+    test_index = rng.permutation(np.concatenate(test_index))
+    return x[train_index], t[train_index], x[test_index], t[test_index]

@@ -1,0 +1,72 @@
+# Generated from solutions/digits_mission.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+"""The digits mission: read 8x8 handwritten digits with your own MultiLayerNet.
+
+Run it:  python -m exercises.digits_mission   (trains, prints accuracy, saves a plot)
+
+The network uses your batch normalisation, He initialisation and Adam. The
+grader calls ``train`` on training splits it draws itself and scores the
+returned model's ``predict`` on images your code never saw.
+"""
+import argparse
+
+import numpy as np
+
+from .data import load_digits
+from .data import stratified_split
+from .multi_layer_net import MultiLayerNet
+from .optimizer import Adam
+from .training_log import TrainingLog
+
+PIXEL_COUNT = 64       # 8 x 8 images
+MAX_PIXEL_VALUE = 16   # pixels are counts 0..16
+CLASS_COUNT = 10
+TRAIN_SIZE = 1200      # of 1797 images; the other 597 are the test split
+
+
+class DigitsClassifier:
+    """A trained network that takes raw 8x8 images (pixel values 0..16)."""
+
+    def __init__(self, net):
+        self.net = net
+
+    def predict(self, x):
+        """x: images (N, 64), pixel values 0..16. Returns class scores (N, 10)."""
+        return self.net.predict(x / MAX_PIXEL_VALUE, train_flg=False)
+
+
+def train(x_train, t_train, seed=0, log=None):
+    """Train a MultiLayerNet with batch norm, He init and Adam on mini-batches.
+
+    x_train: images (N, 64), pixel values 0..16; t_train: labels (N,) in 0..9.
+    seed: seeds NumPy's global random state (initial weights, batch order).
+    log: an optional TrainingLog that records the loss and accuracy per epoch.
+    Returns a DigitsClassifier.
+    """
+    # TODO: scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build
+    #   MultiLayerNet(PIXEL_COUNT, [hidden sizes], CLASS_COUNT, weight_init_std="he", use_batchnorm=True);
+    #   for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...).
+    #   Call log.record(epoch, loss, accuracy) once per epoch when a log is given.
+    #   Return DigitsClassifier(net).
+    raise NotImplementedError('scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build MultiLayerNet(PIXEL_COUNT, [hidden sizes], CLASS_COUNT, weight_init_std="he", use_batchnorm=True); for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...). Call log.record(epoch, loss, accuracy) once per epoch when a log is given. Return DigitsClassifier(net).')
+
+
+def main(argv=None):
+    """Train on a random stratified 1200/597 split, print the test accuracy and save a plot."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=0, help="seed of the split and the initial weights")
+    parser.add_argument("--plot", default="digits_mission.png", help="where to save the loss/accuracy plot")
+    args = parser.parse_args(argv)
+
+    x, t = load_digits()
+    x_train, t_train, x_test, t_test = stratified_split(x, t, TRAIN_SIZE, seed=args.seed)
+    log = TrainingLog("Digits mission (MultiLayerNet, batch norm, He, Adam)")
+    model = train(x_train, t_train, seed=args.seed, log=log)
+    test_accuracy = float(np.mean(np.argmax(model.predict(x_test), axis=1) == t_test))
+    log.finish(test_accuracy=test_accuracy)
+    print(f"test accuracy: {test_accuracy:.3f} ({len(t_test)} images never seen in training)")
+    log.save_plot(args.plot)
+    print(f"plot saved to {args.plot}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+# Generated from solutions/iris_mission.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+"""The completion mission: classify Iris flowers with a 4-6-3 network you built.
+
+Run it:  python -m exercises.iris_mission   (trains, prints accuracy, saves a plot)
+
+The grader calls ``train`` on training splits it draws itself and scores the
+returned model's ``predict`` on flowers your code never saw.
+"""
+import argparse
+
+import numpy as np
+
+from .data import load_iris, stratified_split
+from .optimizer import SGD
+from .training_log import TrainingLog
+from .two_layer_net import TwoLayerNet
+
+INPUT_SIZE = 4      # sepal length, sepal width, petal length, petal width (cm)
+HIDDEN_SIZE = 6
+CLASS_COUNT = 3     # setosa, versicolor, virginica
+TRAIN_SIZE = 100    # of 150 flowers; the other 50 are the test split
+
+
+class IrisClassifier:
+    """A trained network plus the standardisation it was trained with.
+
+    mean, std: arrays (4,) of the training features, so that flowers measured
+    in cm are scaled exactly as the training flowers were.
+    """
+
+    def __init__(self, net, mean, std):
+        self.net = net
+        self.mean = mean
+        self.std = std
+
+    def predict(self, x):
+        """x: features (N, 4) in cm. Returns class scores (N, 3)."""
+        return self.net.predict((x - self.mean) / self.std)
+
+
+def train(x_train, t_train, seed=0, log=None):
+    """Train a 4-6-3 ReLU network by full-batch gradient descent.
+
+    x_train: features (N, 4) in cm; t_train: labels (N,) in 0..2.
+    seed: seeds NumPy's global random state (the network's initial weights).
+    log: an optional TrainingLog that records the loss and accuracy as training goes.
+    Returns an IrisClassifier.
+    """
+    # TODO: standardise the features (subtract the training mean, divide by the training std),
+    #   build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...),
+    #   optimizer.update(net.params, grads). Call log.record(step, loss, accuracy) now and then
+    #   when a log is given. Return IrisClassifier(net, mean, std).
+    raise NotImplementedError("standardise the features (subtract the training mean, divide by the training std), build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...), optimizer.update(net.params, grads). Call log.record(step, loss, accuracy) now and then when a log is given. Return IrisClassifier(net, mean, std).")
+
+
+def main(argv=None):
+    """Train on a random stratified 100/50 split, print the test accuracy and save a plot."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=0, help="seed of the split and the initial weights")
+    parser.add_argument("--plot", default="iris_mission.png", help="where to save the loss/accuracy plot")
+    args = parser.parse_args(argv)
+
+    x, t = load_iris()
+    x_train, t_train, x_test, t_test = stratified_split(x, t, TRAIN_SIZE, seed=args.seed)
+    log = TrainingLog("Iris mission (4-6-3 network)")
+    model = train(x_train, t_train, seed=args.seed, log=log)
+    test_accuracy = float(np.mean(np.argmax(model.predict(x_test), axis=1) == t_test))
+    log.finish(test_accuracy=test_accuracy)
+    print(f"test accuracy: {test_accuracy:.3f} ({len(t_test)} flowers never seen in training)")
+    log.save_plot(args.plot)
+    print(f"plot saved to {args.plot}")
+
+
+if __name__ == "__main__":
+    main()

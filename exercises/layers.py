@@ -1,0 +1,167 @@
+# Generated from solutions/layers.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+"""Layers with a forward and a backward pass (book chapters 5 and 6).
+
+Every layer has ``forward(...)`` and ``backward(dout)``. ``backward`` takes the
+gradient of the loss with respect to the layer's output and returns the
+gradient with respect to its input; gradients of parameters are stored as
+attributes (``dW``, ``db``, ``dgamma``, ``dbeta``). Layers keep references to
+the parameter arrays they are given, so an optimizer updating those arrays in
+place changes what the layer computes next.
+"""
+import numpy as np
+
+from .functions import cross_entropy_error, sigmoid, softmax
+
+#: Added to the batch variance before the square root in batch normalisation.
+BATCH_NORM_EPSILON = 1e-6
+
+
+class Relu:
+    """ReLU layer: out = max(0, x)."""
+
+    def __init__(self):
+        self.mask = None  # bool array of x's shape: True where x <= 0
+
+    def forward(self, x):
+        """x: array of any shape. Returns max(0, x), same shape."""
+        # TODO: remember where x <= 0 in self.mask, and return x with those entries set to 0
+        #   (work on a copy: do not change x).
+        raise NotImplementedError("remember where x <= 0 in self.mask, and return x with those entries set to 0 (work on a copy: do not change x).")
+
+    def backward(self, dout):
+        """dout: array of the output's shape. Returns dx: dout where x > 0, else 0."""
+        # TODO: return dout with the entries where x <= 0 (self.mask) set to 0.
+        raise NotImplementedError("return dout with the entries where x <= 0 (self.mask) set to 0.")
+
+
+class Sigmoid:
+    """Sigmoid layer: out = 1 / (1 + exp(-x)); its derivative is out * (1 - out)."""
+
+    def __init__(self):
+        self.out = None
+
+    def forward(self, x):
+        """x: array of any shape. Returns sigmoid(x), same shape."""
+        # TODO: compute sigmoid(x), keep it in self.out for backward, and return it.
+        raise NotImplementedError("compute sigmoid(x), keep it in self.out for backward, and return it.")
+
+    def backward(self, dout):
+        """dout: array of the output's shape. Returns dx = dout * out * (1 - out)."""
+        # TODO: return dout * out * (1 - out), using the output kept by forward.
+        raise NotImplementedError("return dout * out * (1 - out), using the output kept by forward.")
+
+
+class Affine:
+    """Fully connected layer: out = x @ W + b.
+
+    W: array (D, M); b: array (M,). Kept by reference, not copied.
+    """
+
+    def __init__(self, W, b):
+        self.W = W
+        self.b = b
+        self.x = None  # the input flattened to (N, D)
+        self.original_x_shape = None
+        self.dW = None
+        self.db = None
+
+    def forward(self, x):
+        """x: array (N, D), or (N, d1, d2, ...) flattened to (N, D). Returns (N, M)."""
+        # TODO: remember x's original shape, flatten x to (N, D) and keep it for backward,
+        #   then return x @ W + b.
+        raise NotImplementedError("remember x's original shape, flatten x to (N, D) and keep it for backward, then return x @ W + b.")
+
+    def backward(self, dout):
+        """dout: array (N, M). Sets self.dW (D, M) and self.db (M,); returns dx in x's original shape."""
+        # TODO: dx = dout @ W.T (reshaped to x's original shape), dW = x.T @ dout,
+        #   db = dout summed over the batch axis. Store dW and db; return dx.
+        raise NotImplementedError("dx = dout @ W.T (reshaped to x's original shape), dW = x.T @ dout, db = dout summed over the batch axis. Store dW and db; return dx.")
+
+
+class SoftmaxWithLoss:
+    """Softmax followed by the cross-entropy loss (the last layer of a classifier)."""
+
+    def __init__(self):
+        self.y = None  # softmax output (N, C)
+        self.t = None  # labels as given: one-hot (N, C) or integers (N,)
+        self.loss = None
+
+    def forward(self, x, t):
+        """x: scores (N, C); t: one-hot (N, C) or integer labels (N,). Returns the mean loss (float)."""
+        # TODO: keep t and y = softmax(x) for backward; return cross_entropy_error(y, t).
+        raise NotImplementedError("keep t and y = softmax(x) for backward; return cross_entropy_error(y, t).")
+
+    def backward(self, dout=1):
+        """Returns dx = (y - t) / N (times dout), shape (N, C); t as one-hot."""
+        # TODO: return (y - t_one_hot) * dout / N. If t holds integer labels, subtract 1
+        #   from y at each sample's true class instead.
+        raise NotImplementedError("return (y - t_one_hot) * dout / N. If t holds integer labels, subtract 1 from y at each sample's true class instead.")
+
+
+class Dropout:
+    """Dropout (Srivastava et al. 2014), the book's convention.
+
+    Training: each unit is kept with probability 1 - dropout_ratio (out = x * mask).
+    Testing: every unit is kept and scaled by 1 - dropout_ratio, so that the
+    expected output matches training.
+    """
+
+    def __init__(self, dropout_ratio=0.5):
+        self.dropout_ratio = dropout_ratio
+        self.mask = None  # bool array of x's shape: True for kept units
+
+    def forward(self, x, train_flg=True):
+        """x: array of any shape. Returns an array of x's shape."""
+        # TODO: in training, draw self.mask = (np.random.rand(*x.shape) > dropout_ratio) and
+        #   return x * mask; in testing, return x * (1 - dropout_ratio).
+        raise NotImplementedError("in training, draw self.mask = (np.random.rand(*x.shape) > dropout_ratio) and return x * mask; in testing, return x * (1 - dropout_ratio).")
+
+    def backward(self, dout):
+        """dout: array of x's shape. Returns dout through the same mask as forward."""
+        # TODO: let the gradient through the units kept in forward only: dout * mask.
+        raise NotImplementedError("let the gradient through the units kept in forward only: dout * mask.")
+
+
+class BatchNormalization:
+    """Batch normalisation (Ioffe & Szegedy 2015) of inputs (N, D), feature by feature.
+
+    Training: xhat = (x - batch mean) / sqrt(batch var + eps); out = gamma * xhat + beta,
+    and running = momentum * running + (1 - momentum) * batch statistic.
+    Testing: the running mean and variance replace the batch statistics.
+    gamma, beta: arrays (D,), kept by reference.
+    """
+
+    def __init__(self, gamma, beta, momentum=0.9, running_mean=None, running_var=None):
+        self.gamma = gamma
+        self.beta = beta
+        self.momentum = momentum
+        self.running_mean = running_mean
+        self.running_var = running_var
+        # kept by forward for backward
+        self.batch_size = None
+        self.xc = None   # x - mean, (N, D)
+        self.std = None  # sqrt(var + eps), (D,)
+        self.xn = None   # normalised x, (N, D)
+        self.dgamma = None
+        self.dbeta = None
+
+    def forward(self, x, train_flg=True):
+        """x: array (N, D). Returns gamma * xhat + beta, shape (N, D)."""
+        # TODO: start the running statistics at zeros of shape (D,) when None.
+        #   Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON),
+        #   keep xc, std, xn and the batch size for backward, and update the running statistics.
+        #   Testing: normalise with running_mean and running_var instead.
+        #   Return gamma * xn + beta.
+        raise NotImplementedError("start the running statistics at zeros of shape (D,) when None. Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON), keep xc, std, xn and the batch size for backward, and update the running statistics. Testing: normalise with running_mean and running_var instead. Return gamma * xn + beta.")
+
+    def backward(self, dout):
+        """dout: array (N, D). Sets self.dgamma, self.dbeta (D,); returns dx (N, D).
+
+        The batch mean and variance depend on every x, so dx has three paths:
+        through xhat directly, through the variance and through the mean.
+        """
+        # TODO: dbeta = sum of dout over the batch; dgamma = sum of xn * dout.
+        #   Then back through out = gamma * xc / std: dxn = gamma * dout; dxc = dxn / std;
+        #   dstd = -sum(dxn * xc / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar;
+        #   dmean = sum(dxc); dx = dxc - dmean / N.
+        raise NotImplementedError("dbeta = sum of dout over the batch; dgamma = sum of xn * dout. Then back through out = gamma * xc / std: dxn = gamma * dout; dxc = dxn / std; dstd = -sum(dxn * xc / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar; dmean = sum(dxc); dx = dxc - dmean / N.")

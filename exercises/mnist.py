@@ -1,0 +1,241 @@
+# Generated from solutions/mnist.py by `python -m autograder.curriculum.make_exercises`: provided code, nothing to edit here.
+"""MNIST handwritten digits, downloaded once and cached, as in the book's `dataset/mnist.py`.
+
+MNIST (LeCun, Cortes and Burges) is too large to ship with the kit. The four
+official IDX files (gzip-compressed) are downloaded into a cache folder the
+first time they are needed, checked against their known SHA-256 digests, and
+read from the cache afterwards.
+
+Where things go:
+    cache folder: `cache_dir` argument, else $KIT_MNIST_DIR,
+                  else ~/.cache/dl-scratch-kit/mnist
+    download URL: `base_url` argument, else $KIT_MNIST_URL, else DEFAULT_BASE_URL
+"""
+import gzip
+import hashlib
+import http.client
+import os
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+
+from .data import DatasetError
+
+CACHE_DIR_ENV = "KIT_MNIST_DIR"
+BASE_URL_ENV = "KIT_MNIST_URL"
+DEFAULT_BASE_URL = "https://ossci-datasets.s3.amazonaws.com/mnist/"
+
+TRAIN_IMAGES = "train-images-idx3-ubyte.gz"
+TRAIN_LABELS = "train-labels-idx1-ubyte.gz"
+TEST_IMAGES = "t10k-images-idx3-ubyte.gz"
+TEST_LABELS = "t10k-labels-idx1-ubyte.gz"
+MNIST_FILES = (TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS)
+
+# SHA-256 of the official files (the same bytes on every mirror).
+MNIST_SHA256 = {
+    TRAIN_IMAGES: "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",
+    TRAIN_LABELS: "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c",
+    TEST_IMAGES: "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6",
+    TEST_LABELS: "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6",
+}
+
+# IDX format: a big-endian uint32 magic number (0x0000, element type 0x08 for
+# unsigned bytes, number of dimensions), then one big-endian uint32 per dimension.
+IDX_LABELS_MAGIC = 0x00000801  # 2049: unsigned bytes, 1 dimension
+IDX_IMAGES_MAGIC = 0x00000803  # 2051: unsigned bytes, 3 dimensions
+IDX_INT = np.dtype(">u4")
+IMAGE_SIDE = 28
+PIXEL_MAX = 255
+N_CLASSES = 10
+DOWNLOAD_TIMEOUT_SECONDS = 60
+DOWNLOAD_CHUNK_BYTES = 1 << 20
+CACHE_FILE_MODE = 0o644  # readable by all, like any downloaded file
+# What a failed transfer raises: no route, refused, timed out, HTTP error, cut off.
+DOWNLOAD_ERRORS = (urllib.error.URLError, ConnectionError, TimeoutError,
+                   http.client.HTTPException)
+
+
+def mnist_cache_dir(cache_dir=None):
+    """Return the folder the MNIST files are cached in, as a `pathlib.Path`."""
+    if cache_dir is not None:
+        return Path(cache_dir)
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override)
+    return Path.home() / ".cache" / "dl-scratch-kit" / "mnist"
+
+
+def mnist_is_available(cache_dir=None):
+    """Return True when all four MNIST files are in the cache (no download needed)."""
+    directory = mnist_cache_dir(cache_dir)
+    return all((directory / name).is_file() for name in MNIST_FILES)
+
+
+def _base_url(base_url=None):
+    """Return the URL the files are downloaded from, ending with '/'."""
+    url = base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def _stream_to(url, out):
+    """Copy the body found at `url` into the open binary file `out`; return its SHA-256.
+
+    Raises one of DOWNLOAD_ERRORS when the transfer fails.
+    """
+    digest = hashlib.sha256()
+    with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
+        for chunk in iter(lambda: response.read(DOWNLOAD_CHUNK_BYTES), b""):
+            digest.update(chunk)
+            out.write(chunk)
+        # A dropped connection just ends the stream early; Content-Length tells.
+        if response.length:
+            raise http.client.IncompleteRead(b"", response.length)
+    return digest.hexdigest()
+
+
+def _download(base_url, destination, expected_sha256):
+    """Download base_url + the file's name to `destination`, kept only if its SHA-256 matches.
+
+    The bytes go to a temporary file beside `destination` that is renamed only
+    once complete and checked, so an interrupted or bad download leaves nothing.
+    """
+    url = base_url + destination.name
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(
+        dir=destination.parent, prefix=destination.name + ".", suffix=".part"
+    )
+    temp_path = Path(temp_name)
+    try:
+        try:
+            with os.fdopen(handle, "wb") as out:
+                actual = _stream_to(url, out)
+        except DOWNLOAD_ERRORS as err:
+            raise DatasetError(
+                f"Downloading MNIST failed: could not fetch {url} "
+                f"({getattr(err, 'reason', err)}). If this machine is offline, download "
+                f"the four files {', '.join(MNIST_FILES)} elsewhere (from {base_url}) and "
+                f"put them in {destination.parent}; or set {BASE_URL_ENV} to a mirror "
+                "you can reach."
+            ) from err
+        if actual != expected_sha256:
+            raise DatasetError(
+                f"The download of {url} is not the official MNIST file: its SHA-256 is "
+                f"{actual}, expected {expected_sha256}. It was not kept. Try again later "
+                f"or set {BASE_URL_ENV} to another mirror."
+            )
+        os.chmod(temp_path, CACHE_FILE_MODE)  # mkstemp makes it private to its owner
+        os.replace(temp_path, destination)
+    finally:
+        temp_path.unlink(missing_ok=True)  # gone already when the rename succeeded
+
+
+def _cached_bytes(name, directory, base_url, expected_sha256):
+    """Return the checked bytes of MNIST file `name`, downloading it if missing."""
+    path = directory / name
+    if not path.is_file():
+        _download(base_url, path, expected_sha256)
+    data = path.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected_sha256:
+        raise DatasetError(
+            f"Cached MNIST file {path} is damaged: its SHA-256 is {actual}, expected "
+            f"{expected_sha256}. Delete it and run again to download a fresh copy."
+        )
+    return data
+
+
+def _parse_idx(data, name, magic):
+    """Parse a gzip-compressed IDX file of unsigned bytes.
+
+    Returns a uint8 array whose shape is read from the header: (N,) for
+    labels, (N, rows, columns) for images.
+    """
+    advice = "Delete it and run again to download it afresh."
+    try:
+        raw = gzip.decompress(data)
+    except (OSError, EOFError) as err:
+        raise DatasetError(f"{name} is not a complete gzip file ({err}). {advice}") from err
+    if len(raw) < IDX_INT.itemsize:
+        raise DatasetError(f"{name} is empty: it has no IDX header. {advice}")
+    found = int(np.frombuffer(raw, dtype=IDX_INT, count=1)[0])
+    if found != magic:
+        raise DatasetError(
+            f"{name} is not the expected IDX file: magic number {found:#010x}, expected "
+            f"{magic:#010x}. Check that the file names were not mixed up. {advice}"
+        )
+    n_dims = magic & 0xFF
+    header_bytes = IDX_INT.itemsize * (1 + n_dims)
+    if len(raw) < header_bytes:
+        raise DatasetError(f"{name} is too short to hold its IDX header. {advice}")
+    dims = np.frombuffer(raw, dtype=IDX_INT, count=n_dims, offset=IDX_INT.itemsize)
+    shape = [int(n) for n in dims]
+    if len(raw) - header_bytes != int(np.prod(shape)):
+        raise DatasetError(
+            f"{name} does not match its header: the header announces shape {tuple(shape)}, "
+            f"but the file holds {len(raw) - header_bytes} values. {advice}"
+        )
+    return np.frombuffer(raw, dtype=np.uint8, offset=header_bytes).reshape(shape)
+
+
+def _one_hot(labels):
+    """Turn labels of shape (N,) into one-hot rows of shape (N, 10), float32."""
+    one_hot = np.zeros((labels.size, N_CLASSES), dtype=np.float32)
+    one_hot[np.arange(labels.size), labels] = 1
+    return one_hot
+
+
+def _images_and_labels(images_data, labels_data, images_name, labels_name,
+                       normalize, flatten, one_hot_label):
+    """Parse one images/labels pair and shape it as `load_mnist` describes."""
+    images = _parse_idx(images_data, images_name, IDX_IMAGES_MAGIC)
+    labels = _parse_idx(labels_data, labels_name, IDX_LABELS_MAGIC)
+    if len(images) != len(labels):
+        raise DatasetError(
+            f"{images_name} holds {len(images)} images but {labels_name} holds "
+            f"{len(labels)} labels; one of them is not the right file."
+        )
+    if normalize:
+        images = images.astype(np.float32) / PIXEL_MAX
+    else:
+        images = images.copy()  # a writable array, not a view of the file's bytes
+    images = images.reshape(len(images), -1) if flatten else images[:, np.newaxis]
+    labels = _one_hot(labels) if one_hot_label else labels.astype(np.int64)
+    return images, labels
+
+
+def load_mnist(normalize=True, flatten=True, one_hot_label=False, cache_dir=None,
+               base_url=None, checksums=None):
+    """Load MNIST, downloading the four files into the cache on first use.
+
+    Args:
+        normalize: pixels as float32 in [0, 1] when True, else uint8 in 0..255.
+        flatten: images as rows of 784 values when True, else as (1, 28, 28).
+        one_hot_label: labels as one-hot float32 rows of 10 when True, else
+            int64 digits 0..9.
+        cache_dir: folder for the files (default: $KIT_MNIST_DIR, else
+            ~/.cache/dl-scratch-kit/mnist).
+        base_url: where to download from (default: $KIT_MNIST_URL, else
+            DEFAULT_BASE_URL).
+        checksums: dict file name -> SHA-256 hex digest; default MNIST_SHA256.
+
+    Returns:
+        (x_train, t_train), (x_test, t_test) with
+        x_train: (60000, 784) or (60000, 1, 28, 28); t_train: (60000,) or (60000, 10);
+        x_test: (10000, 784) or (10000, 1, 28, 28); t_test: (10000,) or (10000, 10).
+
+    Raises:
+        DatasetError: a download failed, or a file is damaged or malformed.
+    """
+    directory = mnist_cache_dir(cache_dir)
+    url = _base_url(base_url)
+    checksums = MNIST_SHA256 if checksums is None else checksums
+    data = {name: _cached_bytes(name, directory, url, checksums[name]) for name in MNIST_FILES}
+    options = (normalize, flatten, one_hot_label)
+    train = _images_and_labels(data[TRAIN_IMAGES], data[TRAIN_LABELS],
+                               TRAIN_IMAGES, TRAIN_LABELS, *options)
+    test = _images_and_labels(data[TEST_IMAGES], data[TEST_LABELS],
+                              TEST_IMAGES, TEST_LABELS, *options)
+    return train, test

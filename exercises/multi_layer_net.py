@@ -1,0 +1,108 @@
+# Generated from solutions/multi_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+"""A fully connected network of any depth, with weight decay, dropout and batch normalisation.
+
+Layers, for each hidden layer i = 1..L-1:
+    Affine(W_i, b_i) -> [BatchNormalization(gamma_i, beta_i)] -> activation -> [Dropout]
+then Affine(W_L, b_L) -> SoftmaxWithLoss.
+The loss adds the L2 penalty 0.5 * weight_decay_lambda * sum(W ** 2) over every W.
+"""
+import numpy as np
+
+from .gradient import numerical_gradient
+from .layers import Affine, BatchNormalization, Dropout, Relu, Sigmoid, SoftmaxWithLoss
+from .weight_init import he_init, xavier_init
+
+ACTIVATIONS = {"relu": Relu, "sigmoid": Sigmoid}
+INITIALISERS = {"relu": he_init, "he": he_init, "sigmoid": xavier_init, "xavier": xavier_init}
+
+
+class MultiLayerNet:
+    """Fully connected classifier.
+
+    input_size: D; hidden_size_list: sizes of the hidden layers, e.g. [100, 100];
+    output_size: C; activation: 'relu' or 'sigmoid';
+    weight_init_std: 'relu'/'he', 'sigmoid'/'xavier' or a float std;
+    weight_decay_lambda: strength of the L2 penalty;
+    use_dropout, dropout_ratio: a Dropout after each hidden activation;
+    use_batchnorm: a BatchNormalization before each hidden activation.
+    Params: W1..WL, b1..bL and, with batch norm, gamma1.., beta1.. per hidden layer.
+    """
+
+    def __init__(self, input_size, hidden_size_list, output_size, activation="relu",
+                 weight_init_std="relu", weight_decay_lambda=0, use_dropout=False,
+                 dropout_ratio=0.5, use_batchnorm=False):
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
+        self.hidden_layer_num = len(hidden_size_list)
+        self.weight_decay_lambda = weight_decay_lambda
+        self.use_batchnorm = use_batchnorm
+        self.params = {}
+        self.layers = []
+
+        sizes = [input_size, *hidden_size_list, output_size]
+        for i in range(1, len(sizes)):
+            self.params[f"W{i}"] = self._initial_weights(sizes[i - 1], sizes[i], weight_init_std)
+            self.params[f"b{i}"] = np.zeros(sizes[i])
+            self.layers.append(Affine(self.params[f"W{i}"], self.params[f"b{i}"]))
+            if i == len(sizes) - 1:
+                break  # the output layer has no activation: SoftmaxWithLoss follows
+            if use_batchnorm:
+                self.params[f"gamma{i}"] = np.ones(sizes[i])
+                self.params[f"beta{i}"] = np.zeros(sizes[i])
+                self.layers.append(BatchNormalization(self.params[f"gamma{i}"], self.params[f"beta{i}"]))
+            self.layers.append(ACTIVATIONS[activation]())
+            if use_dropout:
+                self.layers.append(Dropout(dropout_ratio))
+        self.last_layer = SoftmaxWithLoss()
+
+    @staticmethod
+    def _initial_weights(fan_in, fan_out, weight_init_std):
+        """Weights (fan_in, fan_out): He or Xavier by name, or N(0, std**2) for a float std."""
+        if isinstance(weight_init_std, str):
+            if weight_init_std.lower() not in INITIALISERS:
+                raise ValueError(f"weight_init_std must be a float or one of {sorted(INITIALISERS)}")
+            return INITIALISERS[weight_init_std.lower()](fan_in, fan_out)
+        return weight_init_std * np.random.randn(fan_in, fan_out)
+
+    def predict(self, x, train_flg=False):
+        """x: inputs (N, D). Returns class scores (N, C); train_flg switches dropout and batch norm."""
+        for layer in self.layers:
+            if isinstance(layer, (Dropout, BatchNormalization)):
+                x = layer.forward(x, train_flg)
+            else:
+                x = layer.forward(x)
+        return x
+
+    def weight_decay(self):
+        """The L2 penalty 0.5 * lambda * sum(W ** 2) over every weight matrix."""
+        weights = (self.params[f"W{i}"] for i in range(1, self.hidden_layer_num + 2))
+        return 0.5 * self.weight_decay_lambda * sum(np.sum(W ** 2) for W in weights)
+
+    def loss(self, x, t, train_flg=False):
+        """Mean cross-entropy plus the weight-decay penalty; t one-hot (N, C) or labels (N,)."""
+        return self.last_layer.forward(self.predict(x, train_flg), t) + self.weight_decay()
+
+    def accuracy(self, x, t):
+        """Fraction of samples whose highest score (test mode) is the true class."""
+        predicted = np.argmax(self.predict(x, train_flg=False), axis=1)
+        if t.ndim != 1:
+            t = np.argmax(t, axis=1)
+        return float(np.mean(predicted == t))
+
+    def numerical_gradient(self, x, t):
+        """Gradients of the training-mode loss by central differences (slow; for checking)."""
+        def loss_of_params(_):
+            return self.loss(x, t, train_flg=True)
+
+        return {key: numerical_gradient(loss_of_params, value) for key, value in self.params.items()}
+
+    def gradient(self, x, t):
+        """Gradients of the training-mode loss by backpropagation, weight decay included.
+
+        Returns a dict with the keys of ``params`` and arrays of their shapes.
+        """
+        # TODO: forward in training mode (self.loss(x, t, train_flg=True)); backward through
+        #   self.last_layer and then self.layers in reverse order. Then collect, for each Affine
+        #   layer i (1..L), W{i}: dW + weight_decay_lambda * W and b{i}: db, and for each
+        #   BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.
+        raise NotImplementedError("forward in training mode (self.loss(x, t, train_flg=True)); backward through self.last_layer and then self.layers in reverse order. Then collect, for each Affine layer i (1..L), W{i}: dW + weight_decay_lambda * W and b{i}: db, and for each BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.")

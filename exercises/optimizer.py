@@ -1,0 +1,85 @@
+# Generated from solutions/optimizer.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+"""Parameter update rules (book chapter 6.1).
+
+Each optimizer has ``update(params, grads)``: both are dicts of arrays with the
+same keys. Parameters are updated **in place** (``params[key] -= ...``), never
+rebound, because the network's layers hold references to these very arrays.
+State (velocities, squared-gradient sums) is created on the first call, per key.
+"""
+import numpy as np
+
+#: Keeps the adaptive methods from dividing by zero.
+DIVISION_EPSILON = 1e-7
+
+
+class SGD:
+    """Stochastic gradient descent: p -= lr * g."""
+
+    def __init__(self, lr=0.01):
+        self.lr = lr
+
+    def update(self, params, grads):
+        # TODO: for every key, subtract lr * grads[key] from params[key] in place (-=).
+        raise NotImplementedError("for every key, subtract lr * grads[key] from params[key] in place (-=).")
+
+
+class Momentum:
+    """Momentum SGD: v = momentum * v - lr * g; p += v."""
+
+    def __init__(self, lr=0.01, momentum=0.9):
+        self.lr = lr
+        self.momentum = momentum
+        self.v = None
+
+    def update(self, params, grads):
+        # TODO: on the first call set self.v to a dict of zero arrays shaped like params;
+        #   then for every key: v = momentum * v - lr * g, and add v to params[key] in place.
+        raise NotImplementedError("on the first call set self.v to a dict of zero arrays shaped like params; then for every key: v = momentum * v - lr * g, and add v to params[key] in place.")
+
+
+class AdaGrad:
+    """AdaGrad: h += g * g; p -= lr * g / (sqrt(h) + eps)."""
+
+    def __init__(self, lr=0.01):
+        self.lr = lr
+        self.h = None
+
+    def update(self, params, grads):
+        # TODO: on the first call set self.h to zero arrays shaped like params; then for every
+        #   key: h += g * g and params[key] -= lr * g / (sqrt(h) + DIVISION_EPSILON), in place.
+        raise NotImplementedError("on the first call set self.h to zero arrays shaped like params; then for every key: h += g * g and params[key] -= lr * g / (sqrt(h) + DIVISION_EPSILON), in place.")
+
+
+class RMSprop:
+    """RMSprop: h = decay_rate * h + (1 - decay_rate) * g * g; p -= lr * g / (sqrt(h) + eps)."""
+
+    def __init__(self, lr=0.01, decay_rate=0.99):
+        self.lr = lr
+        self.decay_rate = decay_rate
+        self.h = None
+
+    def update(self, params, grads):
+        # TODO: like AdaGrad, but h is a moving average: h = decay_rate * h + (1 - decay_rate) * g * g.
+        raise NotImplementedError("like AdaGrad, but h is a moving average: h = decay_rate * h + (1 - decay_rate) * g * g.")
+
+
+class Adam:
+    """Adam (Kingma & Ba 2015) with bias correction; the step count t starts at 1.
+
+    m = beta1 * m + (1 - beta1) * g;  v = beta2 * v + (1 - beta2) * g * g
+    p -= lr * m_hat / (sqrt(v_hat) + eps), with m_hat = m / (1 - beta1**t), v_hat = v / (1 - beta2**t)
+    """
+
+    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
+        self.lr = lr
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.t = 0
+        self.m = None
+        self.v = None
+
+    def update(self, params, grads):
+        # TODO: on the first call create zero m and v per key. Every call: t += 1; update m and v;
+        #   correct their bias (divide by 1 - beta1**t and 1 - beta2**t); then
+        #   params[key] -= lr * m_hat / (sqrt(v_hat) + DIVISION_EPSILON), in place.
+        raise NotImplementedError("on the first call create zero m and v per key. Every call: t += 1; update m and v; correct their bias (divide by 1 - beta1**t and 1 - beta2**t); then params[key] -= lr * m_hat / (sqrt(v_hat) + DIVISION_EPSILON), in place.")

@@ -1,0 +1,75 @@
+# Generated from solutions/training_log.py by `python -m autograder.curriculum.make_exercises`: provided code, nothing to edit here.
+"""The record of a training run: a progress bar while it runs, a plot when it ends."""
+import sys
+import time
+
+PROGRESS_BAR_WIDTH = 30
+
+
+class TrainingLog:
+    """Records (step, loss, accuracy) points, shows progress, and plots them.
+
+    title: shown above the progress bar and on the plot.
+    total_steps: when known, the progress bar shows a fraction of it.
+    stream: where the progress bar is written (default: sys.stderr).
+    """
+
+    def __init__(self, title, total_steps=None, stream=None):
+        self.title = title
+        self.total_steps = total_steps
+        self.stream = stream if stream is not None else sys.stderr
+        self.steps = []
+        self.losses = []
+        self.accuracies = []
+        self.test_accuracy = None
+        self.started = time.perf_counter()
+        self.seconds = None
+
+    def record(self, step, loss, accuracy):
+        """Adds one point: the training loss and training accuracy after ``step``."""
+        self.steps.append(step)
+        self.losses.append(float(loss))
+        self.accuracies.append(float(accuracy))
+        self._show_progress()
+
+    def _show_progress(self):
+        step = self.steps[-1]
+        if self.total_steps:
+            done = min(step / self.total_steps, 1.0)
+            filled = round(done * PROGRESS_BAR_WIDTH)
+            bar = "#" * filled + "-" * (PROGRESS_BAR_WIDTH - filled)
+            position = f"[{bar}] {step}/{self.total_steps}"
+        else:
+            position = f"step {step}"
+        self.stream.write(f"\r{self.title}: {position}  loss {self.losses[-1]:.4f}  "
+                          f"train accuracy {self.accuracies[-1]:.3f}")
+        self.stream.flush()
+
+    def finish(self, test_accuracy=None):
+        """Ends the progress line and keeps the test accuracy for the plot."""
+        self.seconds = time.perf_counter() - self.started
+        self.test_accuracy = test_accuracy
+        if self.steps:
+            self.stream.write("\n")
+        self.stream.write(f"trained in {self.seconds:.2f} s\n")
+        self.stream.flush()
+
+    def save_plot(self, path):
+        """Writes a PNG with the loss (left) and the accuracy (right) against the step."""
+        import matplotlib
+        matplotlib.use("Agg")  # files only: works without a display
+        import matplotlib.pyplot as plt
+
+        figure, (loss_axes, accuracy_axes) = plt.subplots(1, 2, figsize=(10, 4))
+        loss_axes.plot(self.steps, self.losses, marker=".")
+        loss_axes.set(title="training loss", xlabel="step", ylabel="cross-entropy")
+        accuracy_axes.plot(self.steps, self.accuracies, marker=".", label="train")
+        if self.test_accuracy is not None:
+            accuracy_axes.axhline(self.test_accuracy, color="tab:orange", linestyle="--",
+                                  label=f"test ({self.test_accuracy:.3f})")
+        accuracy_axes.set(title="accuracy", xlabel="step", ylabel="accuracy", ylim=(0, 1.02))
+        accuracy_axes.legend(loc="lower right")
+        figure.suptitle(self.title)
+        figure.tight_layout()
+        figure.savefig(path, dpi=100)
+        plt.close(figure)

@@ -1,0 +1,83 @@
+"""`python -m autograder.curriculum.make_exercises`: exercises/ is generated from solutions/ and up to date."""
+import shutil
+import subprocess
+import sys
+
+from autograder.curriculum import make_exercises
+from autograder.curriculum.solution_regions import solution_regions
+
+from .variant_submissions import REPO_ROOT, SOLUTIONS_DIR
+
+EXERCISES_DIR = REPO_ROOT / "exercises"
+
+
+def run_command(*args):
+    return subprocess.run([sys.executable, "-m", "autograder.curriculum.make_exercises", *args],
+                          cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_committed_stubs_are_up_to_date():
+    """Regenerating changes nothing (edit solutions/, then run the command: never edit exercises/ by hand)."""
+    result = run_command("--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def copy_of_the_stubs(tmp_path):
+    copy = tmp_path / "exercises"
+    copy.mkdir()
+    for source in SOLUTIONS_DIR.glob("*.py"):
+        shutil.copy(EXERCISES_DIR / source.name, copy / source.name)
+    return copy
+
+
+def test_a_hand_edit_is_detected(tmp_path):
+    copy = copy_of_the_stubs(tmp_path)
+    with open(copy / "layers.py", "a", encoding="utf-8") as stub:
+        stub.write("\n# edited by hand\n")
+    (copy / "optimizer.py").unlink()
+    result = run_command("--check", "--exercises", str(copy))
+    assert result.returncode == 1
+    assert "2 stale stub(s)" in result.stdout
+    assert "  layers.py" in result.stdout and "  optimizer.py" in result.stdout
+    assert "functions.py" not in result.stdout
+
+
+def test_generating_writes_stubs_and_leaves_hand_written_files_alone(tmp_path):
+    exercises = tmp_path / "exercises"
+    (exercises / "tests").mkdir(parents=True)
+    hand_written = {
+        exercises / "conftest.py": "# the plugin\n",
+        exercises / "tests" / "test_functions.py": "# visible tests\n",
+        exercises / "notes.py": "# a file with no solution\n",
+        exercises / "functions.py": "# stale\n",
+    }
+    for path, text in hand_written.items():
+        path.write_text(text, encoding="utf-8")
+
+    assert make_exercises.main(["--exercises", str(exercises)]) == 0
+    for path, text in hand_written.items():
+        if path.name != "functions.py":
+            assert path.read_text(encoding="utf-8") == text
+    for source in SOLUTIONS_DIR.glob("*.py"):
+        assert (exercises / source.name).read_bytes() == (EXERCISES_DIR / source.name).read_bytes()
+    assert make_exercises.main(["--check", "--exercises", str(exercises)]) == 0
+
+
+def test_every_stub_keeps_the_provided_text_and_raises_in_each_region():
+    for source in sorted(SOLUTIONS_DIR.glob("*.py")):
+        solution_text = source.read_text(encoding="utf-8")
+        stub_text = (EXERCISES_DIR / source.name).read_text(encoding="utf-8")
+        header, _, body = stub_text.partition("\n")
+        assert header.startswith(f"# Generated from solutions/{source.name} by "), header
+        regions = solution_regions(solution_text)
+        assert body.count("raise NotImplementedError(") == len(regions), source.name
+        if not regions:
+            assert body == solution_text, f"{source.name} is provided code: copied as it is"
+
+
+def test_a_solution_named_conftest_is_refused(tmp_path):
+    solutions = tmp_path / "solutions"
+    solutions.mkdir()
+    (solutions / "conftest.py").write_text("X = 1\n", encoding="utf-8")
+    assert make_exercises.main(["--solutions", str(solutions), "--exercises", str(tmp_path / "out")]) == 2
+    assert not (tmp_path / "out").exists()
