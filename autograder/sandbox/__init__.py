@@ -1,0 +1,18 @@
+"""Run untrusted student code in a separate, confined worker process, called through a small RPC.
+
+    from autograder.sandbox import SubmissionWorker, Limits, RemoteRef, RemoteError, WorkerDied
+    with SubmissionWorker("/path/to/submission", Limits(call_timeout=10.0)) as w:
+        y = w.module("functions").sigmoid(x)
+
+Files: client.py (SubmissionWorker, Limits), remote.py (RemoteRef and the
+errors), wire.py (the plain-data message format, no pickle), isolation.py (how
+the worker is started and killed), and the worker side: worker_main.py (entry),
+confine.py (namespaces, privileges, rlimits), worker_session.py (request loop),
+catalogue.py (named functions built in the worker).
+"""
+from .client import Limits, SubmissionWorker, WorkerStats
+from .remote import RemoteError, RemoteRef, WorkerDied
+from .wire import NotPlainData
+
+__all__ = ["SubmissionWorker", "Limits", "RemoteRef", "RemoteError", "WorkerDied",
+           "NotPlainData", "WorkerStats"]

@@ -1,0 +1,471 @@
+"""SubmissionWorker: the grader's end of the sandbox.
+
+    with SubmissionWorker("/path/to/submission", Limits(call_timeout=10)) as w:
+        functions = w.module("functions")
+        y = functions.sigmoid(x)          # runs in the worker, y comes back as an ndarray
+
+The worker is a separate process started from a fresh scratch copy of the
+submission (isolation.py decides how it is confined); requests and replies
+are plain-data messages (wire.py). Each call has a wall-clock timeout enforced
+here: on expiry the worker's whole process tree is killed and reaped.
+"""
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import isolation, wire
+from .remote import Handle, RemoteError, RemoteRef, WorkerDied
+
+WORKER_MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker_main.py")
+CONFINEMENT_FAILED = 71               # worker_main's exit code when a confinement step fails
+SKIPPED_NAMES = {"__pycache__", ".git", ".ipynb_checkpoints"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one worker. Sizes in MB, times in seconds."""
+    call_timeout: float = 10.0        # wall clock per request, enforced by the grader
+    memory_mb: int = 1024             # RLIMIT_AS of the worker (address space, NumPy included)
+    output_chars: int = 2000          # captured stdout/stderr kept per call
+    cpu_seconds: int = 600            # RLIMIT_CPU over the worker's life
+    max_processes: int = 64           # RLIMIT_NPROC, on top of what the user already runs
+    file_size_mb: int = 64            # RLIMIT_FSIZE (also bounds the captured output file)
+    start_timeout: float = 60.0       # for the worker to start and import NumPy
+    message_mb: int = 256             # largest message accepted from the worker
+    submission_mb: int = 100          # largest submission copied into the scratch dir
+
+
+@dataclass
+class WorkerStats:
+    """Cumulative figures, so benchmarks can split grader time from submission time."""
+    calls: int = 0
+    time_in_worker: float = 0.0       # seconds spent executing requests in the worker
+    time_total: float = 0.0           # seconds from sending requests to decoding replies
+
+
+class _StartFailed(Exception):
+    """This isolation mode did not come up; the next weaker one is tried."""
+
+
+class _Channel:
+    """Framed messages over the grader's end of the socket pair, with deadlines."""
+
+    def __init__(self, sock):
+        self.sock = sock
+
+    def send(self, message, deadline):
+        self.sock.settimeout(max(deadline - time.monotonic(), 0.001))
+        self.sock.sendall(wire.dumps(message))
+
+    def recv(self, deadline, max_bytes):
+        (size,) = wire.HEADER.unpack(self._read(wire.HEADER.size, deadline))
+        if size > max_bytes:
+            raise wire.WireError(f"a message of {size} bytes is over the cap")
+        return wire.loads(self._read(size, deadline))
+
+    def _read(self, size, deadline):
+        chunks, remaining = [], size
+        while remaining:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            self.sock.settimeout(left)
+            chunk = self.sock.recv(min(remaining, 1 << 20))
+            if not chunk:
+                raise EOFError("the worker closed the channel")
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+
+    def close(self):
+        self.sock.close()
+
+
+class _WorkerProcess:
+    """One started worker and its temp dir; kill() and release() are idempotent."""
+
+    def __init__(self, popen, token, pid_namespace, temp_root):
+        self.popen, self.token, self.pid_namespace = popen, token, pid_namespace
+        self.temp_root, self.inner_pid, self.reaped = temp_root, None, False
+
+    def kill(self):
+        if not self.reaped:
+            self.reaped = True
+            isolation.kill_tree(self.popen, self.token, self.pid_namespace, self.inner_pid)
+
+    def release(self):
+        self.kill()
+        shutil.rmtree(self.temp_root, ignore_errors=True)
+
+
+def copy_submission(source, destination, max_bytes):
+    """Copy regular files and folders only: no symlinks (they could point at the
+    kit), no FIFOs or devices, no __pycache__ (a crafted .pyc could differ from its source)."""
+    total = 0
+    for folder, dirs, files in os.walk(source, followlinks=False):
+        dirs[:] = [d for d in dirs if d not in SKIPPED_NAMES and not os.path.islink(os.path.join(folder, d))]
+        target = os.path.join(destination, os.path.relpath(folder, source))
+        os.makedirs(target, exist_ok=True)
+        for name in files:
+            path = os.path.join(folder, name)
+            if os.path.islink(path) or not os.path.isfile(path) or name.endswith(".pyc"):
+                continue
+            total += os.path.getsize(path)
+            if total > max_bytes:
+                raise ValueError(f"the submission is larger than {max_bytes >> 20} MB")
+            shutil.copyfile(path, os.path.join(target, name))
+
+
+class SubmissionWorker:
+    """Runs one submission's code in a separate, confined worker process.
+
+    protections: what is in force, e.g. ["separate process", "private mount
+    namespace ...", "unprivileged user nobody", "rlimit memory 1024 MB", ...];
+    notes: anything the grader may want to report (fallbacks, ignored files).
+    last_output / last_warnings: captured output and warnings of the last request.
+    stats: WorkerStats. alive: whether the worker process is running.
+    """
+    _mode_cache = {}                  # euid -> index of the strongest mode that started
+
+    def __init__(self, submission_dir, limits=None, *, hide=(), output_dir=None, user="nobody"):
+        self.submission_dir = os.path.abspath(submission_dir)
+        if not os.path.isdir(self.submission_dir):
+            raise FileNotFoundError(f"no submission directory {self.submission_dir}")
+        self.limits = limits or Limits()
+        self.hidden = sorted({os.path.abspath(p) for p in [*isolation.default_hidden_paths(), *hide,
+                                                             *([output_dir] if output_dir else [])]})
+        self.user = user
+        self.stats = WorkerStats()
+        self.protections, self.notes = [], []
+        self.last_output, self.last_warnings = "", []
+        self.alive = False
+        self._generation = 0
+        self._release_queue = []
+        self._process = self._channel = self._finalizer = None
+        self._dead_reason = "the worker has not been started"
+        self._call_timeout = self.limits.call_timeout
+        self.start()
+
+    # ------------------------------------------------------------ life cycle
+
+    def start(self):
+        """Start a worker on a fresh scratch copy (no-op when one is running)."""
+        if self.alive:
+            return
+        self._shutdown()              # the files of a worker that died
+        self._generation += 1
+        temp_root = tempfile.mkdtemp(prefix="kit-sandbox-")
+        os.chmod(temp_root, 0o711)    # an unprivileged worker must reach its scratch dir
+        try:
+            copy_submission(self.submission_dir, os.path.join(temp_root, "scratch"),
+                            self.limits.submission_mb << 20)
+            os.mkdir(os.path.join(temp_root, "root"))
+            modes = isolation.candidate_modes()
+            first = self._mode_cache.get(os.geteuid(), 0)
+            failures = []
+            for index in range(first, len(modes)):
+                try:
+                    hello = self._spawn(modes[index], temp_root)
+                except _StartFailed as failure:
+                    failures.append(f"{modes[index].name}: {failure}")
+                    continue
+                self._mode_cache[os.geteuid()] = index
+                break
+            else:
+                raise WorkerDied("the worker process could not start: " + "; ".join(failures))
+        except BaseException:
+            shutil.rmtree(temp_root, ignore_errors=True)
+            raise
+        self.alive = True
+        self.protections = _strings(hello.get("protections")) + [f"per-call timeout {self._call_timeout:g} s"]
+        self.notes = [f"isolation mode {f}" for f in failures] + _strings(hello.get("notes"))
+
+    def restart(self):
+        """Kill the current worker (if any) and start a fresh one; old RemoteRefs die."""
+        self._shutdown()
+        self.start()
+
+    def close(self):
+        """Ask the worker to exit, then kill whatever is left of it and remove its files."""
+        self._shutdown()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @contextlib.contextmanager
+    def timeout(self, seconds):
+        """Use another per-call timeout inside the with block (missions train for longer)."""
+        previous, self._call_timeout = self._call_timeout, seconds
+        try:
+            yield self
+        finally:
+            self._call_timeout = previous
+
+    # ------------------------------------------------------------ the API
+
+    def module(self, name):
+        """RemoteRef to the module `submission.<name>`, imported now (RemoteError if it fails)."""
+        return self._decode(self._request({"op": "import", "name": name}, f"import of {name}")["ok"])
+
+    def put(self, value):
+        """Store plain data in the worker; a RemoteRef to that very object."""
+        return self._decode(self._request({"op": "put", "value": self._encode(value)}, "put")["ok"])
+
+    def function(self, name, **kwargs):
+        """RemoteRef to a function built in the worker from catalogue.py."""
+        message = {"op": "function", "name": name, "kwargs": self._encode(kwargs)}
+        return self._decode(self._request(message, f"catalogue.{name}")["ok"])
+
+    def type_name(self, ref):
+        return self._inspect(ref, "type_name")
+
+    def isinstance_name(self, ref, class_name):
+        """Is the object an instance of a class called `class_name` (anywhere in its MRO)?"""
+        return self._inspect(ref, "isinstance_name", class_name)
+
+    def hasattr(self, ref, name):
+        return self._inspect(ref, "hasattr", name)
+
+    def len(self, ref):
+        return self._inspect(ref, "len")
+
+    def callable(self, ref):
+        return self._inspect(ref, "callable")
+
+    def is_same(self, ref, other):
+        """`a is b` in the worker."""
+        return self._inspect(ref, "is_same", self._spec(other))
+
+    # ------------------------------------------------------------ used by RemoteRef
+
+    def _call(self, ref, args, kwargs):
+        message = {"op": "call", "target": self._spec(ref),
+                   "args": self._encode(list(args)), "kwargs": self._encode(kwargs)}
+        reply = self._request(message, ref._label())
+        result = self._decode(reply["ok"])
+        for key, change in reply.get("mirror", ()):
+            target = args[key] if type(key) is int and 0 <= key < len(args) else kwargs.get(key)
+            self._mirror(target, change)
+        return result
+
+    def _fetch(self, ref):
+        return self._decode(self._request({"op": "fetch", "target": self._spec(ref)}, ref._label())["ok"])
+
+    def _pin(self, ref):
+        return self._decode(self._request({"op": "pin", "target": self._spec(ref)}, ref._label())["ok"])
+
+    def _set(self, ref, kind, key, value):
+        message = {"op": "set", "target": self._spec(ref), "kind": kind, "value": self._encode(value)}
+        message.update({"name": key} if kind == "attr" else {"key": wire.encode(key)})
+        self._request(message, ref._label())
+
+    def _inspect(self, ref, what, arg=None):
+        message = {"op": "inspect", "target": self._spec(ref), "what": what, "arg": arg}
+        return self._decode(self._request(message, ref._label())["ok"])
+
+    # ------------------------------------------------------------ plumbing
+
+    def _spawn(self, mode, temp_root):
+        """Start the worker in `mode`; its hello message, or _StartFailed."""
+        scratch = os.path.join(temp_root, "scratch")
+        uid, gid, user = isolation.unprivileged_user(self.user)
+        parent, child = socket.socketpair()
+        limits = self.limits
+        config = {"rpc_fd": child.fileno(), "scratch": scratch, "capture_dir": temp_root,
+                  "namespaces": list(mode.namespaces), "new_root": os.path.join(temp_root, "root"),
+                  "visible": isolation.visible_paths(), "hidden": self.hidden,
+                  "drop_to": [uid, gid] if os.geteuid() == 0 else None, "drop_name": user,
+                  "needed_paths": isolation.needed_paths(), "extra_sys_path": isolation.extra_sys_path(),
+                  "limits": {"memory_mb": limits.memory_mb, "cpu_seconds": limits.cpu_seconds,
+                             "max_processes": limits.max_processes, "file_size_mb": limits.file_size_mb},
+                  "output_chars": limits.output_chars, "max_message_bytes": limits.message_mb << 20}
+        token = secrets.token_hex(12)
+        log_path = os.path.join(temp_root, "worker.log")
+        with open(log_path, "wb") as log:
+            popen = subprocess.Popen(
+                [*mode.prefix, sys.executable, "-I", WORKER_MAIN, json.dumps(config)],
+                pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                env=isolation.scrubbed_env(scratch, token), cwd=scratch, start_new_session=True)
+        child.close()
+        process = _WorkerProcess(popen, token, "pid" in mode.namespaces, temp_root)
+        channel = _Channel(parent)
+        try:
+            message = channel.recv(time.monotonic() + limits.start_timeout, 1 << 20)
+            hello = message.get("hello")
+            if not isinstance(hello, dict):
+                raise wire.WireError("no hello")
+        except TimeoutError:
+            channel.close()
+            process.kill()
+            raise WorkerDied(f"the worker process did not start within {limits.start_timeout:g} s") from None
+        except (EOFError, OSError, wire.WireError) as error:
+            channel.close()
+            process.kill()
+            with open(log_path, "rb") as log:
+                text = log.read()[-2000:].decode("utf-8", "replace").strip()
+            raise _StartFailed(text or str(error)) from None
+        if isinstance(hello.get("pid"), int):
+            process.inner_pid = hello["pid"]
+        self._process, self._channel = process, channel
+        self._finalizer = weakref.finalize(self, _release, process, channel)
+        return hello
+
+    def _shutdown(self):
+        if self._process is None:
+            return
+        if self.alive:
+            with contextlib.suppress(Exception):
+                deadline = time.monotonic() + 2.0
+                self._channel.send({"op": "exit"}, deadline)
+                self._channel.recv(deadline, 1 << 20)
+                isolation.exit_status(self._process.popen, 1.0)
+        self._finalizer()
+        self._process = self._channel = None
+        self.alive = False
+        self._dead_reason = "the worker was closed"
+
+    def _request(self, message, label):
+        """Send one request, wait for its reply within the call timeout, account for it."""
+        if not self.alive:
+            raise WorkerDied(self._dead_reason)
+        queue, self._release_queue[:] = list(self._release_queue), []
+        released = [i for generation, i in queue if generation == self._generation]
+        if released:
+            message["release"] = released
+        started = time.perf_counter()
+        deadline = time.monotonic() + self._call_timeout
+        try:
+            self._channel.send(message, deadline)
+            reply = self._channel.recv(deadline, self.limits.message_mb << 20)
+        except TimeoutError:
+            self._die(f"timed out after {self._call_timeout:g} s in {label}")
+        except (EOFError, OSError, wire.WireError) as error:
+            self._die(self._exit_reason(error))
+        self.stats.calls += 1
+        self.stats.time_total += time.perf_counter() - started
+        if type(reply.get("t")) is float:
+            self.stats.time_in_worker += reply["t"]
+        self.last_output = reply.get("out") if isinstance(reply.get("out"), str) else ""
+        self.last_warnings = _strings(reply.get("warn"))
+        if "died" in reply:
+            died = reply["died"] if isinstance(reply["died"], dict) else {}
+            if died.get("kind") == "memory":
+                self._die(f"ran out of memory (limit {self.limits.memory_mb} MB) in {label}")
+            self._die(f"your code called {str(died.get('call', 'sys.exit()'))[:100]}")
+        if "err" in reply:
+            raise _remote_error(reply["err"])
+        if "ok" not in reply:
+            self._die("the worker sent a malformed reply")
+        return reply
+
+    def _die(self, reason):
+        self.alive = False
+        self._dead_reason = f"the worker died earlier: {reason}; call restart() for a fresh one"
+        self._process.kill()
+        raise WorkerDied(reason)
+
+    def _exit_reason(self, error):
+        status = isolation.exit_status(self._process.popen)
+        if status is None:
+            return f"the worker process broke its connection to the grader ({error})"
+        kind, number = status
+        if kind == "exit":
+            return f"your code exited the worker process (exit code {number})"
+        if number == signal.SIGXCPU:
+            return f"your code used more than {self.limits.cpu_seconds} s of CPU time"
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            return f"the worker process was killed by signal {number}"
+        return f"the worker process was killed by signal {number} ({name})"
+
+    def _spec(self, ref):
+        """A RemoteRef as [root id, path] for the wire, if it belongs to this worker's incarnation."""
+        if not isinstance(ref, RemoteRef) or ref._worker is not self:
+            raise TypeError(f"{ref!r} is not a RemoteRef of this worker")
+        if not self.alive:
+            raise WorkerDied(self._dead_reason)
+        if ref._handle.generation != self._generation:
+            raise WorkerDied(f"{ref!r} belongs to a worker that died or was restarted; "
+                             "get a new handle from the current worker")
+        path = [[kind, key] if kind == "a" else [kind, wire.encode(key)] for kind, key in ref._path]
+        return [ref._handle.id, path]
+
+    def _encode(self, value):
+        def leaf(obj):
+            if isinstance(obj, RemoteRef):
+                return {"$ref": self._spec(obj)}
+            raise wire.NotPlainData(f"a {type(obj).__name__} cannot be sent to the worker "
+                                    "(only plain data and RemoteRefs)")
+        return wire.encode(value, leaf)
+
+    def _decode(self, data):
+        def ref(tag, payload):
+            if not (tag == "$handle" and type(payload) is list and len(payload) == 2
+                    and type(payload[0]) is int and isinstance(payload[1], str)):
+                raise wire.WireError("bad handle")
+            return RemoteRef(self, Handle(self, payload[0], payload[1][:200], self._generation))
+        try:
+            return wire.decode(data, ref, self.limits.message_mb << 20)
+        except wire.WireError as error:
+            self._die(f"the worker sent undecodable data ({error})")
+
+    def _mirror(self, target, change):
+        """Apply an argument change reported by the worker to the caller's own object."""
+        if not (type(change) is list and change):
+            return
+        kind = change[0]
+        try:
+            if kind == "copy" and isinstance(target, np.ndarray):
+                new = self._decode(change[1])
+                if isinstance(new, np.ndarray) and new.shape == target.shape:
+                    np.copyto(target, new, casting="unsafe")
+            elif kind == "replace" and isinstance(target, list):
+                target[:] = self._decode(change[1])
+            elif kind == "items" and isinstance(target, (dict, list, tuple)):
+                for step in change[1]:
+                    op, key = step[0], step[1]
+                    if op == "set" and not isinstance(target, tuple):
+                        target[key] = self._decode(step[2])
+                    elif op == "del" and isinstance(target, dict):
+                        target.pop(key, None)
+                    elif op == "in":
+                        self._mirror(target[key], step[2])
+        except (KeyError, IndexError, TypeError, ValueError):
+            pass     # the caller's object no longer has that shape; nothing sensible to mirror
+
+    def __repr__(self):
+        state = "alive" if self.alive else "dead"
+        return f"<SubmissionWorker {self.submission_dir} ({state})>"
+
+
+def _release(process, channel):
+    channel.close()
+    process.release()
+
+
+def _strings(items):
+    return [str(s)[:500] for s in items] if isinstance(items, list) else []
+
+
+def _remote_error(err):
+    err = err if isinstance(err, dict) else {}
+    type_name, message = str(err.get("type", "Exception"))[:100], str(err.get("message", ""))
+    if type_name == "NotPlainData":
+        return wire.NotPlainData(message)
+    return RemoteError(type_name, message, str(err.get("traceback", "")))

@@ -1,0 +1,196 @@
+"""Grader-side isolation: how to start the worker, and how to make sure it is gone.
+
+Which protections are possible depends on the machine: as root (Gradescope,
+this container) `unshare` gives the worker private mount, pid and network
+namespaces and the worker then drops to user `nobody`; as an ordinary user
+(an instructor's laptop) the same works inside a user namespace when the
+kernel allows it; otherwise the worker is a plain child process with rlimits
+and a scrubbed environment. `candidate_modes()` lists these from strongest to
+weakest; the client tries them in order and remembers the first that starts
+(the worker itself reports what it actually put in place).
+
+Killing is the other half: the whole process group dies and is reaped, and in
+a pid namespace everything the student started dies with the namespace's init.
+Without one, processes that left the group with setsid are found by the token
+in their environment.
+"""
+import importlib.util
+import os
+import pwd
+import shutil
+import signal
+import site
+import sys
+import sysconfig
+import time
+from dataclasses import dataclass
+
+TOKEN_VARIABLE = "KIT_SANDBOX_TOKEN"
+SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc")
+SAFE_PATH = "/usr/local/bin:/usr/bin:/bin"
+
+
+@dataclass(frozen=True)
+class Mode:
+    """One way of starting the worker: a command prefix and the namespaces it creates."""
+    name: str
+    prefix: tuple
+    namespaces: tuple
+
+
+def candidate_modes():
+    """Ways to start the worker, strongest first; the last always works."""
+    modes = []
+    unshare = shutil.which("unshare", path="/usr/bin:/bin:/usr/sbin:/sbin")
+    if unshare and sys.platform.startswith("linux"):
+        as_root = os.geteuid() == 0
+        user = () if as_root else ("--user", "--map-root-user")
+        user_ns = () if as_root else ("user",)
+        for name, flags, spaces in (
+                ("mount+pid+net", ("--pid", "--fork", "--kill-child", "--net"), ("pid", "net")),
+                ("mount+pid", ("--pid", "--fork", "--kill-child"), ("pid",)),
+                ("mount", (), ())):
+            modes.append(Mode(name, (unshare, *user, "--mount", *flags, "--"), ("mount", *spaces, *user_ns)))
+    modes.append(Mode("plain process", (), ()))
+    return modes
+
+
+def scrubbed_env(home, token):
+    """The worker's whole environment: nothing of the grader's leaks in."""
+    return {"PATH": SAFE_PATH, "HOME": home, "LANG": "C.UTF-8",
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+            # Marks every process the worker starts, so close() finds detached ones.
+            TOKEN_VARIABLE: token}
+
+
+def numpy_dir():
+    """The directory NumPy is imported from (a site-packages folder, usually)."""
+    spec = importlib.util.find_spec("numpy")
+    return os.path.dirname(os.path.dirname(spec.origin))
+
+
+def python_dirs():
+    """Directories the Python installation lives in (prefixes and site-packages)."""
+    dirs = {sys.base_prefix, sys.prefix, sys.exec_prefix, sys.base_exec_prefix,
+            os.path.dirname(os.path.dirname(os.path.realpath(sys.executable))), numpy_dir()}
+    dirs |= set(site.getsitepackages())
+    dirs |= {os.path.realpath(d) for d in dirs}
+    return sorted(d for d in dirs if d and os.path.isdir(d))
+
+
+def visible_paths():
+    """What the worker may see in a private mount namespace: system and Python, read-only."""
+    return list(SYSTEM_DIRS) + python_dirs()
+
+
+def extra_sys_path():
+    """NumPy's folder when `python -I` would not find it on its own (e.g. PYTHONPATH installs)."""
+    default = set(site.getsitepackages()) | {sysconfig.get_paths()[k] for k in ("purelib", "platlib")}
+    return [] if numpy_dir() in default else [numpy_dir()]
+
+
+def needed_paths():
+    """What an unprivileged worker must be able to read for Python and NumPy to work."""
+    return [os.path.realpath(sys.executable), sysconfig.get_paths()["stdlib"], numpy_dir()]
+
+
+def default_hidden_paths():
+    """The kit's own packages (reference solutions, hidden suites, grading code)."""
+    hidden = [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))]   # autograder/
+    try:
+        spec = importlib.util.find_spec("solutions")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        hidden += list(spec.submodule_search_locations)
+    return hidden
+
+
+def unprivileged_user(name="nobody"):
+    """(uid, gid, name) to drop to when running as root."""
+    try:
+        entry = pwd.getpwnam(name)
+        return entry.pw_uid, entry.pw_gid, name
+    except KeyError:
+        return 65534, 65534, "uid 65534"
+
+
+def children_of(pid):
+    """Direct children of `pid` (Linux /proc), [] when unknown."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as listing:
+            return [int(p) for p in listing.read().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def kill_tree(process, token, pid_namespace, inner_pid=None):
+    """Kill the worker, everything in its process group, and reap it.
+
+    The worker's direct children go first: in namespace modes that is the
+    worker proper, below `unshare`, which then reaps it instead of leaving a
+    zombie to init (zombies count against `ulimit -u`).
+    """
+    first = children_of(process.pid) or ([inner_pid] if inner_pid else [])
+    for pid in first:
+        _signal(os.kill, pid)
+    if first and pid_namespace:
+        _wait_for_exit(process, 1.0)
+    _signal(os.killpg, process.pid)      # the group id stays valid until we reap the leader
+    process.wait()
+    if not pid_namespace:
+        kill_marked(token)
+
+
+def kill_marked(token):
+    """SIGKILL every process whose environment carries this worker's token."""
+    marker = f"{TOKEN_VARIABLE}={token}".encode()
+    for _ in range(3):                   # a process may fork while we scan
+        found = False
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as environ:
+                    if marker in environ.read().split(b"\0"):
+                        _signal(os.kill, int(entry))
+                        found = True
+            except OSError:
+                pass
+        if not found:
+            return
+
+
+def _signal(kill, pid):
+    try:
+        kill(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _wait_for_exit(process, seconds):
+    """Wait until `process` has exited, without reaping it (its pid stays ours)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                return True
+        except ChildProcessError:
+            return True
+        time.sleep(0.005)
+    return False
+
+
+def exit_status(process, seconds=2.0):
+    """(kind, number) of a worker that exited: ("exit", code) or ("signal", signo); None if still running."""
+    if not _wait_for_exit(process, seconds):
+        return None
+    try:
+        info = os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+    except ChildProcessError:
+        return ("exit", process.returncode) if process.returncode is not None else None
+    if info is None:
+        return None
+    if info.si_code == os.CLD_EXITED:
+        return ("exit", info.si_status)
+    return ("signal", info.si_status)

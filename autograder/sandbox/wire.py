@@ -1,0 +1,254 @@
+"""The wire format between the grader and the submission worker: plain data only.
+
+Messages are JSON objects, each sent as an 8-byte big-endian length followed by
+UTF-8 JSON. No pickle anywhere: the grader must be able to decode whatever a
+hostile worker sends without running any of its code, so decoding builds only
+None, bool, int, float, complex, str, list, tuple, dict and numeric ndarrays,
+with caps on message size, nesting depth and array size.
+
+Values are JSON natives where JSON is unambiguous (None, bool, int, finite
+float, str, list); everything else is a one-key tagged object:
+
+    {"$float": "nan" | "inf" | "-inf"}      non-finite float
+    {"$complex": [re, im]}                  complex number (re, im encoded floats)
+    {"$tuple": [...]}                       tuple
+    {"$dict": [[key, value], ...]}          dict with str or int keys
+    {"$nd": [dtype, shape, base64]}         ndarray, dtype like "<f8" (bool/int/uint/float/complex only)
+    {"$slice": [start, stop, step]}         slice (for item keys)
+    {"$ellipsis": 0}                        ... (for item keys)
+    {"$ref": [id, path]}                    grader -> worker: an object the worker holds
+    {"$handle": [id, label]}                worker -> grader: a new handle to a worker object
+
+What a `$ref` or `$handle` becomes, and what happens to values that are not
+plain data, is decided by the `leaf` / `ref` callbacks the two sides pass in.
+This module imports only the standard library and NumPy: the worker loads it.
+"""
+import base64
+import json
+import math
+import re
+import struct
+
+import numpy as np
+
+HEADER = struct.Struct(">Q")
+MAX_DEPTH = 48
+MAX_NDIM = 32
+MAX_INT_BITS = 4096           # Python refuses to print ints of more than ~4300 digits
+ARRAY_KINDS = "biufc"         # bool, int, uint, float, complex
+_DTYPE_PATTERN = re.compile(r"^[<>|=][biufc][1-9][0-9]?$")
+_TAGS = ("$float", "$complex", "$tuple", "$dict", "$nd", "$slice",
+         "$ellipsis", "$ref", "$handle")
+
+
+class WireError(ValueError):
+    """A message that breaks the format (bad JSON, bad tag, over a cap)."""
+
+
+class NotPlainData(TypeError):
+    """A value that cannot travel as plain data (and no handle was allowed)."""
+
+
+# ---------------------------------------------------------------- encoding
+
+def _encode_float(x):
+    if math.isfinite(x):
+        return x
+    return {"$float": "nan" if math.isnan(x) else ("inf" if x > 0 else "-inf")}
+
+
+def encode_array(a):
+    """ndarray -> {"$nd": ...}; raises NotPlainData for object/str/record dtypes."""
+    if a.dtype.kind not in ARRAY_KINDS or a.dtype.fields is not None:
+        raise NotPlainData(f"an ndarray of dtype {a.dtype} is not plain data")
+    data = np.ascontiguousarray(a).tobytes()
+    return {"$nd": [a.dtype.str, list(a.shape), base64.b64encode(data).decode("ascii")]}
+
+
+def encode(value, leaf=None, depth=0):
+    """Turn `value` into JSON-ready data.
+
+    `leaf(obj)` is called for anything that is not plain data and returns its
+    JSON form (a $ref or $handle); without it such values raise NotPlainData.
+    Containers are walked, so a tuple (array, SomeObject) becomes a tuple whose
+    second item is a handle.
+    """
+    if depth > MAX_DEPTH:
+        raise NotPlainData(f"data nested deeper than {MAX_DEPTH} levels")
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        if value.bit_length() > MAX_INT_BITS:
+            return _not_plain(value, leaf, "an int this large")
+        return int(value)
+    if isinstance(value, float):
+        return _encode_float(float(value))
+    if isinstance(value, complex):
+        return {"$complex": [_encode_float(value.real), _encode_float(value.imag)]}
+    if isinstance(value, np.generic):      # NumPy scalars travel as Python numbers
+        if isinstance(value, np.bool_):
+            return bool(value)
+        if isinstance(value, np.integer):
+            return int(value)
+        if isinstance(value, np.floating):
+            return _encode_float(float(value))
+        if isinstance(value, np.complexfloating):
+            return encode(complex(value), leaf, depth)
+        return _not_plain(value, leaf)
+    if type(value) is np.ndarray:
+        if value.dtype.kind in ARRAY_KINDS and value.dtype.fields is None:
+            return encode_array(value)
+        return _not_plain(value, leaf)
+    if isinstance(value, list):
+        return [encode(v, leaf, depth + 1) for v in value]
+    if isinstance(value, tuple):
+        return {"$tuple": [encode(v, leaf, depth + 1) for v in value]}
+    if isinstance(value, dict):
+        if all(type(k) in (str, int) for k in value):
+            return {"$dict": [[k, encode(v, leaf, depth + 1)] for k, v in value.items()]}
+        return _not_plain(value, leaf, "a dict with keys other than str or int")
+    if isinstance(value, slice):
+        return {"$slice": [encode(value.start, leaf, depth + 1),
+                           encode(value.stop, leaf, depth + 1),
+                           encode(value.step, leaf, depth + 1)]}
+    if value is Ellipsis:
+        return {"$ellipsis": 0}
+    return _not_plain(value, leaf)
+
+
+def _not_plain(value, leaf, what=None):
+    if leaf is None:
+        what = what or f"a {type(value).__name__}"
+        raise NotPlainData(f"{what} is not plain data")
+    return leaf(value)
+
+
+# ---------------------------------------------------------------- decoding
+
+def _decode_float(x):
+    if isinstance(x, dict) and set(x) == {"$float"} and x["$float"] in ("nan", "inf", "-inf"):
+        return float(x["$float"])
+    if type(x) in (int, float):
+        return float(x)
+    raise WireError("bad float")
+
+
+def decode_array(spec, max_bytes):
+    if not (isinstance(spec, list) and len(spec) == 3):
+        raise WireError("bad $nd")
+    dtype_str, shape, data = spec
+    if not (isinstance(dtype_str, str) and _DTYPE_PATTERN.match(dtype_str)):
+        raise WireError(f"refused array dtype {dtype_str!r}")
+    if not (isinstance(shape, list) and len(shape) <= MAX_NDIM
+            and all(type(n) is int and n >= 0 for n in shape)):
+        raise WireError("bad array shape")
+    if not isinstance(data, str):
+        raise WireError("bad array data")
+    dtype = np.dtype(dtype_str)
+    count = math.prod(shape)
+    if count * dtype.itemsize > max_bytes:
+        raise WireError("array over the size cap")
+    raw = base64.b64decode(data.encode("ascii"), validate=True)
+    if len(raw) != count * dtype.itemsize:
+        raise WireError("array data does not match its shape")
+    array = np.frombuffer(bytearray(raw), dtype=dtype).reshape(shape)
+    if not array.dtype.isnative:
+        array = array.astype(array.dtype.newbyteorder("="))
+    return array
+
+
+def decode(data, ref=None, max_bytes=1 << 31, depth=0):
+    """Inverse of `encode`, with strict validation.
+
+    `ref(tag, payload)` turns a "$ref"/"$handle" tag into an object; without
+    it those tags are refused.
+    """
+    if depth > MAX_DEPTH + 2:
+        raise WireError("message nested too deeply")
+    if data is None or type(data) in (bool, str, float):
+        return data
+    if type(data) is int:
+        if data.bit_length() > MAX_INT_BITS:
+            raise WireError("int too large")
+        return data
+    if type(data) is list:
+        return [decode(v, ref, max_bytes, depth + 1) for v in data]
+    if type(data) is not dict or len(data) != 1:
+        raise WireError("bad value")
+    (tag, payload), = data.items()
+    if tag == "$float":
+        return _decode_float(data)
+    if tag == "$complex":
+        if not (isinstance(payload, list) and len(payload) == 2):
+            raise WireError("bad $complex")
+        return complex(_decode_float(payload[0]), _decode_float(payload[1]))
+    if tag == "$tuple":
+        if type(payload) is not list:
+            raise WireError("bad $tuple")
+        return tuple(decode(v, ref, max_bytes, depth + 1) for v in payload)
+    if tag == "$dict":
+        if type(payload) is not list:
+            raise WireError("bad $dict")
+        out = {}
+        for pair in payload:
+            if not (type(pair) is list and len(pair) == 2 and type(pair[0]) in (str, int)):
+                raise WireError("bad $dict item")
+            out[pair[0]] = decode(pair[1], ref, max_bytes, depth + 1)
+        return out
+    if tag == "$nd":
+        return decode_array(payload, max_bytes)
+    if tag == "$slice":
+        if not (type(payload) is list and len(payload) == 3):
+            raise WireError("bad $slice")
+        parts = [decode(v, None, max_bytes, depth + 1) for v in payload]
+        if not all(p is None or type(p) is int for p in parts):
+            raise WireError("slice bounds must be ints")
+        return slice(*parts)
+    if tag == "$ellipsis":
+        return Ellipsis
+    if tag in ("$ref", "$handle") and ref is not None:
+        return ref(tag, payload)
+    raise WireError(f"refused tag {tag!r}")
+
+
+# ---------------------------------------------------------------- framing
+
+def _reject_constant(name):
+    raise WireError(f"refused JSON constant {name}")
+
+
+def dumps(message):
+    """A message (JSON-ready dict) -> framed bytes."""
+    body = json.dumps(message, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    return HEADER.pack(len(body)) + body
+
+
+def loads(body):
+    """Framed body bytes -> message dict (no NaN/Infinity literals accepted)."""
+    try:
+        message = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise WireError(f"undecodable message: {error}") from None
+    if type(message) is not dict:
+        raise WireError("a message must be a JSON object")
+    return message
+
+
+def recv_blocking(sock, max_bytes):
+    """Read one framed message from a blocking socket (the worker's side)."""
+    header = _recv_exact(sock, HEADER.size)
+    (size,) = HEADER.unpack(header)
+    if size > max_bytes:
+        raise WireError(f"message of {size} bytes is over the cap")
+    return loads(_recv_exact(sock, size))
+
+
+def _recv_exact(sock, size):
+    chunks, remaining = [], size
+    while remaining:
+        chunk = sock.recv(min(remaining, 1 << 20))
+        if not chunk:
+            raise EOFError("channel closed")
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
