@@ -18,7 +18,7 @@ def step_function(x):
     ### BEGIN SOLUTION
     # TODO: return 1 where x > 0 and 0 elsewhere, as an int array of x's shape
     #   (hint: a comparison gives a bool array; np.int is gone in NumPy >= 1.24, use int).
-    return (x > 0).astype(int)
+    return np.array(x > 0, dtype=int)
     ### END SOLUTION
 
 

@@ -195,9 +195,10 @@ class BatchNormalization:
         #   keep xc, std, xn and the batch size for backward, and update the running statistics.
         #   Testing: normalise with running_mean and running_var instead.
         #   Return gamma * xn + beta.
+        feature_count = x.shape[1]
         if self.running_mean is None:
-            feature_count = x.shape[1]
             self.running_mean = np.zeros(feature_count)
+        if self.running_var is None:
             self.running_var = np.zeros(feature_count)
         if train_flg:
             mean = x.mean(axis=0)
