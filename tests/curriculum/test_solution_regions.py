@@ -4,7 +4,12 @@ import textwrap
 import pytest
 
 from autograder.curriculum.solution_regions import (
-    Region, SolutionMarkerError, python_string_literal, solution_regions, student_version)
+    Region,
+    SolutionMarkerError,
+    python_string_literal,
+    solution_regions,
+    student_version,
+)
 
 SAMPLE = textwrap.dedent('''\
     """A module docstring."""

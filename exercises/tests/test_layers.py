@@ -1,0 +1,353 @@
+"""Visible tests of layers.py: forward and backward passes (book chapters 5 and 6).
+
+Every backward pass is checked against a numerical gradient of your own forward
+pass: for a loss L = sum(out * dout), the gradient of L with respect to the
+input is exactly what backward(dout) must return.
+"""
+import numpy as np
+import pytest
+
+from .assertions import assert_close, assert_number_close
+from .gradient_check import assert_matches_numerical, numerical_gradient
+
+
+def away_from_zero(rng, shape):
+    """Unit-scale values with |x| >= 0.1: ReLU's kink at 0 stays out of the numerical gradient's way."""
+    values = rng.standard_normal(shape)
+    return np.sign(values) * (0.1 + np.abs(values))
+
+
+def weighted_sum(out, dout):
+    """The loss whose gradient with respect to out is dout."""
+    return np.sum(out * dout)
+
+
+# --- Relu ---------------------------------------------------------------------------------------
+
+@pytest.mark.unit("layers.Relu")
+def test_relu_forward(layers):
+    """max(0, x) elementwise."""
+    out = layers.Relu().forward(np.array([[1.0, -0.5], [-2.0, 3.0]]))
+    assert_close(out, [[1.0, 0.0], [0.0, 3.0]], "Relu().forward([[1, -0.5], [-2, 3]])")
+
+
+@pytest.mark.unit("layers.Relu")
+def test_relu_backward_lets_the_gradient_through_where_x_was_positive(layers):
+    """x = [[1, -0.5], [-2, 3]], dout = [[10, 20], [30, 40]]: dx = [[10, 0], [0, 40]]."""
+    relu = layers.Relu()
+    relu.forward(np.array([[1.0, -0.5], [-2.0, 3.0]]))
+    dx = relu.backward(np.array([[10.0, 20.0], [30.0, 40.0]]))
+    assert_close(dx, [[10.0, 0.0], [0.0, 40.0]], "Relu.backward(dout) after forward([[1, -0.5], [-2, 3]])",
+                 hint="keep in forward where x <= 0 (self.mask) and zero dout there")
+
+
+@pytest.mark.unit("layers.Relu")
+def test_relu_backward_matches_numerical_gradient(layers):
+    """A (3, 4) input: backward(dout) equals the numerical gradient of sum(forward(x) * dout)."""
+    rng = np.random.default_rng(1)
+    x, dout = away_from_zero(rng, (3, 4)), rng.standard_normal((3, 4))
+    relu = layers.Relu()
+    relu.forward(x.copy())
+    dx = relu.backward(dout.copy())
+    expected = numerical_gradient(lambda: weighted_sum(layers.Relu().forward(x), dout), x)
+    assert_matches_numerical(dx, expected, "Relu.backward: dx")
+
+
+# --- Sigmoid ------------------------------------------------------------------------------------
+
+@pytest.mark.unit("layers.Sigmoid")
+def test_sigmoid_forward(layers):
+    """sigmoid(0) = 0.5, sigmoid(1) = 0.7310585786300049, sigmoid(-1) = 0.2689414213699951."""
+    out = layers.Sigmoid().forward(np.array([[0.0, 1.0, -1.0]]))
+    assert_close(out, [[0.5, 0.7310585786300049, 0.2689414213699951]], "Sigmoid().forward([[0, 1, -1]])")
+
+
+@pytest.mark.unit("layers.Sigmoid")
+def test_sigmoid_backward_at_zero_is_a_quarter(layers):
+    """At x = 0, out = 0.5, so dx = dout * 0.5 * (1 - 0.5) = dout / 4."""
+    sigmoid = layers.Sigmoid()
+    sigmoid.forward(np.array([[0.0, 0.0]]))
+    dx = sigmoid.backward(np.array([[1.0, 8.0]]))
+    assert_close(dx, [[0.25, 2.0]], "Sigmoid.backward([[1, 8]]) after forward([[0, 0]])",
+                 hint="dx = dout * out * (1 - out), with out kept from forward")
+
+
+@pytest.mark.unit("layers.Sigmoid")
+def test_sigmoid_backward_matches_numerical_gradient(layers):
+    """A (3, 4) input: backward(dout) equals the numerical gradient of sum(forward(x) * dout)."""
+    rng = np.random.default_rng(2)
+    x, dout = rng.standard_normal((3, 4)), rng.standard_normal((3, 4))
+    sigmoid = layers.Sigmoid()
+    sigmoid.forward(x.copy())
+    dx = sigmoid.backward(dout.copy())
+    expected = numerical_gradient(lambda: weighted_sum(layers.Sigmoid().forward(x), dout), x)
+    assert_matches_numerical(dx, expected, "Sigmoid.backward: dx")
+
+
+# --- Affine -------------------------------------------------------------------------------------
+
+@pytest.mark.unit("layers.Affine")
+def test_affine_forward_by_hand(layers):
+    """x = [[1, 2]], W = [[1, 2, 3], [4, 5, 6]], b = [0.5, 0, -0.5]: x @ W + b = [[9.5, 12, 14.5]]."""
+    W = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    b = np.array([0.5, 0.0, -0.5])
+    out = layers.Affine(W, b).forward(np.array([[1.0, 2.0]]))
+    assert_close(out, [[9.5, 12.0, 14.5]], "Affine(W, b).forward([[1, 2]])", hint="x @ W + b (np.dot(x, W) + b)")
+
+
+def check_affine_backward(layers, x_shape, W_shape, seed):
+    """Affine's dx, dW and db against numerical gradients, for x of x_shape."""
+    __tracebackhide__ = True
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(x_shape)
+    W, b = rng.standard_normal(W_shape), rng.standard_normal(W_shape[1])
+    dout = rng.standard_normal((x_shape[0], W_shape[1]))
+    affine = layers.Affine(W, b)
+    affine.forward(x.copy())
+    dx = affine.backward(dout.copy())
+    dW, db = affine.dW, affine.db
+
+    def loss():
+        return weighted_sum(affine.forward(x), dout)
+
+    shape = "x".join(str(n) for n in x_shape)
+    assert_matches_numerical(dx, numerical_gradient(loss, x), f"Affine.backward: dx for a {shape} input",
+                             hint="dx = dout @ W.T, reshaped to x's original shape")
+    assert_matches_numerical(dW, numerical_gradient(loss, W), f"Affine.backward: self.dW for a {shape} input",
+                             hint="dW = x.T @ dout, with x flattened to (N, D)")
+    assert_matches_numerical(db, numerical_gradient(loss, b), f"Affine.backward: self.db for a {shape} input",
+                             hint="db = dout summed over the batch (axis=0)")
+
+
+@pytest.mark.unit("layers.Affine")
+def test_affine_backward_matches_numerical_gradient(layers):
+    """x (4, 3), W (3, 5): dx, self.dW and self.db against numerical gradients."""
+    check_affine_backward(layers, (4, 3), (3, 5), seed=3)
+
+
+@pytest.mark.unit("layers.Affine")
+def test_affine_flattens_image_like_input(layers):
+    """x of shape (2, 2, 3) is used as (2, 6); dx comes back in x's shape (2, 2, 3)."""
+    rng = np.random.default_rng(4)
+    x, W, b = rng.standard_normal((2, 2, 3)), rng.standard_normal((6, 4)), rng.standard_normal(4)
+    out = layers.Affine(W, b).forward(x.copy())
+    assert_close(out, x.reshape(2, 6) @ W + b, "Affine.forward of a (2, 2, 3) input",
+                 hint="flatten x to (N, D) with x.reshape(x.shape[0], -1) and remember the original shape")
+    check_affine_backward(layers, (2, 2, 3), (6, 4), seed=5)
+
+
+@pytest.mark.unit("layers.Affine")
+def test_affine_keeps_references_to_its_parameters(layers):
+    """An optimizer updates W and b in place: the layer must see the change."""
+    W = np.array([[1.0, 2.0], [3.0, 4.0]])
+    b = np.array([1.0, -1.0])
+    affine = layers.Affine(W, b)
+    affine.forward(np.array([[1.0, 1.0]]))
+    W *= 2
+    b -= 1
+    assert_close(affine.forward(np.array([[1.0, 1.0]])), [[8.0, 10.0]],
+                 "Affine.forward after W *= 2 and b -= 1 in place",
+                 hint="keep self.W = W and self.b = b as given (no copy)")
+
+
+# --- SoftmaxWithLoss ----------------------------------------------------------------------------
+
+SCORES = np.array([[0.5, -1.0, 2.0],
+                   [1.5, 0.2, -0.3],
+                   [0.0, 0.8, 0.1]])  # N == C on purpose: a softmax over the wrong axis shows up
+LABELS = np.array([2, 0, 1])
+
+
+def softmax_rows(x):
+    exp_x = np.exp(x - x.max(axis=1, keepdims=True))
+    return exp_x / exp_x.sum(axis=1, keepdims=True)
+
+
+@pytest.mark.unit("layers.SoftmaxWithLoss")
+def test_softmax_with_loss_forward_of_equal_scores(layers):
+    """Three equal scores: every class gets 1/3, so the loss is log(3) = 1.0986."""
+    loss = layers.SoftmaxWithLoss().forward(np.array([[0.0, 0.0, 0.0]]), np.array([1]))
+    assert_number_close(loss, np.log(3), "SoftmaxWithLoss().forward([[0, 0, 0]], t=[1])",
+                        hint="the loss is cross_entropy_error(softmax(x), t)")
+
+
+@pytest.mark.unit("layers.SoftmaxWithLoss")
+def test_softmax_with_loss_forward_of_a_batch(layers):
+    """A (3, 3) batch with labels [2, 0, 1], then one-hot: the mean of -log(softmax(x)[n, t[n]])."""
+    probabilities = softmax_rows(SCORES)
+    expected = -np.mean(np.log(probabilities[np.arange(3), LABELS]))
+    layer = layers.SoftmaxWithLoss()
+    assert_number_close(layer.forward(SCORES.copy(), LABELS.copy()), expected,
+                        "SoftmaxWithLoss.forward of a (3, 3) batch with labels [2, 0, 1]",
+                        hint="softmax of each row, then the batch mean of the cross-entropy")
+    assert_number_close(layer.forward(SCORES.copy(), np.eye(3)[LABELS]), expected,
+                        "SoftmaxWithLoss.forward of a (3, 3) batch with one-hot targets")
+
+
+@pytest.mark.unit("layers.SoftmaxWithLoss")
+def test_softmax_with_loss_backward_is_y_minus_t_over_n(layers):
+    """backward() = (softmax(x) - one_hot(t)) / N, for labels and for one-hot targets."""
+    expected = (softmax_rows(SCORES) - np.eye(3)[LABELS]) / 3
+    for targets, kind in ((LABELS, "labels [2, 0, 1]"), (np.eye(3)[LABELS], "one-hot targets")):
+        layer = layers.SoftmaxWithLoss()
+        layer.forward(SCORES.copy(), targets.copy())
+        assert_close(layer.backward(1), expected, f"SoftmaxWithLoss.backward(1) for a (3, 3) batch with {kind}",
+                     rtol=1e-6, atol=1e-8,
+                     hint="(y - t) / N with N the batch size; with labels, subtract 1 at y[n, t[n]]")
+
+
+@pytest.mark.unit("layers.SoftmaxWithLoss")
+@pytest.mark.parametrize("targets", ["labels", "one-hot"])
+def test_softmax_with_loss_backward_matches_numerical_gradient(layers, targets):
+    """A (4, 4) batch: backward(1) equals the numerical gradient of forward(x, t)."""
+    rng = np.random.default_rng(6)
+    x, labels = 0.5 * rng.standard_normal((4, 4)), np.array([3, 0, 1, 1])
+    t = labels if targets == "labels" else np.eye(4)[labels]
+    layer = layers.SoftmaxWithLoss()
+    layer.forward(x.copy(), t.copy())
+    dx = layer.backward(1)
+    expected = numerical_gradient(lambda: layers.SoftmaxWithLoss().forward(x, t.copy()), x)
+    assert_matches_numerical(dx, expected, f"SoftmaxWithLoss.backward: dx with {targets}",
+                             hint="(y - t) / N, with y the softmax kept from forward")
+
+
+# --- Dropout ------------------------------------------------------------------------------------
+# Both conventions are right: the book's (train: x * mask, test: x * (1 - ratio)) and
+# inverted dropout (train: x * mask / (1 - ratio), test: x). The tests read the mask
+# from the outputs, so either passes.
+
+RATIO = 0.3
+
+
+def dropout_input():
+    """10 000 positive values: a dropped unit is exactly 0, a kept one is not."""
+    return 1.0 + np.random.default_rng(7).random((100, 100))
+
+
+def train_forward(layers):
+    """A Dropout(0.3) layer, its training output and the scale of its kept units."""
+    __tracebackhide__ = True
+    np.random.seed(0)
+    layer = layers.Dropout(RATIO)
+    x = dropout_input()
+    out = np.asarray(layer.forward(x.copy(), train_flg=True), dtype=float)
+    kept = out != 0
+    scale = out[kept] / x[kept]
+    if scale.size == 0 or not np.allclose(scale, scale[0], rtol=1e-12):
+        raise AssertionError("Dropout.forward(x, train_flg=True): every kept unit must be x times one scale "
+                             "(1 in the book, 1 / (1 - ratio) for inverted dropout)")
+    return layer, x, out, scale[0]
+
+
+@pytest.mark.unit("layers.Dropout")
+def test_dropout_train_drops_about_the_ratio(layers):
+    """Dropout(0.3) in training keeps about 70 % of the units (of 10 000) and zeroes the rest."""
+    _, _, out, _ = train_forward(layers)
+    kept_fraction = np.mean(out != 0)
+    if not 0.67 <= kept_fraction <= 0.73:
+        raise AssertionError(f"Dropout(0.3).forward(x, train_flg=True) kept {kept_fraction:.1%} of the units; "
+                             "expected about 70 %.\n  hint: mask = np.random.rand(*x.shape) > dropout_ratio")
+
+
+@pytest.mark.unit("layers.Dropout")
+def test_dropout_test_mode_matches_training_on_average(layers):
+    """Test mode gives the expected training output: x * (1 - ratio) (book) or x (inverted)."""
+    layer, x, out, scale = train_forward(layers)
+    test_out = layer.forward(x.copy(), train_flg=False)
+    inverted = np.isclose(scale, 1 / (1 - RATIO))
+    expected = x if inverted else x * (1 - RATIO)
+    convention = "inverted dropout (train scale 1 / (1 - ratio))" if inverted else "the book's dropout (train scale 1)"
+    assert_close(test_out, expected, f"Dropout.forward(x, train_flg=False) for {convention}",
+                 hint="book: test output = x * (1 - dropout_ratio); inverted: test output = x")
+    assert_number_close(np.mean(out), np.mean(expected), "mean of the training output vs the test output",
+                        rtol=0.03)
+
+
+@pytest.mark.unit("layers.Dropout")
+def test_dropout_backward_uses_the_forward_mask(layers):
+    """backward(dout) lets dout through the units kept in forward only, with the same scale."""
+    layer, x, out, _ = train_forward(layers)
+    dout = np.random.default_rng(8).standard_normal(x.shape)
+    dx = layer.backward(dout.copy())
+    assert_close(dx, dout * (out / x), "Dropout.backward(dout) after a training forward",
+                 hint="use the mask kept from forward (do not draw a new one), and the same scale")
+
+
+# --- BatchNormalization -------------------------------------------------------------------------
+# eps anywhere in [1e-8, 1e-5] passes: the tolerances below allow for it.
+
+def batch():
+    """5 samples of 3 features with different means and spreads (batch variances of about 1.5 to 9)."""
+    rng = np.random.default_rng(9)
+    return rng.standard_normal((5, 3)) * np.array([2.0, 2.0, 1.5]) + np.array([0.0, 3.0, -1.0])
+
+
+def normalised(x, mean, var, gamma, beta, eps=1e-6):
+    return gamma * (x - mean) / np.sqrt(var + eps) + beta
+
+
+@pytest.mark.unit("layers.BatchNormalization")
+def test_batchnorm_training_forward_normalises_each_feature(layers):
+    """Training: each feature (column) is centred by its batch mean and scaled by its batch std, then gamma, beta."""
+    x = batch()
+    gamma, beta = np.array([1.0, 2.0, 0.5]), np.array([0.0, -1.0, 0.5])
+    out = layers.BatchNormalization(gamma, beta).forward(x.copy(), train_flg=True)
+    expected = normalised(x, x.mean(axis=0), x.var(axis=0), gamma, beta)
+    assert_close(out, expected, "BatchNormalization.forward(x, train_flg=True) of a (5, 3) batch",
+                 rtol=1e-5, atol=2e-5,
+                 hint="mean and biased variance over the batch (axis=0); out = gamma * (x - mean) / "
+                      "sqrt(var + eps) + beta")
+
+
+@pytest.mark.unit("layers.BatchNormalization")
+def test_batchnorm_updates_the_running_statistics(layers):
+    """momentum 0.9, starting from zeros: after two batches, running = 0.9 * (0.1 * first) + 0.1 * second."""
+    first, second = batch(), batch()[::-1] * 2.0 + 1.0
+    layer = layers.BatchNormalization(np.ones(3), np.zeros(3), momentum=0.9)
+    layer.forward(first.copy(), train_flg=True)
+    layer.forward(second.copy(), train_flg=True)
+    expected_mean = 0.9 * (0.1 * first.mean(axis=0)) + 0.1 * second.mean(axis=0)
+    assert_close(layer.running_mean, expected_mean, "running_mean after two training batches",
+                 hint="running = momentum * running + (1 - momentum) * batch statistic; start from zeros of shape (D,)")
+    got_var = np.asarray(layer.running_var, dtype=float)
+    variants = {ddof: 0.9 * (0.1 * first.var(axis=0, ddof=ddof)) + 0.1 * second.var(axis=0, ddof=ddof)
+                for ddof in (0, 1)}
+    if not any(np.allclose(got_var, expected) for expected in variants.values()):
+        assert_close(got_var, variants[0], "running_var after two training batches (biased; unbiased also accepted)",
+                     hint="update running_var like running_mean, from the batch variance")
+
+
+@pytest.mark.unit("layers.BatchNormalization")
+def test_batchnorm_test_mode_uses_the_running_statistics(layers):
+    """Test mode: normalise with running_mean and running_var (here given to the constructor)."""
+    x = batch()
+    gamma, beta = np.array([1.0, 2.0, 0.5]), np.array([0.0, -1.0, 0.5])
+    running_mean, running_var = np.array([0.5, 2.0, -1.0]), np.array([1.0, 4.0, 2.0])
+    layer = layers.BatchNormalization(gamma, beta, running_mean=running_mean.copy(), running_var=running_var.copy())
+    out = layer.forward(x.copy(), train_flg=False)
+    assert_close(out, normalised(x, running_mean, running_var, gamma, beta),
+                 "BatchNormalization.forward(x, train_flg=False) with given running statistics",
+                 rtol=1e-5, atol=2e-5, hint="test mode uses running_mean and running_var, not the batch's statistics")
+
+
+@pytest.mark.unit("layers.BatchNormalization")
+def test_batchnorm_backward_matches_numerical_gradient(layers):
+    """dx, self.dgamma and self.dbeta against numerical gradients of the training forward pass."""
+    rng = np.random.default_rng(10)
+    x, dout = batch(), rng.standard_normal((5, 3))
+    gamma, beta = np.array([1.0, 2.0, 0.5]), np.array([0.0, -1.0, 0.5])
+    layer = layers.BatchNormalization(gamma, beta)
+    layer.forward(x.copy(), train_flg=True)
+    dx = layer.backward(dout.copy())
+    dgamma, dbeta = layer.dgamma, layer.dbeta
+
+    def loss():
+        return weighted_sum(layer.forward(x, train_flg=True), dout)
+
+    assert_matches_numerical(dbeta, numerical_gradient(loss, beta), "BatchNormalization.backward: self.dbeta",
+                             hint="dbeta = dout summed over the batch")
+    assert_matches_numerical(dgamma, numerical_gradient(loss, gamma), "BatchNormalization.backward: self.dgamma",
+                             hint="dgamma = sum over the batch of xhat * dout")
+    assert_matches_numerical(dx, numerical_gradient(loss, x), "BatchNormalization.backward: dx",
+                             hint="the batch mean and variance depend on every x: "
+                                  "follow the paths through the variance and the mean too")
