@@ -173,7 +173,7 @@ class SubmissionWorker:
                             self.limits.submission_mb << 20)
             os.mkdir(os.path.join(temp_root, "root"))
             modes = isolation.candidate_modes()
-            first = self._mode_cache.get(os.geteuid(), 0)
+            first = min(self._mode_cache.get(os.geteuid(), 0), len(modes) - 1)
             failures = []
             for index in range(first, len(modes)):
                 try:

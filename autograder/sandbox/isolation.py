@@ -38,12 +38,15 @@ class Mode:
     namespaces: tuple
 
 
-def candidate_modes():
-    """Ways to start the worker, strongest first; the last always works."""
+def candidate_modes(as_root=None):
+    """Ways to start the worker, strongest first; the last always works.
+
+    as_root=False gives the modes of an ordinary user (a user namespace first).
+    """
     modes = []
     unshare = shutil.which("unshare", path="/usr/bin:/bin:/usr/sbin:/sbin")
     if unshare and sys.platform.startswith("linux"):
-        as_root = os.geteuid() == 0
+        as_root = os.geteuid() == 0 if as_root is None else as_root
         user = () if as_root else ("--user", "--map-root-user")
         user_ns = () if as_root else ("user",)
         for name, flags, spaces in (

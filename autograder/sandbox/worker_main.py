@@ -80,9 +80,12 @@ def _usable_by(drop, paths):
         os.setegid(0)
 
 
-def clean_import_system(scratch, keep_paths):
-    """sys.path = [scratch, stdlib, site-packages]; drop .pth and editable-install extras."""
-    sys.path[:] = [scratch] + [p for p in sys.path if p in keep_paths]
+def clean_import_system(scratch, stdlib_dirs, site_dirs):
+    """sys.path = [scratch, stdlib (with lib-dynload), site-packages]; drop .pth and editable-install extras."""
+    def keep(path):
+        return (path in site_dirs or path.endswith(".zip")
+                or any(path == d or path.startswith(d.rstrip("/") + "/") for d in stdlib_dirs))
+    sys.path[:] = [scratch] + [p for p in sys.path if keep(p)]
     sys.meta_path[:] = [f for f in sys.meta_path
                         if type(f).__module__ in ("_frozen_importlib", "_frozen_importlib_external")
                         or getattr(f, "__module__", None) in ("_frozen_importlib", "_frozen_importlib_external")]
@@ -167,10 +170,12 @@ def main():
     fcntl.fcntl(capture_fd, fcntl.F_SETFL, os.O_APPEND)
     os.dup2(capture_fd, 1)
     os.dup2(capture_fd, 2)
-    keep = {p for p in sys.path if p.endswith(".zip")}
-    keep |= {sysconfig.get_paths()[k] for k in ("stdlib", "platstdlib", "purelib", "platlib")}
-    keep |= set(config["extra_sys_path"]) | {os.path.dirname(os.path.dirname(np.__file__))}
-    clean_import_system(scratch, keep)
+    paths = sysconfig.get_paths()
+    import site
+    site_dirs = {paths["purelib"], paths["platlib"], os.path.dirname(os.path.dirname(np.__file__)),
+                 *site.getsitepackages()}
+    clean_import_system(scratch, {paths["stdlib"], paths["platstdlib"]},
+                        site_dirs | set(config["extra_sys_path"]))
     install_submission_package(scratch)
     for shadow in ("numpy.py", "numpy"):
         if os.path.exists(os.path.join(scratch, shadow)):

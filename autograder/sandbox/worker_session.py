@@ -8,6 +8,7 @@ its plain-data arguments so the grader can mirror that on its own copies.
 Runs in the worker and imports only the standard library and NumPy; wire.py
 and catalogue.py are handed in by worker_main.py.
 """
+import builtins
 import ctypes
 import importlib
 import os
@@ -18,6 +19,10 @@ import types
 import warnings
 
 import numpy as np
+
+# Bound now: student code may replace builtins (builtins.len = ...) in the worker.
+from builtins import (any, callable, dict, enumerate, getattr, hasattr, id, isinstance,  # noqa: E402,A004
+                      len, list, min, repr, setattr, str, tuple, type)
 
 MESSAGE_CHARS = 2000
 TRACEBACK_CHARS = 4000
@@ -39,6 +44,11 @@ class Session:
         self.objects, self.next_id = {}, 1
         self._libc = ctypes.CDLL(None)
         self._from_refs = set()
+        # Student code may rebind builtins (builtins.len = ...). Its changes are
+        # in force while its code runs and put aside in between, so the
+        # worker's own code (and the stdlib it uses) keeps working.
+        self._pristine_builtins = dict(vars(builtins))
+        self._student_builtins = dict(self._pristine_builtins)
 
     # ------------------------------------------------------------ loop
 
@@ -48,8 +58,14 @@ class Session:
                 message = self.wire.recv_blocking(self.rpc, self.max_bytes)
             except (EOFError, OSError, self.wire.WireError):
                 os._exit(0)           # the grader went away or broke the stream
-            reply, leave = self.respond(message)
-            body = self.wire.dumps(reply)
+            try:
+                reply, leave = self.respond(message)
+                body = self.wire.dumps(reply)
+            except BaseException as error:     # the submission broke Python under our feet
+                reply, leave = {"err": {"type": "SandboxError", "traceback": _format_own(error),
+                                        "message": f"the worker failed after the submission changed "
+                                                   f"Python itself: {error!r}"[:MESSAGE_CHARS]}}, False
+                body = self.wire.dumps(reply)
             if len(body) > self.max_bytes:
                 body = self.wire.dumps({"err": {"type": "ResultTooLarge", "traceback": "",
                                                 "message": f"the reply is {len(body)} bytes, over the cap"},
@@ -68,19 +84,24 @@ class Session:
         start = time.perf_counter()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            _swap_namespace(vars(builtins), self._student_builtins)
             try:
                 if handler is None:
                     raise ProtocolError(f"unknown operation {op!r}")
-                reply = handler(message)
-            except SystemExit as stop:
-                code = "sys.exit()" if stop.code is None else f"sys.exit({_short_repr(stop.code)})"
-                reply, leave = {"died": {"kind": "exit", "call": code}}, True
-            except MemoryError:
-                reply, leave = {"died": {"kind": "memory"}}, True
+                reply, failure = handler(message), None
             except BaseException as error:     # student code may raise anything at all
-                reply = {"err": self.describe(error)}
+                reply, failure = None, error
             finally:
                 self._from_refs.clear()
+                self._student_builtins = dict(vars(builtins))
+                _swap_namespace(vars(builtins), self._pristine_builtins)
+        if isinstance(failure, SystemExit):
+            code = "sys.exit()" if failure.code is None else f"sys.exit({_short_repr(failure.code)})"
+            reply, leave = {"died": {"kind": "exit", "call": code}}, True
+        elif isinstance(failure, MemoryError):
+            reply, leave = {"died": {"kind": "memory"}}, True
+        elif failure is not None:
+            reply = {"err": self.describe(failure)}
         reply["t"] = time.perf_counter() - start
         reply["out"] = self.collect_output()
         reply["warn"] = [f"{w.category.__name__}: {w.message}" for w in caught[:MAX_WARNINGS]]
@@ -300,6 +321,19 @@ def _label(obj):
         if name.startswith(prefix):
             name = name[len(prefix):]
     return name
+
+
+def _swap_namespace(namespace, contents):
+    namespace.clear()
+    namespace.update(contents)
+
+
+def _format_own(error):
+    try:
+        return _tail("".join(traceback.format_exception(type(error), error, error.__traceback__)),
+                     TRACEBACK_CHARS)
+    except BaseException:
+        return ""
 
 
 def _short_repr(value):

@@ -25,6 +25,10 @@ FILES = {
             warnings.warn("learning rate looks large")
             return x
 
+        def late_imports():
+            import csv, decimal, unittest, sqlite3        # stdlib, some with C extensions
+            return str(decimal.Decimal("1.5"))
+
         def pair(x):
             return x, Box(x)
 
@@ -146,6 +150,10 @@ def test_every_plain_type_round_trips_through_the_worker(worker, value):
 def test_a_call_returns_decoded_arrays(worker):
     x = np.array([-1.0, 0.0, 2.0])
     np.testing.assert_allclose(worker.module("functions").sigmoid(x), 1 / (1 + np.exp(-x)))
+
+
+def test_the_standard_library_imports_lazily_in_the_worker(worker):
+    assert worker.module("functions").late_imports() == "1.5"
 
 
 def test_objects_stay_in_the_worker_as_handles(worker):
