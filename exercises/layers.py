@@ -147,12 +147,12 @@ class BatchNormalization:
 
     def forward(self, x, train_flg=True):
         """x: array (N, D). Returns gamma * xhat + beta, shape (N, D)."""
-        # TODO: start the running statistics at zeros of shape (D,) when None.
+        # TODO: return gamma * xn + beta, where xn is x normalised feature by feature.
+        #   Start each running statistic at zeros of shape (D,) when it is None.
         #   Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON),
         #   keep xc, std, xn and the batch size for backward, and update the running statistics.
         #   Testing: normalise with running_mean and running_var instead.
-        #   Return gamma * xn + beta.
-        raise NotImplementedError("start the running statistics at zeros of shape (D,) when None. Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON), keep xc, std, xn and the batch size for backward, and update the running statistics. Testing: normalise with running_mean and running_var instead. Return gamma * xn + beta.")
+        raise NotImplementedError("return gamma * xn + beta, where xn is x normalised feature by feature. Start each running statistic at zeros of shape (D,) when it is None. Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON), keep xc, std, xn and the batch size for backward, and update the running statistics. Testing: normalise with running_mean and running_var instead.")
 
     def backward(self, dout):
         """dout: array (N, D). Sets self.dgamma, self.dbeta (D,); returns dx (N, D).

@@ -190,11 +190,11 @@ class BatchNormalization:
     def forward(self, x, train_flg=True):
         """x: array (N, D). Returns gamma * xhat + beta, shape (N, D)."""
         ### BEGIN SOLUTION
-        # TODO: start the running statistics at zeros of shape (D,) when None.
+        # TODO: return gamma * xn + beta, where xn is x normalised feature by feature.
+        #   Start each running statistic at zeros of shape (D,) when it is None.
         #   Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON),
         #   keep xc, std, xn and the batch size for backward, and update the running statistics.
         #   Testing: normalise with running_mean and running_var instead.
-        #   Return gamma * xn + beta.
         feature_count = x.shape[1]
         if self.running_mean is None:
             self.running_mean = np.zeros(feature_count)

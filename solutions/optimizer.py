@@ -100,7 +100,8 @@ class Adam:
 
     def update(self, params, grads):
         ### BEGIN SOLUTION
-        # TODO: on the first call create zero m and v per key. Every call: t += 1; update m and v;
+        # TODO: update params in place with bias-corrected Adam steps.
+        #   On the first call create zero m and v per key. Every call: t += 1; update m and v;
         #   correct their bias (divide by 1 - beta1**t and 1 - beta2**t); then
         #   params[key] -= lr * m_hat / (sqrt(v_hat) + DIVISION_EPSILON), in place.
         if self.m is None:
