@@ -435,12 +435,14 @@ class SubmissionWorker:
                 new = self._decode(change[1])
                 if isinstance(new, np.ndarray) and new.shape == target.shape:
                     np.copyto(target, new, casting="unsafe")
-            elif kind == "replace" and isinstance(target, list):
-                target[:] = self._decode(change[1])
             elif kind == "items" and isinstance(target, (dict, list, tuple)):
                 for step in change[1]:
                     op, key = step[0], step[1]
-                    if op == "set" and not isinstance(target, tuple):
+                    if op == "extend" and isinstance(target, list):
+                        target.extend(self._decode(step[2]))
+                    elif op == "truncate" and isinstance(target, list):
+                        del target[key:]
+                    elif op == "set" and not isinstance(target, tuple):
                         target[key] = self._decode(step[2])
                     elif op == "del" and isinstance(target, dict):
                         target.pop(key, None)

@@ -193,14 +193,21 @@ def no_new_privileges():
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
 
 
-def set_limits(memory_mb, cpu_seconds, max_processes, file_size_mb):
-    """rlimits for this process and its children; returns descriptions of those set."""
+def set_limits(memory_mb, cpu_seconds, max_processes, file_size_mb, processes_running=0):
+    """rlimits for this process and its children; returns descriptions of those set.
+
+    RLIMIT_NPROC counts every process of the user, so `max_processes` comes on
+    top of the `processes_running` the user already has.
+    """
     mb = (lambda n: None if n is None else n << 20)
+    nproc = None if max_processes is None else max_processes + processes_running
+    nproc_text = f"rlimit processes {max_processes}" + (
+        f" (beyond the {processes_running} the user already runs)" if processes_running else "")
     done = []
     for limit, value, text in (
             (resource.RLIMIT_CORE, 0, None),
             (resource.RLIMIT_FSIZE, mb(file_size_mb), f"rlimit file size {file_size_mb} MB"),
-            (resource.RLIMIT_NPROC, max_processes, f"rlimit processes {max_processes}"),
+            (resource.RLIMIT_NPROC, nproc, nproc_text),
             (resource.RLIMIT_CPU, cpu_seconds, f"rlimit CPU {cpu_seconds} s"),
             (resource.RLIMIT_AS, mb(memory_mb), f"rlimit memory {memory_mb} MB")):
         if value is None:

@@ -15,9 +15,14 @@ fresh namespaces (isolation.py). In order, it:
 
 It imports nothing of the kit's grading code.
 """
+import fcntl
 import json
 import os
+import site
+import socket
 import sys
+import sysconfig
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFINEMENT_FAILED = 71          # exit code: the grader falls back to a weaker mode
@@ -38,10 +43,9 @@ def confine_worker(config, confine):
     protections, notes = ["separate process", "scrubbed environment"], []
     pid = confine.outer_pid()
     drop = config.get("drop_to")
-    nproc_uid = drop[0] if drop else os.getuid()
-    max_processes = config["limits"]["max_processes"]
-    if max_processes is not None:   # RLIMIT_NPROC counts every process of the user
-        max_processes += confine.count_processes(nproc_uid)
+    limits = config["limits"]
+    # Counted now, while /proc still shows the whole machine.
+    running = confine.count_processes(drop[0] if drop else os.getuid())
     if "mount" in namespaces:
         notes += confine.build_private_root(config["new_root"], config["visible"], config["hidden"],
                                             config["scratch"], "pid" in namespaces)
@@ -50,8 +54,8 @@ def confine_worker(config, confine):
         protections.append("private pid namespace")
     if "net" in namespaces:
         protections.append("no network")
-    limits = config["limits"]
-    protections += confine.set_limits(None, limits["cpu_seconds"], max_processes, limits["file_size_mb"])
+    protections += confine.set_limits(None, limits["cpu_seconds"], limits["max_processes"],
+                                      limits["file_size_mb"], running)
     if "user" in namespaces:
         confine.drop_capabilities()
         protections.append("user namespace without capabilities")
@@ -140,15 +144,20 @@ def submission_has(scratch, name):
         or os.path.isfile(os.path.join(scratch, name, "__init__.py")))
 
 
+def redirect_stdio(capture_fd):
+    """fd 0 <- /dev/null; fds 1, 2 -> the capture file (appending, so truncating it resets it)."""
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    fcntl.fcntl(capture_fd, fcntl.F_SETFL, os.O_APPEND)
+    os.dup2(capture_fd, 1)
+    os.dup2(capture_fd, 2)
+
+
 def main():
     config = json.loads(sys.argv[1])
     for path in config["extra_sys_path"]:
         if path not in sys.path:
             sys.path.append(path)
-    import numpy as np
-    import socket
-    import sysconfig
-    import tempfile
+    import numpy as np              # before the scratch dir is on sys.path: never shadowed
 
     wire = _load_sibling("wire")
     catalogue = _load_sibling("catalogue")
@@ -164,30 +173,21 @@ def main():
         os._exit(CONFINEMENT_FAILED)
     scratch = config["scratch"]
     os.chdir(scratch)
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    import fcntl
-    fcntl.fcntl(capture_fd, fcntl.F_SETFL, os.O_APPEND)
-    os.dup2(capture_fd, 1)
-    os.dup2(capture_fd, 2)
+    redirect_stdio(capture_fd)
     paths = sysconfig.get_paths()
-    import site
     site_dirs = {paths["purelib"], paths["platlib"], os.path.dirname(os.path.dirname(np.__file__)),
-                 *site.getsitepackages()}
-    clean_import_system(scratch, {paths["stdlib"], paths["platstdlib"]},
-                        site_dirs | set(config["extra_sys_path"]))
+                 *site.getsitepackages(), *config["extra_sys_path"]}
+    clean_import_system(scratch, {paths["stdlib"], paths["platstdlib"]}, site_dirs)
     install_submission_package(scratch)
     for shadow in ("numpy.py", "numpy"):
         if os.path.exists(os.path.join(scratch, shadow)):
             notes.append(f"the submission's {shadow} is ignored: NumPy comes from the installation")
-    limits = config["limits"]
-    if limits["memory_mb"]:
-        protections += confine.set_limits(limits["memory_mb"], None, None, None)
+    if config["limits"]["memory_mb"]:     # last: setting up needs more address space than it keeps
+        protections += confine.set_limits(config["limits"]["memory_mb"], None, None, None)
     hello = {"protections": protections, "notes": notes, "pid": pid,
              "python": sys.version.split()[0], "numpy": np.__version__}
     rpc.sendall(wire.dumps({"hello": hello}))
     session.Session(rpc, capture_fd, config, wire, catalogue, worker_files=(HERE,)).serve()
-
 
 if __name__ == "__main__":
     main()

@@ -253,12 +253,13 @@ class Session:
             changes = [["in", i, d] for i, s in enumerate(snap[2])
                        if s is not None and (d := self.delta(s)) is not None]
             return ["items", changes] if changes else None
-        items = snap[2]
-        if kind == "list":
-            if len(obj) != len(items):
-                return ["replace", self.encode_result(list(obj))]
-            items = dict(enumerate(items))
-        changes = []
+        items, changes = snap[2], []
+        if kind == "list":        # compare the common prefix item by item, then the length
+            if len(obj) > len(items):
+                changes.append(["extend", None, self.encode_result(list(obj[len(items):]))])
+            elif len(obj) < len(items):
+                changes.append(["truncate", len(obj)])
+            items = dict(enumerate(items[:len(obj)]))
         for key, (old, sub) in items.items():
             if kind == "dict" and key not in obj:
                 changes.append(["del", key])

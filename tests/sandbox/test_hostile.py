@@ -8,7 +8,7 @@ import pytest
 
 from autograder.sandbox import Limits, RemoteError, WorkerDied, client, isolation, wire
 
-from .conftest import FAST, namespaces_active
+from .conftest import namespaces_active
 
 QUICK = Limits(call_timeout=1.0, memory_mb=1024, output_chars=500)
 SIGMOID = """

@@ -77,6 +77,10 @@ FILES = {
             for row in rows:
                 row *= factor
             rows.append("appended")
+
+        def shorten(rows):
+            rows[0] = "rebound"
+            del rows[2:]
     """,
     # relative import of a sibling
     "layers.py": """
@@ -258,6 +262,13 @@ def test_list_arguments_are_mirrored(worker):
     worker.module("optimizer").scale_rows(rows, 2.0)
     assert len(rows) == 3 and rows[2] == "appended"
     np.testing.assert_array_equal(rows[0], [2.0, 2.0])
+    assert rows[0] is first                                  # scaled in place, list extended
+
+
+def test_shortened_lists_are_mirrored(worker):
+    rows = [1, 2, 3, 4]
+    worker.module("optimizer").shorten(rows)
+    assert rows == ["rebound", 2]
 
 
 def test_a_raising_function_gives_remote_error(worker):
