@@ -10,8 +10,7 @@ MISTAKES = (
              "AttributeError: write dtype=int (or return (x > 0).astype(int)).",
         source="""
             def step_function(x):
-                y = x > 0
-                return y.astype(np.int)
+                return np.array(x > 0, dtype=np.int)
         """,
     ),
     Mistake(

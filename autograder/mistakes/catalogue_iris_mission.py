@@ -1,4 +1,9 @@
-"""Known mistakes in iris_mission.py: training the 4-6-3 network."""
+"""Known mistakes in iris_mission.py: training the 4-6-3 network.
+
+Only mistakes that reliably cost accuracy belong here. Training on raw (not
+standardised) features is poor practice but not one: with the reference's
+settings its mean accuracy over 10 splits ranged from 0.90 to 0.96 by seed.
+"""
 from .mistake import Mistake
 
 MISTAKES = (

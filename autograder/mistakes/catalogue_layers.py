@@ -236,9 +236,10 @@ MISTAKES = (
              "running statistics are only for test mode.",
         source="""
             def forward(self, x, train_flg=True):
+                D = x.shape[1]
                 if self.running_mean is None:
-                    D = x.shape[1]
                     self.running_mean = np.zeros(D)
+                if self.running_var is None:
                     self.running_var = np.zeros(D)
                 if train_flg:
                     mu = x.mean(axis=0)
@@ -266,9 +267,10 @@ MISTAKES = (
              "running_mean = momentum * running_mean + (1 - momentum) * mean (same for the variance).",
         source="""
             def forward(self, x, train_flg=True):
+                D = x.shape[1]
                 if self.running_mean is None:
-                    D = x.shape[1]
                     self.running_mean = np.zeros(D)
+                if self.running_var is None:
                     self.running_var = np.zeros(D)
                 if train_flg:
                     mu = x.mean(axis=0)
@@ -293,9 +295,10 @@ MISTAKES = (
              "batch statistic.",
         source="""
             def forward(self, x, train_flg=True):
+                D = x.shape[1]
                 if self.running_mean is None:
-                    D = x.shape[1]
                     self.running_mean = np.zeros(D)
+                if self.running_var is None:
                     self.running_var = np.zeros(D)
                 if train_flg:
                     mu = x.mean(axis=0)
@@ -322,9 +325,10 @@ MISTAKES = (
              "not depend on the other samples in the batch).",
         source="""
             def forward(self, x, train_flg=True):
+                D = x.shape[1]
                 if self.running_mean is None:
-                    D = x.shape[1]
                     self.running_mean = np.zeros(D)
+                if self.running_var is None:
                     self.running_var = np.zeros(D)
                 mu = x.mean(axis=0)
                 xc = x - mu

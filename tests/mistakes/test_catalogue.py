@@ -1,6 +1,8 @@
 """The catalogue itself: every entry is a well-formed, drop-in wrong version of a reference def."""
 import ast
+import builtins
 import inspect
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +98,37 @@ def test_mistakes_of_a_unit_are_told_apart_by_its_scenario(unit):
     for i, (name, output) in enumerate(outputs):
         for other_name, other in outputs[:i]:
             assert not outputs_match(output, other), f"{name!r} behaves like {other_name!r}"
+
+
+def free_names(source):
+    """Names the def reads that it neither takes as arguments nor assigns: module globals or builtins."""
+    function = ast.parse(source).body[0]
+    arguments = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
+    stored = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    loaded = {n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return loaded - arguments - stored
+
+
+@by_name(MISTAKES)
+def test_entry_uses_only_names_its_module_defines(mistake):
+    """A typo would make the mistake raise NameError instead of doing what its name says."""
+    module = reference_modules()[mistake.module]
+    missing = {name for name in free_names(mistake.source)
+               if not hasattr(module, name) and not hasattr(builtins, name)}
+    assert not missing
+
+
+@by_name(MISTAKES)
+def test_entry_fits_the_student_stub_too(mistake):
+    """The stubs students start from have the same defs, and the names the mistakes use."""
+    stub = Path(reference_directory()).parent / "exercises" / f"{mistake.module}.py"
+    if not stub.exists():
+        pytest.skip("exercises/ not generated")
+    tree = ast.parse(stub.read_text())
+    assert find_def(tree, mistake.qualname) is not None
+    defined = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    defined |= {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+    defined |= {alias.asname or alias.name.split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    assert not {name for name in free_names(mistake.source)
+                if name not in defined and not hasattr(builtins, name)}
