@@ -1,0 +1,155 @@
+"""Comparing the student's result with the reference's, and naming the mistake when they differ.
+
+`difference(got, expected, rtol, atol)` walks dicts, lists and tuples and
+compares arrays and numbers with `|got - expected| <= atol + rtol * |expected|`
+entry by entry; it says what differs (a key, a shape, a nan, the worst entry)
+or returns None. `expect_match` runs one scenario on both sides and raises a
+`CheckFailed` with the standard feedback, naming a recognised mistake from the
+catalogue (`autograder.mistakes`) when the student's result matches one.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from .feedback import CheckFailed, mismatch_message
+from .reference import run_reference
+
+
+@dataclass
+class Difference:
+    """How a result differs: `problem` (one line), at `where` (a key path), the two values there."""
+
+    problem: str
+    where: str
+    got: object
+    expected: object
+
+
+def difference(got, expected, rtol, atol, where=""):
+    """The first way `got` differs from `expected` beyond the tolerance, or None."""
+    if isinstance(expected, dict):
+        if not isinstance(got, dict):
+            return Difference(f"expected a dict with keys {sorted(expected)}, got {type(got).__name__}",
+                              where, got, expected)
+        missing = [k for k in expected if k not in got]
+        extra = [k for k in got if k not in expected]
+        if missing or extra:
+            problem = "keys differ:" + (f" missing {missing}" if missing else "") + (f" unexpected {extra}" if extra else "")
+            return Difference(problem, where, sorted(map(str, got)), sorted(map(str, expected)))
+        for key in expected:
+            found = difference(got[key], expected[key], rtol, atol, _join(where, key))
+            if found:
+                return found
+        return None
+    if isinstance(expected, (list, tuple)):
+        if not isinstance(got, (list, tuple)) or len(got) != len(expected):
+            return Difference(f"expected a sequence of {len(expected)} items", where, got, expected)
+        for index, (g, e) in enumerate(zip(got, expected)):
+            found = difference(g, e, rtol, atol, _join(where, index))
+            if found:
+                return found
+        return None
+    return _numeric_difference(got, expected, rtol, atol, where)
+
+
+def _numeric_difference(got, expected, rtol, atol, where):
+    expected_array = np.asarray(expected, dtype=float)
+    try:
+        got_array = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return Difference(f"expected numbers, got {type(got).__name__}", where, got, expected)
+    if got is None:
+        return Difference("returned None (is a `return` missing?)", where, got, expected)
+    if got_array.shape != expected_array.shape:
+        # A scalar may come back as a 0-d or 1-element array: accept that, nothing else.
+        if not (got_array.size == expected_array.size == 1):
+            return Difference(f"shape {got_array.shape}, expected shape {expected_array.shape}",
+                              where, got, expected)
+        got_array = got_array.reshape(expected_array.shape)
+    bad_nan = np.isnan(got_array) & ~np.isnan(expected_array)
+    if bad_nan.any():
+        return Difference(f"nan at index {_index(bad_nan)} (expected a number)", where, got, expected)
+    bad_inf = np.isinf(got_array) & ~np.isinf(expected_array)
+    if bad_inf.any():
+        return Difference(f"inf at index {_index(bad_inf)} (expected a finite number)", where, got, expected)
+    with np.errstate(invalid="ignore"):
+        error = np.where(got_array == expected_array, 0.0, np.abs(got_array - expected_array))  # equal infinities
+        allowed = atol + rtol * np.abs(expected_array)
+    over = error > allowed
+    if not over.any():
+        return None
+    worst = np.unravel_index(np.argmax(np.where(over, error - allowed, -np.inf)), error.shape)
+    at = f" at index {tuple(int(i) for i in worst)}" if error.ndim else ""
+    problem = (f"{int(over.sum())} of {over.size} values differ; worst{at}: "
+               f"{got_array[worst]:.8g} instead of {expected_array[worst]:.8g} "
+               f"(tolerance {atol:g} + {rtol:g} * |expected|)")
+    return Difference(problem, where, got, expected)
+
+
+def _index(mask):
+    index = np.argwhere(mask)[0]
+    return tuple(int(i) for i in index) if len(index) else "()"
+
+
+def _join(where, key):
+    return f"{where} / {key}" if where else str(key)
+
+
+def recognise_mistake(unit, scenario, got, rtol, atol):
+    """The catalogue's Mistake whose output matches `got` on this scenario, or None.
+
+    The catalogue (autograder.mistakes) may be absent; a catalogue error never
+    fails a check.
+    """
+    try:
+        from autograder.mistakes import diagnose
+    except ImportError:
+        return None
+    try:
+        return diagnose(unit, scenario, got, rtol=rtol, atol=atol)
+    except Exception:  # noqa: BLE001 - a diagnosis is a bonus, never a failure
+        return None
+
+
+def mistake_note(mistake):
+    """The feedback line naming a recognised mistake."""
+    hint = getattr(mistake, "hint", "") or ""
+    return f"likely mistake: {mistake.name}" + (f" - {hint}" if hint else "")
+
+
+def fail_mismatch(unit, what, found, inputs, scenario=None, rtol=0.0, atol=0.0, note=None, got=None):
+    """Raise the CheckFailed for difference `found`, naming a recognised mistake."""
+    mistake = recognise_mistake(unit, scenario, got, rtol, atol) if scenario is not None else None
+    notes = [n for n in (note, mistake_note(mistake) if mistake else None) if n]
+    label = f"{what}, {found.where}" if found.where else what
+    message = mismatch_message(label, inputs, found.expected, found.got, found.problem, "\n".join(notes) or None)
+    raise CheckFailed(message, diagnosis=mistake.name if mistake else None)
+
+
+def run_diagnosed(sub, unit, what, scenario):
+    """sub.run(what, scenario); an exception it raises is named when a known mistake raises it too."""
+    try:
+        return sub.run(what, scenario)
+    except CheckFailed as failure:
+        if failure.raised and not failure.diagnosis:
+            type_name, message = failure.raised
+            raised = type(str(type_name), (Exception,), {})(message)
+            mistake = recognise_mistake(unit, scenario, raised, rtol=0.0, atol=0.0)
+            if mistake:
+                failure.diagnosis = mistake.name
+                failure.message = f"{failure.message}\n{mistake_note(mistake)}"
+                failure.args = (failure.message,)
+        raise
+
+
+def expect_match(sub, unit, what, scenario, inputs, rtol, atol, note=None):
+    """Run `scenario` on the student's modules and the reference; fail unless they agree.
+
+    Returns the student's (plain) result.
+    """
+    got = run_diagnosed(sub, unit, what, scenario)
+    expected = run_reference(scenario)
+    found = difference(got, expected, rtol, atol)
+    if found:
+        fail_mismatch(unit, what, found, inputs, scenario, rtol, atol, note, got)
+    return got

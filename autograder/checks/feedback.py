@@ -1,0 +1,130 @@
+"""What a failed check tells the student: the failure itself and how its text is written.
+
+A check raises `CheckFailed` with a message that says what was checked, on
+which (small) input, what was expected and what the student's code gave,
+truncated so a huge array never floods the report. Errors raised by the
+student's code become messages here too: a stub's NotImplementedError reads
+"not implemented yet - TODO: ...", anything else "raised ValueError: ..." with
+the tail of the student's own traceback.
+"""
+import re
+
+import numpy as np
+
+ARRAY_PRINT_OPTIONS = {"precision": 6, "threshold": 24, "edgeitems": 3, "linewidth": 88}
+TEXT_LIMIT = 600           # characters of one shown value
+TRACEBACK_LINES = 8        # lines of the student's traceback kept in feedback
+NOT_IMPLEMENTED = "not implemented yet"
+
+# Errors whose cause is well known: a regular expression on "Type: message" -> advice.
+KNOWN_ERRORS = (
+    (r"module 'numpy' has no attribute '(int|float|bool|object)'",
+     "np.{0} was removed in NumPy 1.24: write the Python type ({0}) instead."),
+    (r"RecursionError", "a function calls itself without end."),
+)
+
+
+class CheckFailed(Exception):
+    """A check did not pass.
+
+    message: feedback for the student (what was checked, input, expected, got).
+    diagnosis: the name of a recognised mistake, when one was recognised.
+    score_fraction: partial credit in [0, 1) (None means no credit).
+    raised: (type name, message) when the failure is an exception the student's code raised.
+    """
+
+    def __init__(self, message, diagnosis=None, score_fraction=None, raised=None):
+        super().__init__(message)
+        self.message = message
+        self.diagnosis = diagnosis
+        self.score_fraction = score_fraction
+        self.raised = raised
+
+
+class NotImplementedYet(CheckFailed):
+    """The student's code raised NotImplementedError: the stub is still there."""
+
+
+class WorkerStopped(CheckFailed):
+    """The process running the student's code died or was killed (exit, timeout, memory)."""
+
+
+def show(value, limit=TEXT_LIMIT):
+    """A short printable form of an array, a number or a small container."""
+    if isinstance(value, np.ndarray):
+        with np.printoptions(**ARRAY_PRINT_OPTIONS):
+            text = np.array2string(value, separator=", ")
+        text = f"{text}  (shape {value.shape}, dtype {value.dtype})"
+    elif isinstance(value, float):
+        text = repr(value)
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k!r}: {show(v, limit // 2)}" for k, v in value.items()) + "}"
+    else:
+        text = repr(value)
+    if len(text) > limit:
+        text = text[: limit - 16].rstrip() + " ... (truncated)"
+    return text
+
+
+def describe_inputs(inputs):
+    """Lines "  name = value" for a dict of named inputs."""
+    return "\n".join(f"  {name} = {_indent(show(value))}" for name, value in inputs.items())
+
+
+def mismatch_message(what, inputs, expected, got, problem, note=None):
+    """The standard feedback of a wrong value.
+
+    what: what was checked ("sigmoid(x)"); inputs: dict of named inputs shown;
+    expected, got: the values; problem: one line saying how they differ.
+    """
+    lines = [f"{what}: {problem}"]
+    if inputs:
+        lines += ["input:", describe_inputs(inputs)]
+    lines += [f"expected: {_indent(show(expected))}", f"got:      {_indent(show(got))}"]
+    if note:
+        lines.append(note)
+    return "\n".join(lines)
+
+
+def error_message(what, type_name, message, traceback_text=None):
+    """Feedback for an exception raised by the student's code."""
+    if type_name == "NotImplementedError":
+        todo = message.strip() or "write this function"
+        if not todo.lower().startswith("todo"):
+            todo = f"TODO: {todo}"
+        where = raised_in(traceback_text)
+        return f"{what}: {NOT_IMPLEMENTED}" + (f" (in {where})" if where else "") + f" - {todo}"
+    first_line = (message.strip().splitlines() or [""])[0]
+    lines = [f"{what} raised {type_name}: {first_line}" if first_line else f"{what} raised {type_name}"]
+    for pattern, advice in KNOWN_ERRORS:
+        match = re.search(pattern, f"{type_name}: {message}")
+        if match:
+            lines.append("hint: " + advice.format(*match.groups()))
+    tail = traceback_tail(traceback_text)
+    if tail:
+        lines += ["where (end of your traceback):", tail]
+    return "\n".join(lines)
+
+
+_FRAME = re.compile(r'File "(?:.*/)?([^/"]+)", line \d+, in (\S+)')
+
+
+def raised_in(traceback_text):
+    """"weight_init.py, he_init": the file and function of a traceback's last frame, or None."""
+    frames = _FRAME.findall(traceback_text or "")
+    if not frames:
+        return None
+    filename, function = frames[-1]
+    return f"{filename}, {function}" if function != "<module>" else filename
+
+
+def traceback_tail(text, lines=TRACEBACK_LINES):
+    """The last lines of a traceback, indented; empty when there is none."""
+    if not text:
+        return ""
+    kept = [line for line in text.rstrip().splitlines() if line.strip()][-lines:]
+    return "\n".join("    " + line.rstrip() for line in kept)
+
+
+def _indent(text):
+    return text.replace("\n", "\n            ")

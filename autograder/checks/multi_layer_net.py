@@ -1,0 +1,146 @@
+"""Checks of multi_layer_net.py: params and initialisation, predict and loss (weight decay) against
+the reference with the same parameters, gradient (with and without batch norm, with weight decay)
+against central differences of the student's own training-mode loss."""
+import numpy as np
+
+from .feedback import CheckFailed
+from .networks import (LOSS_TOLERANCE, draw_smooth_values, expect_accuracy, expect_network_gradient,
+                       expect_network_values, expect_param_shapes, set_params)
+from .weight_init import STD_FORMULAS
+
+UNIT = "multi_layer_net.MultiLayerNet"
+INIT_STD_RTOL = 0.03        # std of >= 40 000 draws: within 0.4 % of the truth (1 sigma)
+INIT_NAMES = {               # weight_init_std -> accepted std formulas of W1
+    "relu": ("sqrt(2 / fan_in)",),
+    "he": ("sqrt(2 / fan_in)",),
+    "sigmoid": ("sqrt(1 / fan_in)", "sqrt(2 / (fan_in + fan_out))"),
+    "xavier": ("sqrt(1 / fan_in)", "sqrt(2 / (fan_in + fan_out))"),
+}
+
+
+def shapes(input_size, hidden_sizes, output_size, use_batchnorm=False):
+    sizes = [input_size, *hidden_sizes, output_size]
+    result = {}
+    for i in range(1, len(sizes)):
+        result[f"W{i}"] = (sizes[i - 1], sizes[i])
+        result[f"b{i}"] = (sizes[i],)
+    if use_batchnorm:
+        for i, size in enumerate(hidden_sizes, start=1):
+            result[f"gamma{i}"] = (size,)
+            result[f"beta{i}"] = (size,)
+    return result
+
+
+def maker(input_size, hidden_sizes, output_size, **kwargs):
+    """make(modules): a MultiLayerNet with these arguments from the given modules."""
+    return lambda m: m["multi_layer_net"].MultiLayerNet(input_size, list(hidden_sizes), output_size, **kwargs)
+
+
+def _describe(input_size, hidden_sizes, output_size, **kwargs):
+    extra = "".join(f", {k}={v!r}" for k, v in kwargs.items())
+    return f"MultiLayerNet({input_size}, {list(hidden_sizes)}, {output_size}{extra})"
+
+
+def check_multi_layer_net_params(sub, rng):
+    d, hidden, c = int(rng.integers(4, 9)), [int(rng.integers(3, 8)), int(rng.integers(3, 8))], int(rng.integers(2, 6))
+    for kwargs in ({}, {"use_batchnorm": True}):
+        what = _describe(d, hidden, c, **kwargs)
+        net = sub.make(what, maker(d, hidden, c, **kwargs), sub.modules)
+        params = expect_param_shapes(sub, what, net, shapes(d, hidden, c, **kwargs))
+        for key, value in params.items():
+            start = 1.0 if key.startswith("gamma") else 0.0
+            if key[0] in "bg" and np.any(np.asarray(value) != start):
+                raise CheckFailed(f"{what}.params[{key!r}] should start at {start:g}")
+            if key.startswith("beta") and np.any(np.asarray(value) != 0):
+                raise CheckFailed(f"{what}.params[{key!r}] should start at 0")
+
+
+def check_multi_layer_net_weight_init(sub, rng):
+    d, h, c = int(rng.integers(250, 320)), int(rng.integers(140, 180)), 3
+    std = float(np.round(rng.uniform(0.02, 0.2), 3))
+    cases = [(name, INIT_NAMES[name]) for name in ("relu", "he", "sigmoid", "xavier")] + [(std, None)]
+    for weight_init_std, formulas in cases:
+        kwargs = {"weight_init_std": weight_init_std}
+        if weight_init_std in ("sigmoid", "xavier"):
+            kwargs["activation"] = "sigmoid"
+        what = _describe(d, [h], c, **kwargs)
+        net = sub.make(what, maker(d, [h], c, **kwargs), sub.modules)
+        W1 = np.asarray(sub.plain(sub.call(f"{what}.params['W1']", lambda: net.params["W1"])), dtype=float)
+        if W1.shape != (d, h):
+            raise CheckFailed(f"{what}.params['W1'] has shape {W1.shape}, expected {(d, h)}")
+        got = float(W1.std())
+        targets = ({f: STD_FORMULAS[f](d, h) for f in formulas} if formulas
+                   else {f"weight_init_std = {weight_init_std}": weight_init_std})
+        if not any(abs(got - t) <= INIT_STD_RTOL * t for t in targets.values()):
+            expected = " or ".join(f"{f} = {t:.4g}" for f, t in targets.items())
+            raise CheckFailed(f"{what}: W1 (fan_in {d}, fan_out {h}) has standard deviation {got:.4g}, "
+                              f"expected {expected}.")
+
+
+def check_multi_layer_net_predict(sub, rng):
+    n = c = int(rng.integers(4, 6))   # N == C
+    d, hidden = int(rng.integers(3, 6)), [int(rng.integers(3, 6)), int(rng.integers(3, 6))]
+    x = rng.normal(size=(n, d))
+    labels = rng.integers(0, c, size=n)
+    cases = (({"activation": "relu"}, False), ({"activation": "sigmoid"}, False),
+             ({"activation": "relu", "use_batchnorm": True}, True))
+    for kwargs, train_flg in cases:
+        make = maker(d, hidden, c, **kwargs)
+        values = draw_smooth_values(rng, shapes(d, hidden, c, kwargs.get("use_batchnorm", False)),
+                                    make, x, labels, train_flg)
+
+        def predict(m, make=make, values=values, train_flg=train_flg):
+            net = make(m)
+            set_params(net, values)
+            return net.predict(x.copy(), train_flg=train_flg)
+
+        what = f"{_describe(d, hidden, c, **kwargs)}.predict(x, train_flg={train_flg}) with the params given"
+        expect_network_values(sub, UNIT, what, predict, {"x": x, **values},
+                              note="Batch norm in training mode normalises with the batch statistics."
+                              if train_flg else None)
+
+
+def check_multi_layer_net_loss(sub, rng):
+    n, d, hidden, c = 6, int(rng.integers(3, 6)), [int(rng.integers(3, 6))], 3
+    decay = float(rng.choice([0.05, 0.1, 0.3]))
+    x = rng.normal(size=(n, d))
+    labels = rng.integers(0, c, size=n)
+    one_hot = np.eye(c)[labels]
+    make = maker(d, hidden, c, weight_decay_lambda=decay)
+    values = draw_smooth_values(rng, shapes(d, hidden, c), make, x, labels)
+
+    def loss(m):
+        net = make(m)
+        set_params(net, values)
+        return {"t as labels": net.loss(x.copy(), labels.copy()), "t one-hot": net.loss(x.copy(), one_hot.copy())}
+
+    expect_network_values(sub, UNIT, f"{_describe(d, hidden, c, weight_decay_lambda=decay)}.loss(x, t)", loss,
+                          {"x": x, "t (labels)": labels, **values}, tolerance=LOSS_TOLERANCE,
+                          note="The loss is the mean cross-entropy plus 0.5 * weight_decay_lambda * "
+                               "sum(W ** 2) over every weight matrix W1..WL.")
+    expect_accuracy(sub, UNIT, "MultiLayerNet", make, values, x, labels)
+
+
+def check_multi_layer_net_gradient(sub, rng):
+    n, d, hidden, c = 5, int(rng.integers(3, 5)), [4, 3], 3
+    decay = float(rng.choice([0.05, 0.1]))
+    kwargs = {"activation": "sigmoid", "weight_decay_lambda": decay}
+    _expect_gradient(sub, rng, n, d, hidden, c, kwargs)
+
+
+def check_multi_layer_net_gradient_batchnorm(sub, rng):
+    n, d, hidden, c = 6, int(rng.integers(3, 5)), [5, 4], 3
+    decay = float(rng.choice([0.05, 0.1]))
+    kwargs = {"activation": "relu", "use_batchnorm": True, "weight_decay_lambda": decay}
+    _expect_gradient(sub, rng, n, d, hidden, c, kwargs)
+
+
+def _expect_gradient(sub, rng, n, d, hidden, c, kwargs):
+    x = rng.normal(size=(n, d))
+    labels = rng.integers(0, c, size=n)
+    one_hot = np.eye(c)[labels]
+    make = maker(d, hidden, c, **kwargs)
+    values = draw_smooth_values(rng, shapes(d, hidden, c, kwargs.get("use_batchnorm", False)),
+                                make, x, labels, train_flg=True)
+    expect_network_gradient(sub, rng, UNIT, _describe(d, hidden, c, **kwargs), make, values, x, one_hot,
+                            loss_kwargs={"train_flg": True})

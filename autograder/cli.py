@@ -1,0 +1,60 @@
+"""The `autograder` command: a parser built from one module per subcommand.
+
+Adding a subcommand is a one-file job: write a module that defines
+
+    NAME = "release"                 # the subcommand
+    HELP = "one line for --help"
+    def add_arguments(parser): ...  # an argparse parser of its own
+    def run(args) -> int: ...        # the exit code
+
+and add its dotted name to SUBCOMMANDS below. A subcommand whose module does
+not import (an optional dependency missing) is still listed; running it prints
+the import error.
+"""
+import argparse
+import importlib
+import sys
+
+SUBCOMMANDS = [
+    "autograder.grading.command",
+    "autograder.gradescope_bundle.command",
+    "autograder.batch.command",
+]
+
+USAGE_ERROR = 2   # argparse's own exit code for bad arguments
+
+
+def build_parser(subcommands=SUBCOMMANDS):
+    parser = argparse.ArgumentParser(
+        prog="autograder", description="Grade deep-learning-from-scratch submissions, and more.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for dotted in subcommands:
+        try:
+            module = importlib.import_module(dotted)
+        except Exception as err:  # noqa: BLE001 - one broken subcommand must not break the others
+            name = dotted.rsplit(".", 2)[-2] if dotted.endswith(".command") else dotted.rsplit(".", 1)[-1]
+            sub = commands.add_parser(name, help=f"(unavailable: {type(err).__name__}: {err})")
+            sub.set_defaults(handler=_unavailable(dotted, err))
+            continue
+        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(handler=module.run)
+    return parser
+
+
+def _unavailable(dotted, err):
+    def run(args):
+        print(f"autograder {args.command}: unavailable ({dotted} does not import: "
+              f"{type(err).__name__}: {err})", file=sys.stderr)
+        return 1
+    return run
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

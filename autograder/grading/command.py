@@ -1,0 +1,76 @@
+"""`autograder grade PATH`: grade one submission and print or write the report.
+
+Exit code 0 whenever grading worked, whatever the score; 2 with a one-line
+message when it could not (PATH missing or not a submission, bad arguments).
+"""
+import os
+import sys
+from pathlib import Path
+
+NAME = "grade"
+HELP = "grade a submission (a directory or a .zip of one) with the hidden tests"
+FORMATS = ("text", "json", "junit", "classroom")
+CANNOT_GRADE = 2
+
+
+def add_arguments(parser):
+    from .settings import DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB
+
+    parser.add_argument("path", metavar="PATH", help="submission directory, or a .zip of one")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text (default); json (Gradescope results.json); junit; classroom")
+    parser.add_argument("--out", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    parser.add_argument("--seed", type=int, metavar="N",
+                        help="grading seed (default: random, recorded in the report)")
+    parser.add_argument("--only", action="append", metavar="UNIT",
+                        help="grade only this unit (layers.BatchNormalization) or module (layers); repeatable")
+    parser.add_argument("--timeout", type=_positive, default=DEFAULT_CALL_TIMEOUT, metavar="S",
+                        help=f"seconds per call into the submission (default {DEFAULT_CALL_TIMEOUT:g})")
+    parser.add_argument("--memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
+                        help=f"memory of the process running the submission (default {DEFAULT_MEMORY_MB})")
+
+
+def run(args):
+    from autograder.reports import REPORTS
+
+    from . import SelectionError, SubmissionError, grade_submission
+
+    only = [unit.strip() for value in (args.only or []) for unit in value.split(",") if unit.strip()]
+    hide = []
+    if args.out:
+        out_dir = Path(args.out).resolve().parent
+        if not out_dir.is_dir():
+            return _cannot_grade(f"--out {args.out}: the folder {out_dir} does not exist")
+        hide.append(str(out_dir))
+    try:
+        run_record = grade_submission(args.path, seed=args.seed, only=only or None,
+                                      call_timeout=args.timeout, memory_mb=args.memory, hide=hide)
+    except (SubmissionError, SelectionError) as err:
+        return _cannot_grade(str(err))
+    report = REPORTS[args.format]() if args.format != "text" else REPORTS["text"](
+        color=args.out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if args.out:
+        report.write(run_record, args.out)
+    else:
+        sys.stdout.write(report.render(run_record))
+        sys.stdout.flush()
+    if run_record.error:
+        print("autograder grade: the grader hit a problem; see the report's grading error.", file=sys.stderr)
+    return 0
+
+
+def _positive(text):
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+    return value
+
+
+def _cannot_grade(message):
+    print(f"autograder grade: error: {message}", file=sys.stderr)
+    return CANNOT_GRADE

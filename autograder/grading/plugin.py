@@ -1,0 +1,184 @@
+"""The pytest plugin of a grading run: selects tests by unit and turns outcomes into TestResults.
+
+It leaves the run's settings in the config's stash (SETTINGS_KEY) for the
+hidden suites' fixtures. Points come from each test's `points` marker and the unit from its
+`unit` marker (their one home); a `CheckFailed` carries the feedback, the
+diagnosis and any partial credit. Nothing a test does escapes: an error that
+is not a CheckFailed is a grader problem, recorded in `errors` and shown in
+the run, and the test scores 0.
+"""
+import traceback
+
+import pytest
+
+from autograder.checks.feedback import CheckFailed
+from autograder.results import TestResult, strip_control_chars, truncate
+
+from .settings import SETTINGS_KEY
+
+FEEDBACK_LIMIT = 3000        # characters of one test's feedback
+ADVICE_HEADER = "Advice (warnings your code raised; they cost no points):"
+
+
+class SelectionError(ValueError):
+    """An --only value that matches no unit or module."""
+
+
+def unit_of(item):
+    marker = item.get_closest_marker("unit")
+    return marker.args[0] if marker and marker.args else None
+
+
+def points_of(item):
+    marker = item.get_closest_marker("points")
+    return float(marker.args[0]) if marker and marker.args else None
+
+
+def test_name(item):
+    """The first line of the test's docstring, or its function name."""
+    doc = getattr(getattr(item, "function", None), "__doc__", None) or ""
+    lines = [line.strip() for line in doc.strip().splitlines() if line.strip()]
+    return lines[0] if lines else item.name
+
+
+def matches(unit, selector):
+    """Whether `unit` ("layers.Affine") is selected by `selector` ("layers.Affine" or "layers")."""
+    return unit == selector or unit.startswith(selector + ".")
+
+
+class GradingPlugin:
+    """Collects one TestResult per hidden test that runs.
+
+    settings: a GradingSettings (read by the hidden suites' fixtures).
+    only: unit or module names to grade; empty or None means everything.
+    collect_only: record the selected tests (results with score 0) without running them.
+    """
+
+    def __init__(self, settings, only=None, collect_only=False):
+        self.settings = settings
+        self.only = list(only or [])
+        self.collect_only = collect_only
+        self.results = {}          # nodeid -> TestResult, in run order
+        self.problems = []         # grader problems, each a string
+        self._test_errors = []     # ((what, detail), [nodeids]): internal errors of tests, grouped
+        self.unknown_selectors = []
+        self.collected = []        # (nodeid, unit, points, name) of the selected tests
+        self._items = {}
+
+    def pytest_configure(self, config):
+        config.stash[SETTINGS_KEY] = self.settings
+
+    # ------------------------------------------------------------ collection
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, session, config, items):
+        bad = [item.nodeid for item in items if unit_of(item) is None or points_of(item) is None]
+        if bad:
+            self.problems.append("hidden tests without unit/points markers: " + ", ".join(bad))
+        units = {unit_of(item) for item in items if unit_of(item)}
+        self.unknown_selectors = [s for s in self.only if not any(matches(u, s) for u in units)]
+        keep, drop = [], []
+        for item in items:
+            unit = unit_of(item)
+            selected = unit is not None and points_of(item) is not None and (
+                not self.only or any(matches(unit, s) for s in self.only))
+            (keep if selected and not self.unknown_selectors else drop).append(item)
+        if drop:
+            config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+        for item in keep:
+            self._items[item.nodeid] = item
+            self.collected.append((item.nodeid, unit_of(item), points_of(item), test_name(item)))
+        if self.collect_only:
+            for nodeid, unit, points, name in self.collected:
+                self.results[nodeid] = TestResult(name=name, unit=unit, max_score=points, score=0.0,
+                                                  passed=False)
+            items[:] = []
+
+    # ------------------------------------------------------------ running
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        report = yield
+        try:
+            if call.when == "setup" and call.excinfo is not None:
+                self._record(item, call, report.duration, phase="setup")
+            elif call.when == "call":
+                self._record(item, call, report.duration + self._setup_time(item), phase="call")
+            elif call.when == "teardown" and call.excinfo is not None:
+                self.problems.append(f"{item.nodeid}: teardown failed: {_short(call.excinfo)}")
+        except Exception:  # noqa: BLE001 - the plugin must never break the run
+            self.problems.append(f"{item.nodeid}: could not record the result:\n{traceback.format_exc()}")
+        return report
+
+    @staticmethod
+    def _setup_time(item):
+        return getattr(item, "_kit_setup_duration", 0.0)
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "setup":
+            item = self._items.get(report.nodeid)
+            if item is not None:
+                item._kit_setup_duration = report.duration
+
+    def _record(self, item, call, duration, phase):
+        unit, points, name = unit_of(item), points_of(item), test_name(item)
+        sub = item.funcargs.get("sub") if hasattr(item, "funcargs") else None
+        advice = list(getattr(sub, "advice", None) or [])
+        excinfo = call.excinfo
+        diagnosis, fraction = None, 0.0
+        if excinfo is None:
+            passed, fraction = True, 1.0
+            output = dict(item.user_properties).get("feedback") or ""
+        elif isinstance(excinfo.value, CheckFailed):
+            failure = excinfo.value
+            passed = False
+            fraction = min(max(float(failure.score_fraction or 0.0), 0.0), 1.0)
+            diagnosis = failure.diagnosis
+            output = failure.message
+        elif excinfo.errisinstance((KeyboardInterrupt,)):
+            raise excinfo.value
+        else:
+            passed = False
+            where = "preparing" if phase == "setup" else "running"
+            output = (f"The grader could not finish {where} this check ({_short(excinfo)}). "
+                      "This is not a verdict on your code; your instructor has been told.")
+            self._grader_error(f"internal error while {where} the check", item, excinfo)
+        if advice:
+            output = "\n".join([output.rstrip(), ADVICE_HEADER, *("  " + a for a in advice)]).strip()
+        self.results[item.nodeid] = TestResult(
+            name=name, unit=unit, max_score=points, score=round(points * fraction, 6),
+            passed=passed, output=truncate(strip_control_chars(output), FEEDBACK_LIMIT),
+            diagnosis=diagnosis, duration=float(duration))
+
+    def _grader_error(self, what, item, excinfo):
+        """Record a grader problem once per distinct error (a worker that cannot start fails many tests)."""
+        detail = "".join(traceback.format_exception(excinfo.type, excinfo.value, excinfo.tb)[-3:]).rstrip()
+        for known, nodeids in self._test_errors:
+            if known == (what, detail):
+                nodeids.append(item.nodeid)
+                return
+        self._test_errors.append(((what, detail), [item.nodeid]))
+
+    @property
+    def errors(self):
+        """Every grader problem of the run, a test's internal errors grouped when they repeat."""
+        grouped = [f"{what} ({nodeids[0]}" + (f" and {len(nodeids) - 1} more" if len(nodeids) > 1 else "")
+                   + f"):\n{detail}" for (what, detail), nodeids in self._test_errors]
+        return self.problems + grouped
+
+    def ordered_results(self):
+        """Results in collection order; a selected test that never reported scores 0."""
+        results = []
+        for nodeid, unit, points, name in self.collected:
+            result = self.results.get(nodeid)
+            if result is None:
+                result = TestResult(name=name, unit=unit, max_score=points, score=0.0, passed=False,
+                                    output="This check did not run (the grading run was cut short).")
+            results.append(result)
+        return results
+
+
+def _short(excinfo):
+    return f"{excinfo.typename}: {str(excinfo.value).strip().splitlines()[0] if str(excinfo.value).strip() else ''}"
+

@@ -1,0 +1,124 @@
+"""grade_submission: one submission in, one GradingRun out.
+
+Runs the hidden suites (autograder/hidden) with pytest, in this process, with
+their own configuration and rootdir: the student's code runs only in the
+sandboxed workers the suites' fixtures start. Whatever goes wrong inside the
+run (a grader bug, a worker that cannot start) ends up in `run.error` and the
+results of every selected test are still there; only a path that is not a
+submission or an unknown --only value raise (SubmissionError, SelectionError).
+"""
+import contextlib
+import io
+import os
+import secrets
+import time
+import traceback
+from pathlib import Path
+
+from autograder.results import GradingRun
+from autograder.submission_intake import SubmissionError, open_submission
+
+from .plugin import GradingPlugin, SelectionError
+from .settings import DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB, GradingSettings
+
+HIDDEN_DIR = Path(__file__).resolve().parent.parent / "hidden"
+SEED_LIMIT = 2**31
+
+
+def kit_version():
+    """The installed kit's version, else the repository's pyproject version."""
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+        return version("dl-scratch-kit")
+    except PackageNotFoundError:
+        pass
+    pyproject = HIDDEN_DIR.parent.parent / "pyproject.toml"
+    try:
+        import tomllib
+        return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    except (OSError, KeyError, ValueError, ImportError):
+        return "unknown"
+
+
+def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEOUT,
+                     memory_mb=DEFAULT_MEMORY_MB, reports=None, label=None, hide=()):
+    """Grade the submission at `path` (a directory or a .zip of one); return a GradingRun.
+
+    seed: the grading seed (drawn at random and recorded when None).
+    only: unit or module names ("layers.Affine", "layers") to grade; None grades every unit.
+    call_timeout: seconds per call into the submission; memory_mb: the worker's memory.
+    reports: {format name: path} written (atomically) when grading is done, e.g. {"json": "results.json"}.
+    label: what the run calls the submission (default: `path` as given).
+    hide: more paths the submission's process must not see (where reports are written).
+    Raises SubmissionError (path missing or not a submission), SelectionError (unknown --only).
+    """
+    started = time.perf_counter()
+    seed = secrets.randbelow(SEED_LIMIT) if seed is None else int(seed)
+    label = str(path) if label is None else label
+    with open_submission(path) as directory:
+        hidden = [*hide, *(str(Path(p).resolve().parent) for p in (reports or {}).values())]
+        settings = GradingSettings(submission_dir=str(directory), seed=seed, call_timeout=call_timeout,
+                                   memory_mb=memory_mb, hidden_paths=hidden)
+        plugin = GradingPlugin(settings, only=only)
+        run_hidden_suites(plugin)
+    if plugin.unknown_selectors:
+        raise SelectionError(f"--only {', '.join(plugin.unknown_selectors)}: no such unit or module "
+                             f"(units look like 'layers.Affine'; modules like 'layers')")
+    run = GradingRun(submission=label, seed=seed, kit_version=kit_version(), tests=plugin.ordered_results(),
+                     execution_time=time.perf_counter() - started,
+                     error="\n".join(plugin.errors) or None, protections=list(settings.protections))
+    run.worker_stats = list(settings.worker_stats)
+    if reports:
+        write_reports(run, reports)
+    return run
+
+
+def run_hidden_suites(plugin):
+    """pytest.main on the hidden suites with `plugin`; problems go to plugin.errors."""
+    args = [str(HIDDEN_DIR), "-c", str(HIDDEN_DIR / "pytest.ini"), "--rootdir", str(HIDDEN_DIR),
+            "--import-mode=importlib", "-p", "no:cacheprovider", "-p", "no:stepwise", "-q", "--no-header",
+            "--tb=no"]
+    saved_env = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"   # third-party plugins stay out of grading
+    output = io.StringIO()
+    try:
+        import pytest
+
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            exit_code = pytest.main(args, plugins=[plugin])
+        if int(exit_code) not in (0, 1, 5):  # 0 all passed, 1 some failed, 5 nothing selected
+            plugin.problems.append(f"pytest exited with {exit_code!r}:\n{output.getvalue()[-3000:]}")
+    except Exception:  # noqa: BLE001 - the run must end with results
+        plugin.problems.append("the grading run stopped:\n" + traceback.format_exc()[-3000:])
+    finally:
+        if saved_env is None:
+            os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved_env
+
+
+def selected_tests(only=None):
+    """[(nodeid, unit, points, name)] of the hidden tests `only` selects, without running them.
+
+    The points table of the course: the total and per-unit points come from here.
+    """
+    settings = GradingSettings(submission_dir="", seed=0)
+    plugin = GradingPlugin(settings, only=only, collect_only=True)
+    run_hidden_suites(plugin)
+    if plugin.unknown_selectors:
+        raise SelectionError(f"--only {', '.join(plugin.unknown_selectors)}: no such unit or module")
+    if plugin.errors:
+        raise RuntimeError("\n".join(plugin.errors))
+    return list(plugin.collected)
+
+
+def write_reports(run, reports):
+    """Write `run` in each {format: path} (formats of autograder.reports.REPORTS)."""
+    from autograder.reports import REPORTS
+
+    for name, destination in reports.items():
+        REPORTS[name]().write(run, destination)
+
+
+__all__ = ["HIDDEN_DIR", "SelectionError", "SubmissionError", "grade_submission",
+           "kit_version", "selected_tests", "write_reports"]

@@ -1,0 +1,45 @@
+"""What one grading run grades and how: shared by the runner and the hidden suites' fixtures."""
+from dataclasses import dataclass, field
+
+import pytest
+
+DEFAULT_CALL_TIMEOUT = 10.0   # seconds per call into the submission (missions set their own)
+DEFAULT_MEMORY_MB = 1024      # address space of the worker process
+DEFAULT_OUTPUT_CHARS = 2000   # of the student's printed output kept per call
+
+
+@dataclass
+class GradingSettings:
+    """The submission directory, the seed and the worker's limits.
+
+    Also collects what the workers report while the run goes: the sandbox's
+    protections, the workers' statistics, and the modules whose import stopped a
+    worker (so later checks of that module fail at once instead of waiting for
+    another timeout).
+    """
+
+    submission_dir: str
+    seed: int
+    call_timeout: float = DEFAULT_CALL_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
+    output_chars: int = DEFAULT_OUTPUT_CHARS
+    hidden_paths: list = field(default_factory=list)   # more paths the worker must not see (--out dirs)
+    protections: list = field(default_factory=list)
+    worker_stats: list = field(default_factory=list)
+    import_failures: dict = field(default_factory=dict)
+
+    def start_submission(self):
+        """A RemoteSubmission over a fresh SubmissionWorker for this submission."""
+        from autograder.checks.submission import RemoteSubmission
+        from autograder.sandbox import Limits, SubmissionWorker
+
+        limits = Limits(call_timeout=self.call_timeout, memory_mb=self.memory_mb, output_chars=self.output_chars)
+        worker = SubmissionWorker(self.submission_dir, limits, hide=tuple(self.hidden_paths))
+        for protection in getattr(worker, "protections", None) or ():
+            if protection not in self.protections:
+                self.protections.append(protection)
+        return RemoteSubmission(worker, import_failures=self.import_failures, on_close=self.worker_stats.append)
+
+
+#: Where the grading plugin leaves the run's GradingSettings for the hidden suites' fixtures.
+SETTINGS_KEY = pytest.StashKey[GradingSettings]()

@@ -1,0 +1,66 @@
+"""Fixtures of the hidden suites: `sub` (the submission, in a sandboxed worker) and `rng`.
+
+A grading run (autograder.grading) leaves its GradingSettings in the config's
+stash; run by hand, the options below say what to grade:
+
+    python -m pytest autograder/hidden -c autograder/hidden/pytest.ini \
+        --rootdir autograder/hidden --submission solutions --grading-seed 1
+"""
+import hashlib
+
+import numpy as np
+import pytest
+
+from autograder.grading.settings import SETTINGS_KEY, GradingSettings
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("kit grading")
+    group.addoption("--submission", default=None, help="submission directory to grade")
+    group.addoption("--grading-seed", type=int, default=0, help="the grading seed")
+    group.addoption("--call-timeout", type=float, default=10.0, help="seconds per call into the submission")
+
+
+def pytest_sessionstart(session):
+    settings(session.config)   # no submission to grade: a usage error now, not one per test
+
+
+def settings(config):
+    """The GradingSettings of this run: the grading run's, or built from the options."""
+    if SETTINGS_KEY not in config.stash:
+        config.stash[SETTINGS_KEY] = _settings_from_options(config)
+    return config.stash[SETTINGS_KEY]
+
+
+def _settings_from_options(config):
+    directory = config.getoption("--submission")
+    if directory is None:
+        raise pytest.UsageError("the hidden suites grade a submission: pass --submission DIR")
+    return GradingSettings(submission_dir=directory, seed=config.getoption("--grading-seed"),
+                           call_timeout=config.getoption("--call-timeout"))
+
+
+@pytest.fixture(scope="module")
+def _worker_submission(request):
+    """One sandboxed worker per test module, so a module's troubles stay in that module."""
+    submission = settings(request.config).start_submission()
+    yield submission
+    submission.close()
+
+
+@pytest.fixture
+def sub(_worker_submission):
+    """The submission under test (checks.submission.RemoteSubmission); a fresh worker after a death."""
+    _worker_submission.begin_check()
+    return _worker_submission
+
+
+@pytest.fixture
+def rng(request):
+    """A Generator from the grading seed and the test's own name only.
+
+    Neither --only nor the order of the tests changes what a test draws.
+    """
+    name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}::{request.node.name}"
+    digest = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "little")
+    return np.random.default_rng([settings(request.config).seed, digest])

@@ -1,0 +1,95 @@
+"""Hidden tests of layers.py (checks in autograder/checks/layers.py)."""
+import pytest
+
+from autograder.checks import layers as checks
+
+
+@pytest.mark.unit("layers.Relu")
+@pytest.mark.points(1)
+def test_relu_forward(sub, rng):
+    """Relu.forward matches the reference"""
+    checks.check_relu_forward(sub, rng)
+
+
+@pytest.mark.unit("layers.Relu")
+@pytest.mark.points(1)
+def test_relu_backward(sub, rng):
+    """Relu.backward agrees with the numerical gradient of Relu.forward"""
+    checks.check_relu_backward(sub, rng)
+
+
+@pytest.mark.unit("layers.Sigmoid")
+@pytest.mark.points(1)
+def test_sigmoid_forward(sub, rng):
+    """Sigmoid.forward matches the reference"""
+    checks.check_sigmoid_forward(sub, rng)
+
+
+@pytest.mark.unit("layers.Sigmoid")
+@pytest.mark.points(1)
+def test_sigmoid_backward(sub, rng):
+    """Sigmoid.backward agrees with the numerical gradient of Sigmoid.forward"""
+    checks.check_sigmoid_backward(sub, rng)
+
+
+@pytest.mark.unit("layers.Affine")
+@pytest.mark.points(1)
+def test_affine_forward(sub, rng):
+    """Affine.forward matches the reference (2-D and 3-D x) and follows W, b changed in place"""
+    checks.check_affine_forward(sub, rng)
+
+
+@pytest.mark.unit("layers.Affine")
+@pytest.mark.points(2)
+def test_affine_backward(sub, rng):
+    """Affine.backward: dx, dW, db agree with the numerical gradient of Affine.forward"""
+    checks.check_affine_backward(sub, rng)
+
+
+@pytest.mark.unit("layers.SoftmaxWithLoss")
+@pytest.mark.points(1)
+def test_softmax_with_loss_forward(sub, rng):
+    """SoftmaxWithLoss.forward matches the reference with labels and one-hot t"""
+    checks.check_softmax_with_loss_forward(sub, rng)
+
+
+@pytest.mark.unit("layers.SoftmaxWithLoss")
+@pytest.mark.points(2)
+def test_softmax_with_loss_backward(sub, rng):
+    """SoftmaxWithLoss.backward agrees with the numerical gradient of its forward"""
+    checks.check_softmax_with_loss_backward(sub, rng)
+
+
+@pytest.mark.unit("layers.Dropout")
+@pytest.mark.points(2)
+def test_dropout_forward(sub, rng):
+    """Dropout keeps about 1 - ratio of the units, one scale, train mean matching test output"""
+    checks.check_dropout_forward(sub, rng)
+
+
+@pytest.mark.unit("layers.Dropout")
+@pytest.mark.points(1)
+def test_dropout_backward(sub, rng):
+    """Dropout.backward uses the forward pass's mask and scale"""
+    checks.check_dropout_backward(sub, rng)
+
+
+@pytest.mark.unit("layers.BatchNormalization")
+@pytest.mark.points(1)
+def test_batchnorm_forward(sub, rng):
+    """BatchNormalization.forward in training mode matches the reference"""
+    checks.check_batchnorm_forward(sub, rng)
+
+
+@pytest.mark.unit("layers.BatchNormalization")
+@pytest.mark.points(3)
+def test_batchnorm_backward(sub, rng):
+    """BatchNormalization.backward: dx, dgamma, dbeta agree with the numerical gradient"""
+    checks.check_batchnorm_backward(sub, rng)
+
+
+@pytest.mark.unit("layers.BatchNormalization")
+@pytest.mark.points(2)
+def test_batchnorm_test_mode(sub, rng):
+    """BatchNormalization test mode uses running statistics (given, and after training steps)"""
+    checks.check_batchnorm_test_mode(sub, rng)

@@ -1,0 +1,48 @@
+"""Hidden tests of multi_layer_net.py (checks in autograder/checks/multi_layer_net.py)."""
+import pytest
+
+from autograder.checks import multi_layer_net as checks
+
+UNIT = "multi_layer_net.MultiLayerNet"
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(1)
+def test_multi_layer_net_params(sub, rng):
+    """MultiLayerNet.params: keys and shapes with and without batch norm, starting values"""
+    checks.check_multi_layer_net_params(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(1)
+def test_multi_layer_net_weight_init(sub, rng):
+    """MultiLayerNet initial weights: He, Xavier or a float std, by name"""
+    checks.check_multi_layer_net_weight_init(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(2)
+def test_multi_layer_net_predict(sub, rng):
+    """MultiLayerNet.predict matches the reference (ReLU, sigmoid, batch norm) with the same params"""
+    checks.check_multi_layer_net_predict(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(2)
+def test_multi_layer_net_loss(sub, rng):
+    """MultiLayerNet.loss (with weight decay) and accuracy match the reference"""
+    checks.check_multi_layer_net_loss(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(2)
+def test_multi_layer_net_gradient(sub, rng):
+    """MultiLayerNet.gradient (sigmoid, weight decay) agrees with the numerical gradient of its loss"""
+    checks.check_multi_layer_net_gradient(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(3)
+def test_multi_layer_net_gradient_batchnorm(sub, rng):
+    """MultiLayerNet.gradient with batch norm and weight decay agrees with the numerical gradient"""
+    checks.check_multi_layer_net_gradient_batchnorm(sub, rng)
