@@ -1,0 +1,38 @@
+"""`autograder nbgrader OUT`: write the nbgrader course directory (see autograder/nbgrader_course/__init__.py)."""
+import sys
+from pathlib import Path
+
+NAME = "nbgrader"
+HELP = ("write an nbgrader course directory: nbgrader_config.py and one notebook per exercise module, "
+        "with solutions and hidden test cells that call the kit's checks")
+
+
+def add_arguments(parser):
+    parser.add_argument("out", type=Path, metavar="OUT", help="folder to create (absent or empty)")
+    parser.add_argument("--course-id", default=None, help="nbgrader course id (default: dl-scratch)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="seed of the hidden checks' inputs, written into the notebooks (default: 0)")
+    parser.add_argument("--cell-timeout", type=int, default=None, metavar="S",
+                        help="seconds one notebook cell may run when graded (default: 300)")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it holds an earlier course")
+
+
+def run(args):
+    try:
+        from .course import build_course
+    except ImportError as error:  # nbformat comes with the instructor extra
+        print(f"autograder nbgrader: {error}; install the kit with its instructor extra: "
+              "pip install -e '.[instructor]'", file=sys.stderr)
+        return 1
+    try:
+        options = {"course_id": args.course_id, "cell_timeout": args.cell_timeout}
+        course = build_course(args.out, seed=args.seed, force=args.force,
+                              **{name: value for name, value in options.items() if value is not None})
+    except (FileExistsError, ValueError) as error:
+        print(f"autograder nbgrader: {error}", file=sys.stderr)
+        return 1
+    names = ", ".join(a.name for a in course.assignments)
+    print(f"nbgrader course written to {course.out}: {len(course.assignments)} assignments ({names}), "
+          f"{len(course.graded_tests)} graded cells.\n"
+          f"Next: cd {course.out} && nbgrader generate_assignment '*'")
+    return 0

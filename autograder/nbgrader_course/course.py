@@ -1,0 +1,76 @@
+"""The course build: its steps in order and what they share."""
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import course_files
+from .assignments import plan_assignments, read_solutions
+from .notebooks import assignment_notebook
+
+KIT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_COURSE_ID = "dl-scratch"
+DEFAULT_CELL_TIMEOUT = 300  # seconds
+
+
+@dataclass
+class Course:
+    """What the steps share.
+
+    graded_tests: GradedTest list of every hidden test (all modules).
+    notebooks: assignment name -> notebook, filled by the compose step.
+    """
+
+    kit_root: Path
+    out: Path
+    course_id: str = DEFAULT_COURSE_ID
+    seed: int = 0
+    cell_timeout: int = DEFAULT_CELL_TIMEOUT
+    assignments: list = field(default_factory=list)
+    graded_tests: list = field(default_factory=list)
+    notebooks: dict = field(default_factory=dict)
+
+    def assignment_dir(self, assignment):
+        return self.out / "source" / assignment.name
+
+
+def plan(course):
+    course.assignments = plan_assignments(read_solutions(course.kit_root / "solutions"))
+
+
+def read_hidden_tests(course):
+    from .hidden_tests import graded_tests
+    course.graded_tests = graded_tests(course.kit_root)
+
+
+def compose_notebooks(course):
+    for assignment in course.assignments:
+        tests = [t for t in course.graded_tests if t.unit.split(".")[0] == assignment.name]
+        course.notebooks[assignment.name] = assignment_notebook(assignment, tests, course.seed)
+
+
+COURSE_STEPS = (plan, read_hidden_tests, compose_notebooks, course_files.write_config)
+ASSIGNMENT_STEPS = (course_files.write_notebook, course_files.copy_helpers, course_files.copy_datasets)
+
+
+def build_course(out, kit_root=KIT_ROOT, course_id=DEFAULT_COURSE_ID, seed=0,
+                 cell_timeout=DEFAULT_CELL_TIMEOUT, force=False):
+    """Write the nbgrader course directory into `out`; return the Course.
+
+    seed: seeds the hidden checks' inputs (written into the hidden cells, so a
+    regrade reproduces). force: replace an existing, non-empty `out`.
+    """
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        if not force:
+            raise FileExistsError(f"{out} exists and is not empty (use --force to replace an earlier course)")
+        if not (out / "nbgrader_config.py").is_file():
+            raise FileExistsError(f"{out} does not hold an nbgrader course: not replacing it, even with --force")
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    course = Course(kit_root=Path(kit_root), out=out, course_id=course_id, seed=seed, cell_timeout=cell_timeout)
+    for step in COURSE_STEPS:
+        step(course)
+    for assignment in course.assignments:
+        for step in ASSIGNMENT_STEPS:
+            step(course, assignment)
+    return course

@@ -1,0 +1,34 @@
+"""`autograder release OUT`: build the student repository (see autograder/release/__init__.py)."""
+import sys
+from pathlib import Path
+
+NAME = "release"
+HELP = ("build the student repository: stubs, visible tests, datasets, README, pyproject.toml and "
+        "the GitHub Classroom workflow; fails if any solution code or hidden test would ship")
+
+
+def add_arguments(parser):
+    parser.add_argument("out", type=Path, metavar="OUT", help="folder to create (absent or empty)")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it holds an earlier release")
+    parser.add_argument(
+        "--hidden-grader", metavar="REQUIREMENT", default=None,
+        help="grade in GitHub Classroom with the hidden tests instead of the visible ones: the pip "
+             "requirement of the kit in a private repository, e.g. "
+             "'dl-scratch-kit @ git+https://x-access-token:${{ secrets.KIT_TOKEN }}@github.com/ORG/KIT.git' "
+             "(see README.md, 'For instructors')")
+
+
+def run(args):
+    from .leak_check import ReleaseLeak
+    from .release_plan import build_release
+
+    try:
+        release = build_release(args.out, force=args.force, hidden_grader=args.hidden_grader)
+    except (FileExistsError, ReleaseLeak, ValueError, RuntimeError) as error:
+        print(f"autograder release: {error}", file=sys.stderr)
+        return 1
+    units = release.unit_points
+    grader = "the hidden tests" if args.hidden_grader else "the visible tests, one step per unit"
+    print(f"Student release written to {release.out}: {len(units)} graded units, {sum(units.values()):g} points; "
+          f".github/workflows/classroom.yml grades with {grader}. No solution code, no hidden test in it.")
+    return 0

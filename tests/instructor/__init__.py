@@ -1,0 +1,1 @@
+"""Tests of the instructor tools: the student release and the nbgrader course."""

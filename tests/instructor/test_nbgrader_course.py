@@ -1,0 +1,215 @@
+"""`autograder nbgrader OUT`, checked with the real nbgrader CLI: generate, autograde, read the gradebook.
+
+One course is built and released (`nbgrader generate_assignment '*'`) for the
+whole module; three assignments are then autograded for several students:
+
+- solved: the source notebooks themselves (the reference in every solution cell) -> full marks;
+- untouched: the released notebooks as students receive them -> zero;
+- naive (functions): a textbook sigmoid that overflows for large negative x;
+  its RuntimeWarning must not reach stderr, which would zero the cell -> full marks;
+- noisy (iris_mission): a model that mislabels about one flower in ten -> partial credit.
+"""
+import functools
+import shutil
+from argparse import Namespace
+
+import pytest
+
+from autograder.grading import selected_tests
+from autograder.nbgrader_course import command
+from autograder.release.leak_check import secret_solution_lines
+
+from .conftest import KIT_ROOT, run_python
+
+nbformat = pytest.importorskip("nbformat")
+pytest.importorskip("nbgrader")
+
+pytestmark = pytest.mark.slow
+
+ASSIGNMENTS = ("functions", "gradient", "layers", "optimizer", "weight_init", "two_layer_net",
+               "multi_layer_net", "iris_mission", "digits_mission")
+AUTOGRADED = ("functions", "layers", "iris_mission")
+
+NAIVE_SIGMOID = '''def sigmoid(x):
+    """The textbook formula: overflows (a RuntimeWarning) for large negative x, yet exact."""
+    return 1 / (1 + np.exp(-x))'''
+
+NOISY_MODEL = '''class NoisyModel:
+    """Reverses the class scores of about 15 % of the flowers: roughly one in ten is then wrong."""
+
+    def __init__(self, model):
+        self.model = model
+        self.rng = np.random.default_rng(0)
+
+    def predict(self, x):
+        scores = np.array(self.model.predict(x), dtype=float)
+        flipped = self.rng.random(len(scores)) < 0.15
+        scores[flipped] = scores[flipped][:, ::-1]
+        return scores
+
+
+careful_train = train
+
+
+def train(x_train, t_train, seed=0, log=None):
+    return NoisyModel(careful_train(x_train, t_train, seed=seed, log=log))'''
+
+
+def nbgrader(args, course_dir):
+    result = run_python(["-m", "nbgrader", *args], cwd=course_dir, timeout=1200)
+    assert result.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{result.stdout[-3000:]}{result.stderr[-5000:]}"
+    return result
+
+
+@functools.lru_cache(maxsize=None)
+def hidden_points():
+    """{module: {unit: points}} from the hidden suites' markers."""
+    points = {}
+    for _nodeid, unit, test_points, _name in selected_tests():
+        module_points = points.setdefault(unit.split(".")[0], {})
+        module_points[unit] = module_points.get(unit, 0) + test_points
+    return points
+
+
+def cells_with(book, key):
+    return [c for c in book.cells if c.metadata.get("nbgrader", {}).get(key)]
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    out = tmp_path_factory.mktemp("nbgrader") / "course"
+    assert command.run(Namespace(out=out, course_id=None, seed=3, cell_timeout=None, force=False)) == 0
+    nbgrader(["generate_assignment", "*", "--force"], out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def gradebook(course):
+    """Submit, autograde, and return {(assignment, student): (score, max_score)} from nbgrader's gradebook."""
+    students = {"solved": course / "source", "untouched": course / "release"}
+    for assignment in AUTOGRADED:
+        for student, origin in students.items():
+            folder = course / "submitted" / student / assignment
+            folder.mkdir(parents=True)
+            shutil.copyfile(origin / assignment / f"{assignment}.ipynb", folder / f"{assignment}.ipynb")
+    submit_variant(course, "functions", "naive", replace={"sigmoid": NAIVE_SIGMOID})
+    submit_variant(course, "iris_mission", "noisy", insert_after={"train": NOISY_MODEL})
+    nbgrader(["autograde", "*", "--create"], course)
+
+    from nbgrader.api import Gradebook
+
+    scores = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:
+        for assignment in AUTOGRADED:
+            for submission in book.assignment_submissions(assignment):
+                scores[assignment, submission.student.id] = (submission.score, submission.max_score)
+    return scores
+
+
+def submit_variant(course, assignment, student, replace=None, insert_after=None):
+    """The solved notebook with some solution cells replaced, or a student's cell added after one."""
+    book = nbformat.read(course / "source" / assignment / f"{assignment}.ipynb", as_version=4)
+    cells = []
+    for cell in book.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if replace and grade_id in replace:
+            cell.source = replace[grade_id]
+        cells.append(cell)
+        if insert_after and grade_id in insert_after:
+            cells.append(nbformat.v4.new_code_cell(insert_after[grade_id]))
+    book.cells = cells
+    folder = course / "submitted" / student / assignment
+    folder.mkdir(parents=True)
+    nbformat.write(book, folder / f"{assignment}.ipynb")
+
+
+# ---------------------------------------------------------------- the course directory
+
+
+def test_every_exercise_module_is_an_assignment_with_its_config_and_files(course):
+    assert (course / "nbgrader_config.py").is_file()
+    config = (course / "nbgrader_config.py").read_text()
+    assert "c.Execute.timeout" in config and "c.CourseDirectory.course_id" in config
+    for assignment in ASSIGNMENTS:
+        assert (course / "source" / assignment / f"{assignment}.ipynb").is_file()
+        assert (course / "release" / assignment / f"{assignment}.ipynb").is_file()
+    for mission in ("iris_mission", "digits_mission"):
+        folder = course / "release" / mission
+        assert {p.name for p in (folder / "provided").glob("*.py")} == {"__init__.py", "data.py", "training_log.py"}
+        assert (folder / "datasets" / "SHA256SUMS").is_file()
+
+
+def test_graded_cells_carry_the_hidden_suites_points(course):
+    expected = hidden_points()
+    for assignment in ASSIGNMENTS:
+        book = nbformat.read(course / "source" / assignment / f"{assignment}.ipynb", as_version=4)
+        per_unit = {}
+        for cell in cells_with(book, "grade"):
+            unit = cell.source.splitlines()[0].split("Graded: ")[1].split(",")[0]
+            per_unit[unit] = per_unit.get(unit, 0) + cell.metadata["nbgrader"]["points"]
+            assert "### BEGIN HIDDEN TESTS" in cell.source and "grade_in_notebook(" in cell.source
+        assert per_unit == expected[assignment], assignment
+
+
+def test_released_notebooks_hold_no_solution_and_no_hidden_test(course):
+    secrets = secret_solution_lines(KIT_ROOT / "solutions")
+    for assignment in ASSIGNMENTS:
+        text = (course / "release" / assignment / f"{assignment}.ipynb").read_text()
+        book = nbformat.reads(text, as_version=4)
+        leaked = [line for line in secrets if line in text]
+        assert leaked == [], assignment
+        for needle in ("BEGIN HIDDEN TESTS", "grade_in_notebook", "autograder", "BEGIN SOLUTION"):
+            assert needle not in text, (assignment, needle)
+        solution_cells = cells_with(book, "solution")
+        assert solution_cells and all("raise NotImplementedError()" in c.source for c in solution_cells)
+        assert any("# TODO:" in c.source for c in solution_cells)
+
+
+def test_later_notebooks_carry_earlier_code_as_stubs_for_the_student(course):
+    book = nbformat.read(course / "release" / "two_layer_net" / "two_layer_net.ipynb", as_version=4)
+    ids = [c.metadata["nbgrader"]["grade_id"] for c in cells_with(book, "solution")]
+    assert ids[-1] == "TwoLayerNet"
+    assert {"functions-softmax", "functions-cross_entropy_error", "gradient-numerical_gradient",
+            "layers-Affine", "layers-Relu", "layers-SoftmaxWithLoss"} <= set(ids)
+    assert "functions-step_function" not in ids  # only what the module uses
+
+
+# ---------------------------------------------------------------- real autograding
+
+
+@pytest.mark.parametrize("assignment", AUTOGRADED)
+def test_solved_notebooks_get_full_marks_and_untouched_ones_zero(gradebook, assignment):
+    total = sum(hidden_points()[assignment].values())
+    assert gradebook[assignment, "solved"] == (total, total)
+    assert gradebook[assignment, "untouched"] == (0, total)
+
+
+def test_a_warning_from_correct_code_costs_nothing(gradebook, course):
+    total = sum(hidden_points()["functions"].values())
+    assert gradebook["functions", "naive"] == (total, total)
+    graded = nbformat.read(course / "autograded" / "naive" / "functions" / "functions.ipynb", as_version=4)
+    outputs = [o for cell in cells_with(graded, "grade") for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "stream" and o.name == "stderr"]
+    assert any("advice: RuntimeWarning" in o.get("text", "") for o in outputs)
+
+
+def test_partial_credit_reaches_the_gradebook(gradebook):
+    score, total = gradebook["iris_mission", "noisy"]
+    assert 0 < score < total
+
+
+def test_a_solved_mission_notebook_runs_top_to_bottom_as_a_student_runs_it(course, tmp_path, monkeypatch):
+    """No cell fails, the demo trains and plots (nbgrader is not grading, so the demo runs)."""
+    nbclient = pytest.importorskip("nbclient")
+    folder = tmp_path / "iris_mission"
+    shutil.copytree(course / "source" / "iris_mission", folder)
+    monkeypatch.setenv("PYTHONPATH", str(KIT_ROOT))  # the source notebook's hidden cells import the kit
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    book = nbformat.read(folder / "iris_mission.ipynb", as_version=4)
+    nbclient.NotebookClient(book, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(folder)}}).execute()
+    errors = [o for cell in book.cells for o in cell.get("outputs", []) if o.output_type == "error"]
+    assert errors == []
+    demo_output = "".join(o.get("text", "") for o in book.cells[-1].outputs)
+    assert "test accuracy:" in demo_output
+    assert (folder / "iris_mission.png").is_file()
