@@ -1,0 +1,146 @@
+"""Step 5: the class report, DIR/report.md, from the same entries as the gradebook.
+
+Per unit: its points, how many graded submissions passed every one of its
+tests (the pass rate), the mean share of its points earned, and the most
+frequent recognised mistakes (each test's `diagnosis`, counted once per
+submission). Then the score distribution, the modules that did not import,
+and the submissions that could not be graded. The figure (report_figure.py)
+draws the pass rates and the distribution.
+"""
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from autograder.results import format_points, strip_control_chars, truncate, unit_order
+
+TOP_MISTAKES = 3
+SCORE_BINS = 10          # of 10 % each; 100 % falls in the last
+# How the checks word a module that does not import (autograder/checks/submission.py: "importing X.py ...").
+_IMPORT_FAILURE = re.compile(r"^importing (\w+)\.py\b")
+
+
+@dataclass
+class UnitStats:
+    unit: str
+    points: float
+    graded: int = 0              # graded submissions that have this unit
+    passed: int = 0              # ... that passed every test of it
+    earned: float = 0.0          # points earned, summed over those submissions
+    mistakes: Counter = field(default_factory=Counter)
+
+    @property
+    def pass_rate(self):
+        return self.passed / self.graded if self.graded else 0.0
+
+    @property
+    def mean_fraction(self):
+        return self.earned / (self.points * self.graded) if self.graded and self.points else 0.0
+
+
+@dataclass
+class ClassStats:
+    submissions: int
+    percents: list               # total score in % of each graded submission
+    units: list                  # UnitStats in course order
+    ungraded: list               # (label, error) of submissions that could not be graded
+    not_yet: list                # labels with no record (the batch was interrupted)
+    grading_problems: list       # (label, error) of graded runs that report a grader problem
+    import_failures: Counter     # module -> submissions where it did not import
+    protections: list
+
+    @property
+    def graded(self):
+        return len(self.percents)
+
+    def histogram(self):
+        """Counts of graded submissions per 10 % bin: [0, 10), [10, 20), ..., [90, 100]."""
+        counts = [0] * SCORE_BINS
+        for percent in self.percents:
+            counts[min(int(percent // (100 / SCORE_BINS)), SCORE_BINS - 1)] += 1
+        return counts
+
+
+def class_stats(entries):
+    """ClassStats of gradebook entries [(label, run or None, error or None)]."""
+    runs = [(label, run) for label, run, _ in entries if run is not None]
+    units = {}
+    for unit in unit_order(t.unit for _, run in runs for t in run.tests):
+        units[unit] = UnitStats(unit, points=max(sum(t.max_score for t in run.tests if t.unit == unit)
+                                                 for _, run in runs))
+    import_failures = Counter()
+    for _, run in runs:
+        failed_imports = set()
+        for unit, summary in run.units().items():
+            stats = units[unit]
+            stats.graded += 1
+            stats.passed += summary.passed == summary.total
+            stats.earned += summary.score
+            stats.mistakes.update({t.diagnosis for t in run.tests if t.unit == unit and t.diagnosis})
+        for test in run.tests:
+            match = _IMPORT_FAILURE.match(test.output or "")
+            if match and not test.passed:
+                failed_imports.add(match.group(1))
+        import_failures.update(failed_imports)
+    return ClassStats(
+        submissions=len(entries),
+        percents=[100 * run.score / run.max_score if run.max_score else 0.0 for _, run in runs],
+        units=list(units.values()),
+        ungraded=[(label, error) for label, run, error in entries if run is None and error],
+        not_yet=[label for label, run, error in entries if run is None and not error],
+        grading_problems=[(label, run.error) for label, run in runs if run.error],
+        import_failures=import_failures,
+        protections=next((list(run.protections) for _, run in runs if run.protections), []),
+    )
+
+
+def render_report(stats, title="Class report", figure=None):
+    """report.md's text. figure: the PNG's file name to show, or None."""
+    lines = [f"# {title}", ""]
+    lines.append(f"{stats.submissions} submissions: {stats.graded} graded, {len(stats.ungraded)} could not be "
+                 f"graded" + (f", {len(stats.not_yet)} not graded yet (interrupted: rerun the same command "
+                              "to finish)" if stats.not_yet else "") + ".")
+    if stats.percents:
+        lines.append(f"Scores: mean {statistics.mean(stats.percents):.1f} %, median "
+                     f"{statistics.median(stats.percents):.1f} %, lowest {min(stats.percents):.1f} %, "
+                     f"highest {max(stats.percents):.1f} %.")
+    lines.append("")
+    if figure:
+        lines += [f"![Pass rate per unit and score distribution]({figure})", ""]
+    lines += ["## Units", "",
+              "Pass rate: graded submissions that passed every test of the unit. Mean: share of the unit's "
+              "points earned. Mistakes: the grader's diagnoses, counted once per submission.", "",
+              "| unit | points | pass rate | passed | mean | most frequent recognised mistakes |",
+              "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for unit in stats.units:
+        mistakes = "; ".join(f"{_cell(name)} ({count})" for name, count in _top(unit.mistakes)) or "-"
+        lines.append(f"| {unit.unit} | {format_points(unit.points)} | {100 * unit.pass_rate:.0f} % | "
+                     f"{unit.passed}/{unit.graded} | {100 * unit.mean_fraction:.0f} % | {mistakes} |")
+    lines += ["", "## Score distribution", "", "| score | submissions |", "| --- | ---: |"]
+    width = 100 // SCORE_BINS
+    for index, count in enumerate(stats.histogram()):
+        upper = "100]" if index == SCORE_BINS - 1 else f"{(index + 1) * width})"
+        lines.append(f"| [{index * width}, {upper} % | {count} |")
+    if stats.import_failures:
+        lines += ["", "## Modules that did not import", "", "| module | submissions |", "| --- | ---: |"]
+        lines += [f"| {module}.py | {count} |" for module, count in stats.import_failures.most_common()]
+    if stats.ungraded or stats.grading_problems:
+        lines += ["", "## Problems", ""]
+        lines += [f"- {_cell(label)}: not graded: {_cell(error)}" for label, error in stats.ungraded]
+        lines += [f"- {_cell(label)}: graded, with a grading problem: {_cell(error)}"
+                  for label, error in stats.grading_problems]
+    if stats.not_yet:
+        lines += ["", "## Not graded yet", ""] + [f"- {_cell(label)}" for label in stats.not_yet]
+    if stats.protections:
+        lines += ["", "## Sandbox", "", "Student code ran with: " + ", ".join(stats.protections) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def _top(counter):
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:TOP_MISTAKES]
+
+
+def _cell(text):
+    """One line of Markdown-safe text (error messages quote student code)."""
+    text = " ".join(strip_control_chars(str(text)).split())
+    return truncate(text.replace("|", "\\|"), 300)

@@ -1,0 +1,72 @@
+"""`autograder batch SUBMISSIONS --out DIR`: grade a whole class (see grade_class.py).
+
+Exit codes: 0 when every submission has a record (some may say "could not be
+graded": see the gradebook's errors column); 130 when interrupted (rerun the
+same command to resume); 2 when the batch could not start (bad folder, options
+that differ from the earlier run's).
+"""
+import sys
+from pathlib import Path
+
+NAME = "batch"
+HELP = ("grade a folder of submissions (folders, zips, Gradescope / GitHub Classroom / nbgrader exports) "
+        "in parallel: one JSON per submission, gradebook.csv, report.md and report.png; reruns resume")
+CANNOT_START = 2
+INTERRUPTED = 130
+
+
+def add_arguments(parser):
+    from .pool import DEFAULT_WALL_LIMIT
+
+    parser.add_argument("submissions", type=Path, metavar="SUBMISSIONS",
+                        help="folder holding one folder or .zip per submission (or an export)")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR",
+                        help="output folder (created; results/, gradebook.csv, report.md, report.png)")
+    parser.add_argument("--jobs", type=_at_least_one, default=1, metavar="N",
+                        help="submissions graded at the same time (default 1; about one per core)")
+    parser.add_argument("--seed", type=int, metavar="N",
+                        help="grading seed for every submission (default: drawn once and kept in DIR/batch.json)")
+    parser.add_argument("--only", action="append", metavar="UNIT",
+                        help="grade only this unit or module (repeatable, or comma-separated)")
+    parser.add_argument("--timeout", type=float, metavar="S", default=None,
+                        help="seconds per call into a submission (default: the grader's)")
+    parser.add_argument("--wall-limit", type=float, metavar="S", default=DEFAULT_WALL_LIMIT,
+                        help=f"seconds per submission before its grading is stopped (default {DEFAULT_WALL_LIMIT:g})")
+    parser.add_argument("--force", action="store_true", help="regrade every submission, even those already done")
+    parser.add_argument("--retry-errors", action="store_true",
+                        help="regrade the submissions recorded as 'could not be graded'")
+    parser.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def run(args):
+    from autograder.grading import SelectionError
+
+    from .discovery import DiscoveryError
+    from .class_grading import BatchSettingsError, grade_class
+
+    only = [unit.strip() for value in (args.only or []) for unit in value.split(",") if unit.strip()]
+    try:
+        outcome = grade_class(args.submissions, args.out, jobs=args.jobs, seed=args.seed, force=args.force,
+                              retry_errors=args.retry_errors, only=only or None, call_timeout=args.timeout,
+                              wall_limit=args.wall_limit, progress=not args.quiet)
+    except (DiscoveryError, BatchSettingsError, SelectionError, OSError) as error:
+        print(f"autograder batch: error: {error}", file=sys.stderr)
+        return CANNOT_START
+    print(f"gradebook: {outcome.gradebook}\nreport:    {outcome.report}"
+          + (f"\nfigure:    {outcome.figure}" if outcome.figure else ""))
+    if outcome.interrupted:
+        print("interrupted: rerun the same command to grade the rest", file=sys.stderr)
+        return INTERRUPTED
+    return 0
+
+
+def _at_least_one(text):
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value

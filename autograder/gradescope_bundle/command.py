@@ -1,0 +1,32 @@
+"""`autograder gradescope OUT.zip`: build the Gradescope autograder bundle (see __init__.py)."""
+import sys
+from pathlib import Path
+
+NAME = "gradescope"
+HELP = ("build the Gradescope autograder bundle (setup.sh, run_autograder, the grader, reference, "
+        "hidden suites and datasets) to upload as a programming assignment's autograder")
+
+
+def add_arguments(parser):
+    parser.add_argument("out", type=Path, metavar="OUT.zip", help="the zip to write")
+    parser.add_argument("--seed", type=int, metavar="N", default=None,
+                        help="grade every submission with this seed (default: each submission's "
+                             "Gradescope id, so a regrade reproduces it)")
+    parser.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
+
+
+def run(args):
+    from .archive import BundleError
+    from .bundle_plan import build_bundle
+
+    try:
+        bundle = build_bundle(args.out, seed=args.seed, force=args.force)
+    except (FileExistsError, FileNotFoundError, ValueError, BundleError) as error:
+        print(f"autograder gradescope: {error}", file=sys.stderr)
+        return 1
+    seed = f"seed {bundle.seed} for every submission" if bundle.seed is not None else \
+        "each submission's seed from its Gradescope id"
+    size = bundle.out.stat().st_size / 2**20
+    print(f"Gradescope bundle written to {bundle.out} ({size:.1f} MB; {seed}). Upload it as the "
+          "assignment's autograder (Configure Autograder > Zip file upload).")
+    return 0

@@ -1,0 +1,37 @@
+"""Step 6: bundle.json, what the run-time side reads: the seed policy and what the bundle was built with.
+
+    {"kit_version": "0.1.0", "seed": null, "built_at": "...", "built_with": {"python": ..., "numpy": ...}}
+
+`seed` null: each submission is graded with a seed taken from its Gradescope
+submission id, so a regrade on Gradescope reproduces every input; an integer:
+every submission is graded with that seed.
+"""
+import json
+import platform
+from datetime import datetime, timezone
+
+SETTINGS_FILE = "bundle.json"
+
+
+def write_settings(bundle):
+    import numpy
+
+    from autograder.grading import kit_version
+
+    settings = {
+        "kit_version": kit_version(),
+        "seed": bundle.seed,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "built_with": {"python": platform.python_version(), "numpy": numpy.__version__},
+    }
+    bundle.write_text(SETTINGS_FILE, json.dumps(settings, indent=2) + "\n")
+
+
+def read_settings(source_dir):
+    """bundle.json of the bundle unpacked at `source_dir`, {} when missing or unreadable."""
+    try:
+        with open(source_dir / SETTINGS_FILE, encoding="utf-8") as file:
+            settings = json.load(file)
+    except (OSError, ValueError):
+        return {}
+    return settings if isinstance(settings, dict) else {}
