@@ -19,6 +19,8 @@ SUBCOMMANDS = [
     "autograder.grading.command",
     "autograder.gradescope_bundle.command",
     "autograder.batch.command",
+    "autograder.release.command",
+    "autograder.nbgrader_course.command",
 ]
 
 USAGE_ERROR = 2   # argparse's own exit code for bad arguments

@@ -97,7 +97,7 @@ def plan_assignment(name, modules, order):
     helpers = set()
     _add_imports(modules[name].relative_imports(), modules, needed, helpers)
     carried = {}
-    for earlier in reversed(order[:order.index(name)] if name in order else order):
+    for earlier in reversed(order[:order.index(name)]):  # later modules add to what earlier ones carry
         if earlier not in needed:
             continue
         blocks = _closure(modules[earlier], needed.pop(earlier))

@@ -11,12 +11,11 @@ whole module; three assignments are then autograded for several students:
 """
 import functools
 import shutil
-from argparse import Namespace
 
 import pytest
 
 from autograder.grading import selected_tests
-from autograder.nbgrader_course import command
+from autograder import cli
 from autograder.release.leak_check import secret_solution_lines
 
 from .conftest import KIT_ROOT, run_python
@@ -78,7 +77,7 @@ def cells_with(book, key):
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     out = tmp_path_factory.mktemp("nbgrader") / "course"
-    assert command.run(Namespace(out=out, course_id=None, seed=3, cell_timeout=None, force=False)) == 0
+    assert cli.main(["nbgrader", str(out), "--seed", "3"]) == 0
     nbgrader(["generate_assignment", "*", "--force"], out)
     return out
 

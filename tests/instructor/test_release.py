@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from autograder import cli
 from autograder.curriculum.solution_regions import solution_regions
 from autograder.grading import selected_tests
 from autograder.release import build_release
@@ -214,3 +215,13 @@ def test_out_must_be_empty_and_force_replaces_only_a_release(release, tmp_path):
     with pytest.raises(FileExistsError, match="not replacing"):
         build_release(other, unit_points={"functions.sigmoid": 1}, force=True)
     assert (other / "thesis.tex").read_text() == "precious"
+
+
+def test_the_command_builds_refuses_to_overwrite_and_replaces_with_force(tmp_path, capsys):
+    out = tmp_path / "repo"
+    assert cli.main(["release", str(out)]) == 0
+    assert "no solution code, no hidden test" in capsys.readouterr().out.lower()
+    assert (out / WORKFLOW_PATH).is_file()
+    assert cli.main(["release", str(out)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert cli.main(["release", str(out), "--force"]) == 0
