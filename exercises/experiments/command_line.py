@@ -114,6 +114,7 @@ def main(experiment, argv=None):
     try:
         submission = load_submission(args.solutions)
         data = load_dataset(submission, args.dataset, args.seed) if experiment.uses_data else None
+        # A step or two first, quietly: a unit still missing is named at once.
         experiment.run(submission, data, seed=args.seed, progress=silent_progress(),
                        **experiment.sizes["check"], **options)
         result = experiment.run(submission, data, seed=args.seed, progress=progress,
