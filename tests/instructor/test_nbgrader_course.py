@@ -18,7 +18,7 @@ from autograder.grading import selected_tests
 from autograder import cli
 from autograder.release.leak_check import secret_solution_lines
 
-from .conftest import KIT_ROOT, run_python
+from .commands import KIT_ROOT, run_python
 
 nbformat = pytest.importorskip("nbformat")
 pytest.importorskip("nbgrader")

@@ -15,7 +15,7 @@ from autograder.release import build_release
 from autograder.release.classroom_workflow import WORKFLOW_PATH, unit_command
 from autograder.release.leak_check import ReleaseLeak, find_leaks, secret_solution_lines, verify_no_leaks
 
-from .conftest import KIT_ROOT, run_command, run_python
+from .commands import KIT_ROOT, run_command, run_python
 
 tomllib = pytest.importorskip("tomllib")  # Python 3.11+
 

@@ -1,10 +1,8 @@
-"""Fixtures shared by the instructor-tool tests: where the kit is, how to run commands on its output."""
+"""Running commands on what the instructor tools write: the kit importable, no third-party pytest plugins."""
 import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 KIT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,8 +24,3 @@ def run_command(args, cwd, timeout=600, **extra_env):
 
 def run_python(args, cwd, timeout=600, **extra_env):
     return run_command([sys.executable, *args], cwd, timeout=timeout, **extra_env)
-
-
-@pytest.fixture(scope="session")
-def kit_root():
-    return KIT_ROOT
