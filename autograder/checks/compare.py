@@ -98,17 +98,37 @@ def _join(where, key):
 def recognise_mistake(unit, scenario, got, rtol, atol):
     """The catalogue's Mistake whose output matches `got` on this scenario, or None.
 
-    The catalogue (autograder.mistakes) may be absent; a catalogue error never
+    Only an unambiguous match is named: when two known mistakes give the same
+    output here (a gradient of zeros), naming either could mislead. The
+    catalogue (autograder.mistakes) may be absent; a catalogue error never
     fails a check.
     """
     try:
-        from autograder.mistakes import diagnose
+        from autograder.mistakes import diagnose, mistakes_for, outputs_match
+        from autograder.mistakes.diagnosis import run_scenario
     except ImportError:
         return None
     try:
-        return diagnose(unit, scenario, got, rtol=rtol, atol=atol)
+        mistake = diagnose(unit, scenario, got, rtol=rtol, atol=atol)
+        if mistake is None:
+            return None
+        for other in mistakes_for(unit):
+            if other is not mistake and other.name != mistake.name:
+                if outputs_match(got, run_scenario(scenario, other.reference_with_mistake()), rtol, atol):
+                    return None
+        return mistake
     except Exception:  # noqa: BLE001 - a diagnosis is a bonus, never a failure
         return None
+
+
+def with_diagnosis(failure, unit, scenario, got, rtol=1e-6, atol=1e-9):
+    """`failure` (a CheckFailed) naming the catalogue mistake that gives `got`, if one does."""
+    mistake = recognise_mistake(unit, scenario, got, rtol, atol)
+    if mistake and not failure.diagnosis:
+        failure.diagnosis = mistake.name
+        failure.message = f"{failure.message}\n{mistake_note(mistake)}"
+        failure.args = (failure.message,)
+    return failure
 
 
 def mistake_note(mistake):
@@ -131,14 +151,9 @@ def run_diagnosed(sub, unit, what, scenario):
     try:
         return sub.run(what, scenario)
     except CheckFailed as failure:
-        if failure.raised and not failure.diagnosis:
+        if failure.raised:
             type_name, message = failure.raised
-            raised = type(str(type_name), (Exception,), {})(message)
-            mistake = recognise_mistake(unit, scenario, raised, rtol=0.0, atol=0.0)
-            if mistake:
-                failure.diagnosis = mistake.name
-                failure.message = f"{failure.message}\n{mistake_note(mistake)}"
-                failure.args = (failure.message,)
+            with_diagnosis(failure, unit, scenario, type(str(type_name), (Exception,), {})(message), 0.0, 0.0)
         raise
 
 

@@ -6,7 +6,9 @@ cross the process boundary.
 """
 import numpy as np
 
-from .compare import difference, fail_mismatch
+from autograder.sandbox.catalogue import build
+
+from .compare import difference, fail_mismatch, with_diagnosis
 from .feedback import CheckFailed, show
 from .numerical import as_array
 
@@ -28,11 +30,13 @@ def check_numerical_gradient_values(sub, rng):
         found = difference(got, expected, **NUMERICAL_GRADIENT_TOLERANCE)
         if found:
             fail_mismatch(UNIT, f"numerical_gradient(f, x) for f(x) = sum(w * sin(x)), x of shape {shape}",
-                          found, {"x": x, "w": weights},
+                          found, {"x": x, "w": weights}, scenario=_gradient_of_sines(x, weights),
+                          got=got, **NUMERICAL_GRADIENT_TOLERANCE,
                           note="Central difference (f(x + h) - f(x - h)) / (2 * h) for every entry of x, "
                                "whatever x's shape.")
         if not np.array_equal(x_sent, x):
-            raise CheckFailed(_not_restored_message(x, x_sent))
+            raise with_diagnosis(CheckFailed(_not_restored_message(x, x_sent)), UNIT,
+                                 _x_after_gradient_of_sines(x, weights), x_sent, rtol=0.0, atol=0.0)
 
 
 def check_numerical_gradient_in_place(sub, rng):
@@ -50,10 +54,36 @@ def check_numerical_gradient_in_place(sub, rng):
         if np.allclose(got, 0.0):
             note = "Your gradient is all zeros: " + note
         fail_mismatch(UNIT, "numerical_gradient(f, x) where f reads x through a closure", found,
-                      {"x": x}, note=note)
+                      {"x": x}, scenario=_gradient_through_closure(x), got=got, note=note,
+                      **NUMERICAL_GRADIENT_TOLERANCE)
     after = as_array("x after numerical_gradient", sub.plain(held), x.shape)
     if not np.array_equal(after, x):
         raise CheckFailed(_not_restored_message(x, after))
+
+
+# Scenarios for naming a catalogue mistake; they run in the grader only, on trusted code,
+# with the catalogue's functions built locally.
+
+def _gradient_of_sines(x, weights):
+    def scenario(m):
+        f = build("weighted_sum_of_sines", {"weights": weights})
+        return m["gradient"].numerical_gradient(f, x.copy())
+    return scenario
+
+
+def _x_after_gradient_of_sines(x, weights):
+    def scenario(m):
+        perturbed = x.copy()
+        m["gradient"].numerical_gradient(build("weighted_sum_of_sines", {"weights": weights}), perturbed)
+        return perturbed
+    return scenario
+
+
+def _gradient_through_closure(x):
+    def scenario(m):
+        held = x.copy()
+        return m["gradient"].numerical_gradient(build("sum_of_squares", {"target": held}), held)
+    return scenario
 
 
 def _not_restored_message(before, after):

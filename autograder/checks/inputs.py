@@ -13,19 +13,17 @@ def away_from_zero(rng, shape, scale=2.0, margin=RELU_MARGIN):
 
 def probabilities(rng, shape):
     """Softmax of random scores along the last axis, every entry >= MIN_TRUE_PROBABILITY."""
-    while True:
-        scores = rng.normal(0.0, 0.7, size=shape)
-        p = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        p /= p.sum(axis=-1, keepdims=True)
-        if p.min() >= MIN_TRUE_PROBABILITY:
-            return p
+    return _softmax(moderate_scores(rng, shape, scale=0.7))
 
 
 def moderate_scores(rng, shape, scale=0.5):
     """Class scores whose softmax keeps every probability >= MIN_TRUE_PROBABILITY."""
     while True:
         scores = rng.normal(0.0, scale, size=shape)
-        p = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        p /= p.sum(axis=-1, keepdims=True)
-        if p.min() >= MIN_TRUE_PROBABILITY:
+        if _softmax(scores).min() >= MIN_TRUE_PROBABILITY:
             return scores
+
+
+def _softmax(scores):
+    p = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return p / p.sum(axis=-1, keepdims=True)

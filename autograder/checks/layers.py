@@ -234,10 +234,17 @@ def check_batchnorm_test_mode(sub, rng):
              for form, ddof in (("biased", 0), ("unbiased", 1))}
     if any(difference(got, expected, **BATCH_NORM_TOLERANCE) is None for expected in forms.values()):
         return
+    def scenario(m):
+        bn = m["layers"].BatchNormalization(gamma.copy(), beta.copy(), momentum)
+        for batch in batches:
+            bn.forward(batch.copy(), train_flg=True)
+        return bn.forward(x.copy(), train_flg=False)
+
     found = difference(got, forms["biased"], **BATCH_NORM_TOLERANCE)
     fail_mismatch("layers.BatchNormalization",
                   f"test mode after 3 training steps with momentum={momentum}", found,
                   {"x (test batch)": x, "gamma": gamma, "beta": beta, "training batch 1": batches[0]},
+                  scenario=scenario, rtol=BATCH_NORM_TOLERANCE["rtol"], atol=BATCH_NORM_TOLERANCE["atol"], got=got,
                   note="Start running_mean and running_var at zeros of shape (D,); after each training "
                        "step, running = momentum * running + (1 - momentum) * batch statistic. Both the "
                        "biased and the unbiased batch variance are accepted for running_var.")

@@ -8,7 +8,7 @@ in place at a time and asking the student's own loss.
 """
 import numpy as np
 
-from .compare import expect_match, run_diagnosed
+from .compare import expect_match, run_diagnosed, with_diagnosis
 from .feedback import CheckFailed
 from .inputs import MIN_TRUE_PROBABILITY
 from .reference import REFERENCE, run_reference
@@ -111,7 +111,8 @@ def expect_network_gradient(sub, rng, unit, name, make, values, x, t, loss_kwarg
         raise CheckFailed(f"{what} returned {type(got).__name__}, expected a dict with the keys of params")
     missing = sorted(set(values) - set(got))
     if missing:
-        raise CheckFailed(f"{what} returned keys {sorted(got, key=str)}; missing {missing}")
+        raise with_diagnosis(CheckFailed(f"{what} returned keys {sorted(got, key=str)}; missing {missing}"),
+                             unit, scenario, got)
     expected = run_reference(scenario)
     net = sub.make(name, make, sub.modules)
     sub.call(f"setting {name}.params", set_params, net, values)

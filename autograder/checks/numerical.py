@@ -15,7 +15,7 @@ the largest one (FLOOR_FRACTION); GRADIENT_RTOL sits between the two groups.
 """
 import numpy as np
 
-from .compare import recognise_mistake, mistake_note
+from .compare import mistake_note, recognise_mistake, with_diagnosis
 from .feedback import CheckFailed, describe_inputs, show
 
 DIFFERENCE_STEP = 1e-5   # h, for unit directions in float64: truncation and rounding both ~1e-10
@@ -84,7 +84,10 @@ def expect_gradients(unit, what, loss_of, points, grads, rng, inputs, expected=N
     """
     measured = {}
     for name, point in points.items():
-        grad = as_array(f"{what}: {name}", grads.get(name), point.shape)
+        try:
+            grad = as_array(f"{what}: {name}", grads.get(name), point.shape)
+        except CheckFailed as failure:
+            raise (with_diagnosis(failure, unit, scenario, got) if scenario else failure) from None
         measured[name] = directional_derivatives(lambda p, n=name: loss_of(n, p), point, grad, rng)
     floor = FLOOR_FRACTION * max([np.linalg.norm(n) for _, n in measured.values()] + [1e-12])
     errors = {name: relative_error(a, n, floor) for name, (a, n) in measured.items()}

@@ -6,7 +6,7 @@ deviation (about 0.683 for a normal distribution, 0.577 for a uniform one).
 """
 import numpy as np
 
-from .compare import mistake_note, recognise_mistake
+from .compare import with_diagnosis
 from .feedback import CheckFailed
 
 STD_RTOL = 0.02             # the std of ~70 000 draws is within 0.3 % of the truth (1 sigma)
@@ -55,11 +55,7 @@ def _name_the_mistake(failure, name, fan_in, fan_out, seed, W):
     def scenario(m):
         return getattr(m["weight_init"], name)(fan_in, fan_out, rng=np.random.default_rng(seed))
 
-    mistake = recognise_mistake(f"weight_init.{name}", scenario, W, rtol=1e-9, atol=0.0)
-    if mistake:
-        failure.diagnosis = mistake.name
-        failure.message = f"{failure.message}\n{mistake_note(mistake)}"
-        failure.args = (failure.message,)
+    with_diagnosis(failure, f"weight_init.{name}", scenario, W, rtol=1e-9, atol=0.0)
 
 
 def _judge_draw(what, name, W, fan_in, fan_out):

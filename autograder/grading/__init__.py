@@ -3,7 +3,7 @@
     from autograder.grading import grade_submission
     run = grade_submission("path/to/submission", seed=1)     # a GradingRun (autograder.results)
 
-- `runner.py`: grade_submission, selected_tests (the points table), write_reports
+- `runner.py`: grade_submission, selected_tests (the points table), ungraded_run, write_reports
 - `plugin.py`: the pytest plugin that turns test outcomes into TestResults
 - `settings.py`: what one run grades and with which limits (shared with the hidden fixtures)
 - `command.py`: the `autograder grade` subcommand
@@ -11,7 +11,7 @@
 from autograder.submission_intake import SubmissionError
 
 from .plugin import SelectionError
-from .runner import grade_submission, kit_version, selected_tests, write_reports
+from .runner import grade_submission, kit_version, selected_tests, ungraded_run, write_reports
 
 __all__ = ["SelectionError", "SubmissionError", "grade_submission", "kit_version", "selected_tests",
-           "write_reports"]
+           "ungraded_run", "write_reports"]

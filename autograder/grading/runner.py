@@ -78,8 +78,14 @@ def run_hidden_suites(plugin):
     args = [str(HIDDEN_DIR), "-c", str(HIDDEN_DIR / "pytest.ini"), "--rootdir", str(HIDDEN_DIR),
             "--import-mode=importlib", "-p", "no:cacheprovider", "-p", "no:stepwise", "-q", "--no-header",
             "--tb=no"]
-    saved_env = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"   # third-party plugins stay out of grading
+    # The caller's pytest settings never reach grading: no third-party plugins, no extra options.
+    environment = {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTEST_ADDOPTS": None, "PYTEST_PLUGINS": None}
+    saved = {name: os.environ.get(name) for name in environment}
+    for name, value in environment.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     output = io.StringIO()
     try:
         import pytest
@@ -91,10 +97,11 @@ def run_hidden_suites(plugin):
     except Exception:  # noqa: BLE001 - the run must end with results
         plugin.problems.append("the grading run stopped:\n" + traceback.format_exc()[-3000:])
     finally:
-        if saved_env is None:
-            os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
-        else:
-            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved_env
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def selected_tests(only=None):
@@ -112,6 +119,20 @@ def selected_tests(only=None):
     return list(plugin.collected)
 
 
+def ungraded_run(label, error, seed=0, only=None):
+    """A GradingRun for a submission that could not be graded: every selected test at 0, `error` shown.
+
+    For front ends that must write results whatever happens (Gradescope fails a run
+    without results.json): e.g. when open_submission raised SubmissionError.
+    """
+    from autograder.results import TestResult
+
+    tests = [TestResult(name=name, unit=unit, max_score=points, score=0.0, passed=False,
+                        output=f"Not graded: {error}") for _, unit, points, name in selected_tests(only)]
+    return GradingRun(submission=str(label), seed=int(seed), kit_version=kit_version(), tests=tests,
+                      error=str(error))
+
+
 def write_reports(run, reports):
     """Write `run` in each {format: path} (formats of autograder.reports.REPORTS)."""
     from autograder.reports import REPORTS
@@ -121,4 +142,4 @@ def write_reports(run, reports):
 
 
 __all__ = ["HIDDEN_DIR", "SelectionError", "SubmissionError", "grade_submission",
-           "kit_version", "selected_tests", "write_reports"]
+           "kit_version", "selected_tests", "ungraded_run", "write_reports"]

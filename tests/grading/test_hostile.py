@@ -21,7 +21,7 @@ from .conftest import REPO, SOLUTIONS, copy_submission, prepend, replace_functio
 FORGED_MARK = "FORGED-BY-THE-SUBMISSION"
 FAKE_RESULTS = json.dumps({"score": 100.0, "max_score": 100.0, "output": FORGED_MARK, "tests": [
     {"name": "everything", "score": 100.0, "max_score": 100.0, "status": "passed"}]})
-TIMEOUT = 2.0   # seconds per call: the loops below cost this much per test module they stop
+TIMEOUT = 1.0   # seconds per call: the loops below cost this much per test module they stop
 
 
 def grade_hostile(submission, **kwargs):
@@ -70,7 +70,7 @@ def test_infinite_loops_cost_one_timeout_per_module(stubs_copy):
     assert all(f"timed out after {TIMEOUT:g} s" in o for o in outputs_of(run, "optimizer.Adam"))
     assert all("timed out" in o and "relu" in o for o in outputs_of(run, "functions.relu"))
     # optimizer's import times out once for its module, then its checks fail at once; relu once per test.
-    assert time.perf_counter() - started < 30
+    assert time.perf_counter() - started < 25
 
 
 def test_huge_allocations(stubs_copy):
@@ -122,7 +122,7 @@ for where in (os.getcwd(), {str(out_dir)!r}, {str(tmp_path)!r}):
 if os.fork() == 0:        # a detached process that rewrites the results after grading
     os.setsid()
     import time
-    for _ in range(30):
+    for _ in range(20):
         time.sleep(0.1)
         for where in ({str(out_dir)!r}, {str(tmp_path)!r}):
             try:
@@ -147,7 +147,7 @@ if os.fork() == 0:        # a detached process that rewrites the results after g
         data = json.loads(text)           # the whole stdout is one JSON document: the grader's
         assert validate_gradescope(data) == []
         assert data["score"] == 0 and FORGED_MARK not in text
-    time.sleep(3.5)                        # longer than the detached process would live
+    time.sleep(2.5)                        # longer than the detached process would live
     assert json.loads(target.read_text())["score"] == 0
     assert not (tmp_path / "results.json").exists()
 

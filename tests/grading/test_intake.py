@@ -81,3 +81,19 @@ def test_provided_helpers_are_added_when_missing(tmp_path):
 def test_the_students_own_helper_wins(tmp_path):
     with open_submission(copy_submission(SOLUTIONS, tmp_path / "s")) as folder:
         assert folder == tmp_path / "s"      # nothing missing: graded as handed in
+
+
+def test_an_ungraded_run_still_makes_a_valid_results_file():
+    from autograder.grading import ungraded_run
+    from autograder.reports.gradescope import GradescopeReport, validate_gradescope
+
+    run = ungraded_run("handed-in.zip", "handed-in.zip: not a submission", seed=5)
+    data = GradescopeReport().to_dict(run)
+    assert validate_gradescope(data) == [] and data["score"] == 0 and data["max_score"] > 0
+    assert "not a submission" in data["output"]
+
+
+def test_the_callers_pytest_options_do_not_reach_grading(monkeypatch):
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-x --maxfail=1")
+    run = grade_submission(SOLUTIONS.parent / "exercises", seed=1, only=["functions"])
+    assert len(run.tests) == 9 and all("not implemented yet" in t.output for t in run.tests)
