@@ -25,7 +25,7 @@ def weighted_sum(out, dout):
 # --- Relu ---------------------------------------------------------------------------------------
 
 @pytest.mark.unit("layers.Relu")
-def test_relu_forward(layers):
+def test_relu_forward_zeroes_the_negative_entries(layers):
     """max(0, x) elementwise."""
     out = layers.Relu().forward(np.array([[1.0, -0.5], [-2.0, 3.0]]))
     assert_close(out, [[1.0, 0.0], [0.0, 3.0]], "Relu().forward([[1, -0.5], [-2, 3]])")
@@ -56,7 +56,7 @@ def test_relu_backward_matches_numerical_gradient(layers):
 # --- Sigmoid ------------------------------------------------------------------------------------
 
 @pytest.mark.unit("layers.Sigmoid")
-def test_sigmoid_forward(layers):
+def test_sigmoid_forward_at_zero_and_plus_minus_one(layers):
     """sigmoid(0) = 0.5, sigmoid(1) = 0.7310585786300049, sigmoid(-1) = 0.2689414213699951."""
     out = layers.Sigmoid().forward(np.array([[0.0, 1.0, -1.0]]))
     assert_close(out, [[0.5, 0.7310585786300049, 0.2689414213699951]], "Sigmoid().forward([[0, 1, -1]])")
