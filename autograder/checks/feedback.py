@@ -66,9 +66,14 @@ def show(value, limit=TEXT_LIMIT):
     return text
 
 
+def labelled(label, value):
+    """"label value" with the value's continuation lines aligned under its first."""
+    return label + show(value).replace("\n", "\n" + " " * len(label))
+
+
 def describe_inputs(inputs):
     """Lines "  name = value" for a dict of named inputs."""
-    return "\n".join(f"  {name} = {_indent(show(value))}" for name, value in inputs.items())
+    return "\n".join(labelled(f"  {name} = ", value) for name, value in inputs.items())
 
 
 def mismatch_message(what, inputs, expected, got, problem, note=None):
@@ -80,7 +85,7 @@ def mismatch_message(what, inputs, expected, got, problem, note=None):
     lines = [f"{what}: {problem}"]
     if inputs:
         lines += ["input:", describe_inputs(inputs)]
-    lines += [f"expected: {_indent(show(expected))}", f"got:      {_indent(show(got))}"]
+    lines += [labelled("expected: ", expected), labelled("got:      ", got)]
     if note:
         lines.append(note)
     return "\n".join(lines)
@@ -125,6 +130,3 @@ def traceback_tail(text, lines=TRACEBACK_LINES):
     kept = [line for line in text.rstrip().splitlines() if line.strip()][-lines:]
     return "\n".join("    " + line.rstrip() for line in kept)
 
-
-def _indent(text):
-    return text.replace("\n", "\n            ")

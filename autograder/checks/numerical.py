@@ -16,7 +16,7 @@ the largest one (FLOOR_FRACTION); GRADIENT_RTOL sits between the two groups.
 import numpy as np
 
 from .compare import mistake_note, recognise_mistake, with_diagnosis
-from .feedback import CheckFailed, describe_inputs, show
+from .feedback import CheckFailed, describe_inputs, labelled, show
 
 DIFFERENCE_STEP = 1e-5   # h, for unit directions in float64: truncation and rounding both ~1e-10
 GRADIENT_RTOL = 1e-3
@@ -104,8 +104,9 @@ def expect_gradients(unit, what, loss_of, points, grads, rng, inputs, expected=N
         lines += ["input:", describe_inputs(inputs)]
     first = wrong[0]
     if expected is not None and first in expected:
-        lines.append(f"expected {first} (reference): {show(expected[first])}")
-    lines.append(f"got {first}:                {show(np.asarray(grads.get(first)))}")
+        lines.append(labelled(f"expected {first} (reference): ", expected[first]))
+    lines.append(labelled(f"got {first}: ".ljust(len(f"expected {first} (reference): ")),
+                          np.asarray(grads.get(first))))
     if hint:
         lines.append(hint)
     mistake = recognise_mistake(unit, scenario, got, rtol=1e-6, atol=1e-9) if scenario else None

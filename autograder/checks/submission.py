@@ -42,6 +42,9 @@ class LocalSubmission:
         self.modules = dict(modules)
         self.advice = []
 
+    def begin_check(self):
+        self.advice = []
+
     def run(self, what, scenario):
         return self.plain(self.call(what, scenario, self.modules))
 

@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 import pytest
 
 DEFAULT_CALL_TIMEOUT = 10.0   # seconds per call into the submission (missions set their own)
-DEFAULT_MEMORY_MB = 1024      # address space of the worker process
+# Address space of the worker: the reference grades whole within 384 MB, and Gradescope's
+# default machine has 768 MB for the grader and the worker together.
+DEFAULT_MEMORY_MB = 512
 DEFAULT_OUTPUT_CHARS = 2000   # of the student's printed output kept per call
 
 
