@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.grading.runner import SEED_LIMIT
 from autograder.reports import write_atomically, write_gradebook
 
 from .class_report import class_stats, render_report
@@ -38,7 +39,7 @@ REPORT_FILE = "report.md"
 FIGURE_FILE = "report.png"
 LOGS_FOLDER = "logs"
 LOG_TAIL_CHARS = 1500
-SEED_LIMIT = 2**31
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 KIT_PATH = str(Path(__file__).resolve().parents[2])     # holds the autograder package
 
 
@@ -113,13 +114,17 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
         GradingPool(jobs, wall_limit).run(tasks, finished, lambda running: bar.tick(len(running)))
     except StopRequested:
         outcome.interrupted = True
-        for submission in to_grade:          # the logs of stopped processes say nothing useful
-            if store.state(submission.name) is None:
+        for submission in to_grade:
+            if submission.name in outcome.recorded_now:
+                continue
+            if store.state(submission.name):     # written just before the stop, not yet seen
+                _recorded(outcome, bar, store, submission)
+            else:                                 # the log of a stopped process says nothing useful
                 (out / LOGS_FOLDER / f"{submission.name}.log").unlink(missing_ok=True)
     outcome.figure = write_class_files(out, submissions, store, title=f"Class report: {root.name}")
     outcome.seconds = time.monotonic() - started
     left = len(to_grade) - len(outcome.recorded_now)
-    bar.close(f"{'interrupted' if outcome.interrupted else 'done'}: {len(outcome.recorded_now)} graded in "
+    bar.close(f"{'interrupted' if outcome.interrupted else 'done'}: {len(outcome.recorded_now)} recorded in "
               f"{outcome.seconds:.0f} s ({len(outcome.errors_now)} could not be graded), "
               f"{len(outcome.skipped)} skipped" + (f", {left} left: rerun to resume" if left else ""))
     return outcome
@@ -183,6 +188,8 @@ def _command(submission, store, seed, only, call_timeout, root, out):
 def _environment():
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([KIT_PATH, *filter(None, [env.get("PYTHONPATH")])])
+    for variable in BLAS_THREAD_VARIABLES:     # N processes on N cores: one BLAS thread each
+        env.setdefault(variable, "1")
     return env
 
 

@@ -97,7 +97,8 @@ def class_stats(entries):
 def render_report(stats, title="Class report", figure=None):
     """report.md's text. figure: the PNG's file name to show, or None."""
     lines = [f"# {title}", ""]
-    lines.append(f"{stats.submissions} submissions: {stats.graded} graded, {len(stats.ungraded)} could not be "
+    plural = "" if stats.submissions == 1 else "s"
+    lines.append(f"{stats.submissions} submission{plural}: {stats.graded} graded, {len(stats.ungraded)} could not be "
                  f"graded" + (f", {len(stats.not_yet)} not graded yet (interrupted: rerun the same command "
                               "to finish)" if stats.not_yet else "") + ".")
     if stats.percents:
