@@ -26,7 +26,7 @@ from pathlib import Path
 from autograder.grading.runner import SEED_LIMIT
 from autograder.reports import write_atomically, write_gradebook
 
-from .class_report import class_stats, render_report
+from .class_report import class_stats, import_error_text, render_report
 from .discovery import discover
 from .pool import DEFAULT_WALL_LIMIT, INTERRUPTED, GradingPool, StopRequested
 from .progress import Progress
@@ -135,7 +135,7 @@ def write_class_files(out, submissions, store, title="Class report"):
     entries = []
     for submission in submissions:
         run, error = store.read(submission.name)
-        entries.append((submission.label, run, error))
+        entries.append((submission.label, run, error or (import_error_text(run) if run else None)))
     write_gradebook(entries, out / GRADEBOOK_FILE)
     stats = class_stats(entries)
     figure = out / FIGURE_FILE if write_figure(stats, out / FIGURE_FILE) else None

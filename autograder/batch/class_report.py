@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from autograder.results import format_points, strip_control_chars, truncate, unit_order
 
 TOP_MISTAKES = 3
+SHOWN_NAMES = 5          # submissions named per module that did not import
 SCORE_BINS = 10          # of 10 % each; 100 % falls in the last
-# How the checks word a module that does not import (autograder/checks/submission.py: "importing X.py ...").
-_IMPORT_FAILURE = re.compile(r"^importing (\w+)\.py\b")
+# How the checks word a module that does not import (autograder/checks/submission.py:
+# "importing layers.py raised SyntaxError: ...").
+_IMPORT_FAILURE = re.compile(r"^importing (\w+)\.py raised (\w+)")
 
 
 @dataclass
@@ -46,7 +48,7 @@ class ClassStats:
     ungraded: list               # (label, error) of submissions that could not be graded
     not_yet: list                # labels with no record (the batch was interrupted)
     grading_problems: list       # (label, error) of graded runs that report a grader problem
-    import_failures: Counter     # module -> submissions where it did not import
+    import_failures: dict        # module -> labels of the submissions where it did not import
     protections: list
 
     @property
@@ -68,20 +70,16 @@ def class_stats(entries):
     for unit in unit_order(t.unit for _, run in runs for t in run.tests):
         units[unit] = UnitStats(unit, points=max(sum(t.max_score for t in run.tests if t.unit == unit)
                                                  for _, run in runs))
-    import_failures = Counter()
-    for _, run in runs:
-        failed_imports = set()
+    import_failures = {}
+    for label, run in runs:
         for unit, summary in run.units().items():
             stats = units[unit]
             stats.graded += 1
             stats.passed += summary.passed == summary.total
             stats.earned += summary.score
             stats.mistakes.update({t.diagnosis for t in run.tests if t.unit == unit and t.diagnosis})
-        for test in run.tests:
-            match = _IMPORT_FAILURE.match(test.output or "")
-            if match and not test.passed:
-                failed_imports.add(match.group(1))
-        import_failures.update(failed_imports)
+        for module in failed_imports(run):
+            import_failures.setdefault(module, []).append(label)
     return ClassStats(
         submissions=len(entries),
         percents=[100 * run.score / run.max_score if run.max_score else 0.0 for _, run in runs],
@@ -92,6 +90,24 @@ def class_stats(entries):
         import_failures=import_failures,
         protections=next((list(run.protections) for _, run in runs if run.protections), []),
     )
+
+
+def failed_imports(run):
+    """{module: exception name} of the modules that did not import in `run`, read from its feedback."""
+    found = {}
+    for test in run.tests:
+        match = _IMPORT_FAILURE.match(test.output or "")
+        if match and not test.passed:
+            found.setdefault(match.group(1), match.group(2))
+    return found
+
+
+def import_error_text(run):
+    """"does not import: functions.py (SyntaxError)" for the gradebook's errors column, or None."""
+    found = failed_imports(run)
+    if not found:
+        return None
+    return "does not import: " + ", ".join(f"{module}.py ({error})" for module, error in sorted(found.items()))
 
 
 def render_report(stats, title="Class report", figure=None):
@@ -123,8 +139,11 @@ def render_report(stats, title="Class report", figure=None):
         upper = "100]" if index == SCORE_BINS - 1 else f"{(index + 1) * width})"
         lines.append(f"| [{index * width}, {upper} % | {count} |")
     if stats.import_failures:
-        lines += ["", "## Modules that did not import", "", "| module | submissions |", "| --- | ---: |"]
-        lines += [f"| {module}.py | {count} |" for module, count in stats.import_failures.most_common()]
+        lines += ["", "## Modules that did not import", "", "| module | submissions | which |", "| --- | ---: | --- |"]
+        for module, labels in sorted(stats.import_failures.items(), key=lambda item: (-len(item[1]), item[0])):
+            shown = ", ".join(_cell(label) for label in labels[:SHOWN_NAMES])
+            more = f", and {len(labels) - SHOWN_NAMES} more" if len(labels) > SHOWN_NAMES else ""
+            lines.append(f"| {module}.py | {len(labels)} | {shown}{more} |")
     if stats.ungraded or stats.grading_problems:
         lines += ["", "## Problems", ""]
         lines += [f"- {_cell(label)}: not graded: {_cell(error)}" for label, error in stats.ungraded]

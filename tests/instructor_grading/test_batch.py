@@ -87,7 +87,8 @@ def test_the_gradebook_has_a_row_per_submission_and_a_column_per_unit(graded_cla
     assert set(rows) == {"alice", "bob", "carol", "dave", "frank", "gina", "hw1-erin"}
     for full in ("alice", "dave", "hw1-erin"):             # folder, zip, Classroom repo
         assert rows[full]["total"] == rows[full]["max_total"] == "28" and rows[full]["percent"] == "100.0"
-    assert rows["bob"]["total"] == "0" and rows["carol"]["total"] == "0"
+    assert rows["bob"]["total"] == "0" and rows["bob"]["errors"] == ""
+    assert rows["carol"]["total"] == "0" and "does not import: functions.py (SyntaxError)" in rows["carol"]["errors"]
     assert rows["frank"]["functions.sigmoid"] == "0" and rows["frank"]["functions.relu"] == "1"
     assert rows["gina"]["total"] == "" and "nbgrader" in rows["gina"]["errors"]
 
@@ -101,7 +102,7 @@ def test_the_report_carries_pass_rates_mistakes_and_the_distribution(graded_clas
     assert "| functions.relu | 1 | 67 % | 4/6 | 67 % | - |" in report
     assert "| [0, 10) % | 2 |" in report and "| [90, 100] % | 3 |" in report
     assert "| [80, 90) % | 1 |" in report                 # frank: 24 of 28
-    assert "| functions.py | 1 |" in report                # carol's functions.py does not import
+    assert "| functions.py | 1 | carol |" in report        # carol's functions.py does not import
     assert f"- gina: not graded: {NOTEBOOK_PROBLEM}" in report
     assert "![Pass rate per unit and score distribution](report.png)" in report
     png = (out / "report.png").read_bytes()
@@ -142,6 +143,14 @@ def test_a_crashing_or_endless_grader_is_recorded_and_the_batch_goes_on(tmp_path
     assert rows["fine"]["total"] == "0" and rows["fine"]["errors"] == ""
     assert (tmp_path / "out" / "logs" / "crashes.log").is_file()
     assert not (tmp_path / "out" / "logs" / "fine.log").exists()
+
+    monkeypatch.setattr(grade_class_module, "_command", real_command)     # the cause is fixed
+    again = grade_class(tmp_path / "class", tmp_path / "out", jobs=2, only=["functions.relu"], wall_limit=60,
+                        retry_errors=True, progress=False)
+    assert sorted(again.recorded_now) == ["crashes", "hangs"] and again.skipped == ["fine"]
+    rows, _ = read_gradebook(tmp_path / "out")
+    assert all(row["total"] == "0" and row["errors"] == "" for row in rows.values())
+    assert json.loads((tmp_path / "out" / "batch.json").read_text())["seed"] == 1   # kept from the first run
 
 
 def grading_processes(out):
