@@ -186,9 +186,10 @@ class Progress:
                   file=sys.stderr, flush=True)
 
 
-def reference_part(title, tests, seeds, submission_dir=REFERENCE_DIR):
-    """Every test of `tests` on the reference for every seed; each failure recorded."""
-    part = PartResult(title, len(seeds))
+def reference_part(title, tests, seeds, minutes=None, submission_dir=REFERENCE_DIR):
+    """Every test of `tests` on the reference for every seed, or until `minutes` are spent; each
+    failure recorded. part.seeds says how many seeds ran."""
+    part = PartResult(title, 0)
     started = time.perf_counter()
     progress = Progress(title, len(seeds))
     with open_submission(submission_dir) as directory:
@@ -200,7 +201,11 @@ def reference_part(title, tests, seeds, submission_dir=REFERENCE_DIR):
                     part.checks += 1
                     if not outcome.passed:
                         part.failures.append(Failure(test.nodeid, test.unit, seed, _first_lines(outcome)))
+                part.seeds = done
                 progress.tick(done, f"({len(part.failures)} failures)")
+                if minutes is not None and time.perf_counter() - started > 60 * minutes:
+                    part.title += f", stopped by --mission-minutes {minutes:g}"
+                    break
         finally:
             grader.close()
     part.seconds = time.perf_counter() - started
@@ -292,6 +297,8 @@ def parse_arguments(argv):
     parser.add_argument("--seeds", type=int, default=1000, help="seeds for the reference, missions aside (1000)")
     parser.add_argument("--mission-seeds", type=int, default=None,
                         help="seeds for the reference's missions (default: --seeds)")
+    parser.add_argument("--mission-minutes", type=float, default=None,
+                        help="stop the missions after this many minutes (the seeds run so far are reported)")
     parser.add_argument("--mistake-seeds", type=int, default=100, help="seeds per catalogue mistake (100)")
     parser.add_argument("--first-seed", type=int, default=1, help="the first seed (1); seeds run up from it")
     parser.add_argument("--mistake", action="append", metavar="TEXT",
@@ -333,7 +340,7 @@ def main(argv=None):
     if "missions" not in args.skip and args.mission_seeds:
         missions = [t for t in tests if t.unit in MISSION_UNITS]
         parts.append(reference_part("reference, the 2 missions", missions,
-                                    range(first, first + args.mission_seeds)))
+                                    range(first, first + args.mission_seeds), args.mission_minutes))
         confirm(parts[-1])
         print_part(parts[-1])
     if "mistakes" not in args.skip and args.mistake_seeds and mistakes:
