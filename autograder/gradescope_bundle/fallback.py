@@ -16,9 +16,9 @@ FALLBACK_MESSAGE = ("The autograder could not start, so your submission was not 
 
 
 def write_fallback_results(bundle):
-    bundle.write_text(FALLBACK_FILE, GradescopeReport().render(ungraded_run("submission", 0, FALLBACK_MESSAGE)))
+    bundle.write_text(FALLBACK_FILE, GradescopeReport().render(empty_run("submission", 0, FALLBACK_MESSAGE)))
 
 
-def ungraded_run(label, seed, error):
-    """A GradingRun with no test and `error` shown: for a submission the grader could not grade."""
+def empty_run(label, seed, error):
+    """A GradingRun with no test and `error` shown: when not even the list of tests can be had."""
     return GradingRun(submission=label, seed=int(seed), kit_version=kit_version(), tests=[], error=error)

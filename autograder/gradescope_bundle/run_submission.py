@@ -4,9 +4,10 @@
 
 Run by `run_autograder` (see scripts.py) from /autograder/source. Whatever
 happens, a valid results.json is written: a submission that cannot be graded
-(nothing to grade, an unsafe zip) or a grader that crashes gives a run with
-no test, score 0 and the reason shown to the student; the traceback goes to
-stdout, which Gradescope shows to instructors only.
+(nothing to grade, an unsafe zip) gets every test at 0 with the reason, so the
+student sees what is graded and why nothing was; a grader that crashes gets
+the same (or, if even listing the tests fails, a run with no test), and its
+traceback goes to stdout, which Gradescope shows to instructors only.
 
 The seed: bundle.json's fixed seed if the instructor set one, else the
 Gradescope submission id (so "Regrade" reproduces every input), else random.
@@ -19,11 +20,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from autograder.grading import SelectionError, SubmissionError, grade_submission
+from autograder.grading import SelectionError, SubmissionError, grade_submission, ungraded_run
 from autograder.grading.runner import SEED_LIMIT
 from autograder.reports import GradescopeReport
 
-from .fallback import ungraded_run
+from .fallback import empty_run
 from .settings import read_settings
 
 DEFAULT_ROOT = "/autograder"
@@ -46,16 +47,25 @@ def main(argv=None):
     try:
         run = grade_submission(submission, seed=seed, label=label, hide=[str(results.parent)])
     except (SubmissionError, SelectionError) as error:
-        run = ungraded_run(label, seed, f"{error}. Upload your .py modules (functions.py, layers.py, ...), "
-                                        "at the top level or in one folder.")
+        run = not_graded(label, seed, f"{error}. Upload your .py modules (functions.py, layers.py, ...), "
+                                      "at the top level or in one folder.")
     except Exception:  # noqa: BLE001 - the student must get a results.json whatever happens
         traceback.print_exc(file=sys.stdout)
-        run = ungraded_run(label, seed, CRASH_MESSAGE)
+        run = not_graded(label, seed, CRASH_MESSAGE)
     GradescopeReport().write(run, results)
     print(f"score {run.score:g} / {run.max_score:g}; protections: {', '.join(run.protections) or 'none'}")
     if run.error:
         print(f"grading error: {run.error}")
     return 0
+
+
+def not_graded(label, seed, reason):
+    """Every test at 0 with `reason`; a run with no test if the tests cannot even be listed."""
+    try:
+        return ungraded_run(label, reason, seed=seed)
+    except Exception:  # noqa: BLE001 - listing the tests runs pytest's collection, which may be what broke
+        traceback.print_exc(file=sys.stdout)
+        return empty_run(label, seed, reason)
 
 
 def read_metadata(path):

@@ -131,7 +131,8 @@ def test_an_upload_with_nothing_to_grade_gets_a_valid_zero_with_the_reason(grade
     (gradescope / "submission").mkdir()
     (gradescope / "submission" / "notes.txt").write_text("I did not finish")
     results, _ = run_autograder(gradescope)
-    assert results["score"] == 0 and results["tests"] == []
+    assert results["score"] == 0 and results["max_score"] > 0 and len(results["tests"]) > 20
+    assert all(test["status"] == "failed" and "not a submission" in test["output"] for test in results["tests"])
     assert "not a submission" in results["output"] and "Upload your .py modules" in results["output"]
     assert results["extra_data"]["seed"] == SUBMISSION_ID
 
