@@ -131,6 +131,19 @@ def with_provided_modules(folder, graded):
     return graded
 
 
+def copy_modules(source, destination):
+    """The top-level .py modules of `source` (no conftest.py) copied into `destination`, created.
+
+    How tests, benchmarks and class builders make a submission from `solutions/` or `exercises/`.
+    """
+    destination = Path(destination)
+    destination.mkdir(parents=True, exist_ok=True)
+    for path in Path(source).glob("*.py"):
+        if path.name != "conftest.py":
+            shutil.copyfile(path, destination / path.name)
+    return destination
+
+
 def provided_modules_folder():
     """The kit's copy of the provided helper modules (the reference package), or None."""
     try:

@@ -1,24 +1,15 @@
 """Helpers of the grading tests: submissions built as copies of the stubs or the reference."""
-import shutil
 from pathlib import Path
 
 import pytest
+
+from autograder.submission_intake import copy_modules as copy_submission
 
 REPO = Path(__file__).resolve().parents[2]
 SOLUTIONS = REPO / "solutions"
 EXERCISES = REPO / "exercises"
 NON_MISSION_MODULES = ["functions", "gradient", "layers", "optimizer", "weight_init",
                        "two_layer_net", "multi_layer_net"]
-
-
-def copy_submission(source, destination):
-    """The modules of `source` (top-level .py files, no conftest.py) copied into `destination`."""
-    destination = Path(destination)
-    destination.mkdir(parents=True, exist_ok=True)
-    for path in Path(source).glob("*.py"):
-        if path.name != "conftest.py":
-            shutil.copyfile(path, destination / path.name)
-    return destination
 
 
 @pytest.fixture

@@ -1,21 +1,12 @@
 """Submissions for the Gradescope-bundle and batch tests: copies of the reference and of the stubs."""
-import shutil
 import zipfile
 from pathlib import Path
+
+from autograder.submission_intake import copy_modules
 
 REPO = Path(__file__).resolve().parents[2]
 SOLUTIONS = REPO / "solutions"
 EXERCISES = REPO / "exercises"
-
-
-def copy_modules(source, destination):
-    """The top-level .py modules of `source` (no conftest.py) copied into `destination`, created."""
-    destination = Path(destination)
-    destination.mkdir(parents=True, exist_ok=True)
-    for path in Path(source).glob("*.py"):
-        if path.name != "conftest.py":
-            shutil.copyfile(path, destination / path.name)
-    return destination
 
 
 def solved(destination):
