@@ -4,7 +4,7 @@ BatchNormalization's test mode after training steps."""
 import numpy as np
 
 from .compare import difference, expect_match, fail_mismatch, run_diagnosed
-from .feedback import CheckFailed, show
+from .feedback import CheckFailed
 from .inputs import away_from_zero, moderate_scores
 from .numerical import as_array, as_number, expect_gradients
 from .reference import REFERENCE, run_reference

@@ -16,7 +16,7 @@ import pytest
 from autograder.grading import grade_submission
 from autograder.reports.gradescope import validate_gradescope
 
-from .conftest import REPO, SOLUTIONS, copy_submission, prepend, replace_function
+from .conftest import REPO, SOLUTIONS, prepend, replace_function
 
 FORGED_MARK = "FORGED-BY-THE-SUBMISSION"
 FAKE_RESULTS = json.dumps({"score": 100.0, "max_score": 100.0, "output": FORGED_MARK, "tests": [
