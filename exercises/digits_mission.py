@@ -45,9 +45,9 @@ def train(x_train, t_train, seed=0, log=None):
     # TODO: scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build
     #   MultiLayerNet(PIXEL_COUNT, [hidden sizes], CLASS_COUNT, weight_init_std="he", use_batchnorm=True);
     #   for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...).
-    #   Call log.record(epoch, loss, accuracy) once per epoch when a log is given.
+    #   Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given.
     #   Return DigitsClassifier(net).
-    raise NotImplementedError('scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build MultiLayerNet(PIXEL_COUNT, [hidden sizes], CLASS_COUNT, weight_init_std="he", use_batchnorm=True); for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...). Call log.record(epoch, loss, accuracy) once per epoch when a log is given. Return DigitsClassifier(net).')
+    raise NotImplementedError('scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build MultiLayerNet(PIXEL_COUNT, [hidden sizes], CLASS_COUNT, weight_init_std="he", use_batchnorm=True); for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...). Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given. Return DigitsClassifier(net).')
 
 
 def main(argv=None):
@@ -59,7 +59,7 @@ def main(argv=None):
 
     x, t = load_digits()
     x_train, t_train, x_test, t_test = stratified_split(x, t, TRAIN_SIZE, seed=args.seed)
-    log = TrainingLog("Digits mission (MultiLayerNet, batch norm, He, Adam)")
+    log = TrainingLog("Digits mission (MultiLayerNet, batch norm, He, Adam)", step_name="epoch")
     model = train(x_train, t_train, seed=args.seed, log=log)
     test_accuracy = float(np.mean(np.argmax(model.predict(x_test), axis=1) == t_test))
     log.finish(test_accuracy=test_accuracy)

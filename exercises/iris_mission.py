@@ -48,9 +48,9 @@ def train(x_train, t_train, seed=0, log=None):
     """
     # TODO: standardise the features (subtract the training mean, divide by the training std),
     #   build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...),
-    #   optimizer.update(net.params, grads). Call log.record(step, loss, accuracy) now and then
+    #   optimizer.update(net.params, grads). Call log.record(step, loss, accuracy, step_count) now and then
     #   when a log is given. Return IrisClassifier(net, mean, std).
-    raise NotImplementedError("standardise the features (subtract the training mean, divide by the training std), build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...), optimizer.update(net.params, grads). Call log.record(step, loss, accuracy) now and then when a log is given. Return IrisClassifier(net, mean, std).")
+    raise NotImplementedError("standardise the features (subtract the training mean, divide by the training std), build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...), optimizer.update(net.params, grads). Call log.record(step, loss, accuracy, step_count) now and then when a log is given. Return IrisClassifier(net, mean, std).")
 
 
 def main(argv=None):

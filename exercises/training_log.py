@@ -9,13 +9,15 @@ PROGRESS_BAR_WIDTH = 30
 class TrainingLog:
     """Records (step, loss, accuracy) points, shows progress, and plots them.
 
-    title: shown above the progress bar and on the plot.
-    total_steps: when known, the progress bar shows a fraction of it.
+    title: shown beside the progress bar and on the plot.
+    step_name: what a step is ("step", "epoch"), for the progress line and the plot's axis.
+    total_steps: when known, the progress bar shows a fraction of it (``record`` may give it too).
     stream: where the progress bar is written (default: sys.stderr).
     """
 
-    def __init__(self, title, total_steps=None, stream=None):
+    def __init__(self, title, step_name="step", total_steps=None, stream=None):
         self.title = title
+        self.step_name = step_name
         self.total_steps = total_steps
         self.stream = stream if stream is not None else sys.stderr
         self.steps = []
@@ -25,8 +27,10 @@ class TrainingLog:
         self.started = time.perf_counter()
         self.seconds = None
 
-    def record(self, step, loss, accuracy):
-        """Adds one point: the training loss and training accuracy after ``step``."""
+    def record(self, step, loss, accuracy, total_steps=None):
+        """Adds one point: the training loss and training accuracy after ``step`` (of ``total_steps``)."""
+        if total_steps is not None:
+            self.total_steps = total_steps
         self.steps.append(step)
         self.losses.append(float(loss))
         self.accuracies.append(float(accuracy))
@@ -38,9 +42,9 @@ class TrainingLog:
             done = min(step / self.total_steps, 1.0)
             filled = round(done * PROGRESS_BAR_WIDTH)
             bar = "#" * filled + "-" * (PROGRESS_BAR_WIDTH - filled)
-            position = f"[{bar}] {step}/{self.total_steps}"
+            position = f"[{bar}] {self.step_name} {step}/{self.total_steps}"
         else:
-            position = f"step {step}"
+            position = f"{self.step_name} {step}"
         self.stream.write(f"\r{self.title}: {position}  loss {self.losses[-1]:.4f}  "
                           f"train accuracy {self.accuracies[-1]:.3f}")
         self.stream.flush()
@@ -62,12 +66,12 @@ class TrainingLog:
 
         figure, (loss_axes, accuracy_axes) = plt.subplots(1, 2, figsize=(10, 4))
         loss_axes.plot(self.steps, self.losses, marker=".")
-        loss_axes.set(title="training loss", xlabel="step", ylabel="cross-entropy")
+        loss_axes.set(title="training loss", xlabel=self.step_name, ylabel="cross-entropy")
         accuracy_axes.plot(self.steps, self.accuracies, marker=".", label="train")
         if self.test_accuracy is not None:
             accuracy_axes.axhline(self.test_accuracy, color="tab:orange", linestyle="--",
                                   label=f"test ({self.test_accuracy:.3f})")
-        accuracy_axes.set(title="accuracy", xlabel="step", ylabel="accuracy", ylim=(0, 1.02))
+        accuracy_axes.set(title="accuracy", xlabel=self.step_name, ylabel="accuracy", ylim=(0, 1.02))
         accuracy_axes.legend(loc="lower right")
         figure.suptitle(self.title)
         figure.tight_layout()

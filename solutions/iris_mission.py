@@ -48,7 +48,7 @@ def train(x_train, t_train, seed=0, log=None):
     ### BEGIN SOLUTION
     # TODO: standardise the features (subtract the training mean, divide by the training std),
     #   build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...),
-    #   optimizer.update(net.params, grads). Call log.record(step, loss, accuracy) now and then
+    #   optimizer.update(net.params, grads). Call log.record(step, loss, accuracy, step_count) now and then
     #   when a log is given. Return IrisClassifier(net, mean, std).
     learning_rate = 0.1
     step_count = 2000
@@ -65,7 +65,7 @@ def train(x_train, t_train, seed=0, log=None):
         grads = net.gradient(x, t_train)
         optimizer.update(net.params, grads)
         if log is not None and (step + 1) % steps_between_records == 0:
-            log.record(step + 1, net.loss(x, t_train), net.accuracy(x, t_train))
+            log.record(step + 1, net.loss(x, t_train), net.accuracy(x, t_train), step_count)
     return IrisClassifier(net, mean, std)
     ### END SOLUTION
 
