@@ -35,20 +35,12 @@ for entry in (REPO_ROOT, REPO_ROOT / "bench"):
 from batch_class import build_class, gradebook_summary, run_batch  # noqa: E402
 from machine import describe, load_text  # noqa: E402
 
+from autograder.submission_intake import copy_modules  # noqa: E402
+
 SOLUTIONS = REPO_ROOT / "solutions"
 SOLVED_SHARE, STUB_SHARE = 0.4, 0.4          # the rest is broken
 MISTAKES_PER_SUBMISSION = 3
 KINDS = ("solved", "stub", "broken")
-
-
-def copy_modules(source, destination):
-    """The top-level .py modules of `source` (no conftest.py) copied into `destination`, created."""
-    destination = Path(destination)
-    destination.mkdir(parents=True, exist_ok=True)
-    for path in Path(source).glob("*.py"):
-        if path.name != "conftest.py":
-            shutil.copyfile(path, destination / path.name)
-    return destination
 
 
 def add_broken(folder, count):

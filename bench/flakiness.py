@@ -33,6 +33,7 @@ import hashlib
 import importlib.util
 import inspect
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -267,6 +268,18 @@ def confirm(part, mistake_dirs=False):
             failure.confirmed += f" (grader error: {run.error.splitlines()[0]})"
 
 
+def kit_revision():
+    """The repository's commit, "+ changes" when the working tree differs from it (the checks tested)."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True,
+                                text=True, timeout=30).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--", "autograder", "solutions"], cwd=REPO_ROOT,
+                                 capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return (commit or "unknown") + (" + uncommitted changes in autograder/ or solutions/" if changed else "")
+
+
 def _first_lines(outcome, lines=6):
     text = ("GRADER ERROR: " if outcome.grader_error else "") + outcome.message.strip()
     return "\n".join(text.splitlines()[:lines])
@@ -329,6 +342,7 @@ def main(argv=None):
     first = args.first_seed
     print(f"Flakiness of the hidden checks, {datetime.date.today().isoformat()}: {len(tests)} hidden tests, "
           f"{len(mistakes)} catalogue mistakes; seeds from {first}")
+    print(f"kit: commit {kit_revision()}")
     print(f"machine at start: {describe()}")
     parts = []
     if "reference" not in args.skip and args.seeds:
