@@ -23,10 +23,8 @@ import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
-CONTRACT_MODULES = (
-    "functions", "gradient", "layers", "optimizer", "weight_init",
-    "two_layer_net", "multi_layer_net", "iris_mission", "digits_mission",
-)
+from autograder.results import MODULE_ORDER as CONTRACT_MODULES
+
 PROVIDED_MODULES = ("__init__", "data", "training_log", "mnist")
 MAX_ZIP_FILES = 2000
 MAX_ZIP_BYTES = 200 * 2**20      # uncompressed

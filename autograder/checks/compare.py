@@ -140,9 +140,11 @@ def mistake_note(mistake):
 def fail_mismatch(unit, what, found, inputs, scenario=None, rtol=0.0, atol=0.0, note=None, got=None):
     """Raise the CheckFailed for difference `found`, naming a recognised mistake."""
     mistake = recognise_mistake(unit, scenario, got, rtol, atol) if scenario is not None else None
-    notes = [n for n in (note, mistake_note(mistake) if mistake else None) if n]
+    # A recognised mistake's hint is more exact than the check's general note, which may point elsewhere
+    # (softmax over the wrong axis also fails the overflow check, whose note is about exp(1000)).
+    hint = mistake_note(mistake) if mistake else note
     label = f"{what}, {found.where}" if found.where else what
-    message = mismatch_message(label, inputs, found.expected, found.got, found.problem, "\n".join(notes) or None)
+    message = mismatch_message(label, inputs, found.expected, found.got, found.problem, hint)
     raise CheckFailed(message, diagnosis=mistake.name if mistake else None)
 
 

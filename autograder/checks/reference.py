@@ -9,10 +9,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-GRADED_MODULES = (
-    "functions", "gradient", "layers", "optimizer", "weight_init",
-    "two_layer_net", "multi_layer_net", "iris_mission", "digits_mission",
-)
+from autograder.results import MODULE_ORDER as GRADED_MODULES  # the contract's modules, one home
 
 
 class _ReferenceModules(Mapping):
