@@ -11,9 +11,15 @@ Everything lands in the output folder:
 - `logs/<name>.log`: what a grading process printed, kept when it failed;
 - `gradebook.csv` (autograder.reports.gradebook), `report.md` and `report.png`.
 
-A rerun skips every submission that has a record, so an interrupted batch
-resumes where it stopped; `force` regrades everything, `retry_errors` the
+A rerun skips every submission that has a record for the same content, so an
+interrupted batch resumes where it stopped, and a resubmission (a folder whose
+files changed: content_hash.py) is graded anew; `regrade` names submissions to
+grade again anyway, `force` regrades everything, `retry_errors` the
 submissions that could not be graded.
+
+The roster (roster.py) and the late policy (autograder/late_work) are kept in
+batch.json too: a rerun without them reuses them; changing them rewrites the
+gradebook without regrading anything.
 """
 import json
 import os
@@ -24,14 +30,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.grading.runner import SEED_LIMIT
+from autograder.late_work import LatePolicy, parse_instant, submission_time
+from autograder.late_work.policy import format_instant
 from autograder.reports import write_atomically, write_gradebook
+from autograder.results import format_points
 
 from .class_report import class_stats, import_error_text, render_report
+from .content_hash import content_hash, short_hash
 from .discovery import discover
 from .pool import DEFAULT_WALL_LIMIT, INTERRUPTED, GradingPool, StopRequested
 from .progress import Progress
 from .report_figure import write_figure
 from .results_store import ResultsStore
+from .roster import Roster
 
 SETTINGS_FILE = "batch.json"
 GRADEBOOK_FILE = "gradebook.csv"
@@ -55,6 +66,8 @@ class BatchOutcome:
     recorded_now: list = field(default_factory=list)      # names recorded by this run
     errors_now: list = field(default_factory=list)      # ... of which could not be graded
     skipped: list = field(default_factory=list)         # names already recorded before this run
+    changed: list = field(default_factory=list)         # names regraded because their content changed
+    not_in_roster: list = field(default_factory=list)   # labels of submissions the roster does not name
     interrupted: bool = False
     seconds: float = 0.0
     figure: Path | None = None
@@ -69,11 +82,18 @@ class BatchOutcome:
 
 
 def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_errors=False, only=None,
-                call_timeout=None, wall_limit=DEFAULT_WALL_LIMIT, progress=True, stream=None):
+                call_timeout=None, wall_limit=DEFAULT_WALL_LIMIT, progress=True, stream=None, regrade=None,
+                roster=None, late_policy=None, pool=None):
     """Grade every submission in `submissions_root` into the folder `out`; returns a BatchOutcome.
 
+    regrade: names of submissions to grade again even if unchanged; roster: a
+    roster CSV's path; late_policy: a LatePolicy (both kept for reruns); pool:
+    what runs the grading processes (default a GradingPool of `jobs`
+    processes; dask_pool.DaskPool sends them to a Dask cluster).
+
     Raises discovery.DiscoveryError (not a class folder), BatchSettingsError
-    (options differ from the earlier run's, without force) and
+    (options differ from the earlier run's, without force; an unknown
+    submission to regrade), roster.RosterError and
     autograder.grading.SelectionError (an unknown `only`).
     """
     started = time.monotonic()
@@ -83,35 +103,49 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
     if only:
         from autograder.grading import selected_tests
         selected_tests(only)                    # SelectionError now, not once per submission
+    regrade = _regrade_names(regrade or (), submissions)
+    if roster is not None:
+        Roster.read(roster)                     # RosterError now, before any grading
     _make_private_folder(out)
-    seed = _settle_settings(out, root, seed, only, call_timeout, force)
+    settings = _settle_settings(out, root, seed, only, call_timeout, force, roster, late_policy)
+    seed = settings["seed"]
     store = ResultsStore(out)
     store.folder.mkdir(exist_ok=True)
     (out / LOGS_FOLDER).mkdir(exist_ok=True)
     outcome = BatchOutcome(out=out, seed=seed, submissions=submissions)
 
-    to_grade = []
+    to_grade, details = [], {}
     for submission in submissions:
         state = None if force else store.state(submission.name)
-        if state == "graded" or (state == "ungraded" and not retry_errors):
+        held = content_hash(submission.path)
+        recorded = store.details(submission.name)["content_hash"] if state else None
+        changed = bool(recorded) and recorded != held
+        if state and not changed and submission.name not in regrade and (
+                state == "graded" or not retry_errors):
             outcome.skipped.append(submission.name)
-        else:
-            to_grade.append(submission)
-    bar = Progress(len(to_grade), skipped=len(outcome.skipped), jobs=jobs, stream=stream, enabled=progress)
+            continue
+        if changed:
+            outcome.changed.append(submission.name)
+        when, source = submission_time(submission.path, submission.created_at)
+        details[submission.name] = {"content_hash": held, "submitted_at": format_instant(when),
+                                    "submitted_from": source}
+        to_grade.append(submission)
+    bar = Progress(len(to_grade), skipped=len(outcome.skipped), changed=len(outcome.changed), jobs=jobs,
+                   stream=stream, enabled=progress)
     bar.start()
     for submission in [s for s in to_grade if s.problem]:          # known before grading: notebooks
-        store.write_ungraded(submission.name, submission.label, seed, submission.problem)
+        store.write_ungraded(submission.name, submission.label, seed, submission.problem, details[submission.name])
         _recorded(outcome, bar, store, submission)
     by_name = {s.name: s for s in to_grade}
-    tasks = [(s.name, _command(s, store, seed, only, call_timeout, root, out), _environment(),
+    tasks = [(s.name, _command(s, store, seed, only, call_timeout, root, out, details[s.name]), _environment(),
               str(out / LOGS_FOLDER / f"{s.name}.log")) for s in to_grade if not s.problem]
 
     def finished(done):
-        _settle(done, by_name[done.key], store, seed, wall_limit)
+        _settle(done, by_name[done.key], store, seed, wall_limit, details[done.key])
         _recorded(outcome, bar, store, by_name[done.key])
 
     try:
-        GradingPool(jobs, wall_limit).run(tasks, finished, lambda running: bar.tick(len(running)))
+        (pool or GradingPool(jobs, wall_limit)).run(tasks, finished, lambda running: bar.tick(len(running)))
     except StopRequested:
         outcome.interrupted = True
         for submission in to_grade:
@@ -121,7 +155,11 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
                 _recorded(outcome, bar, store, submission)
             else:                                 # the log of a stopped process says nothing useful
                 (out / LOGS_FOLDER / f"{submission.name}.log").unlink(missing_ok=True)
-    outcome.figure = write_class_files(out, submissions, store, title=f"Class report: {root.name}")
+    class_roster = Roster.read(settings["roster"]) if settings.get("roster") else None
+    outcome.figure = write_class_files(out, submissions, store, title=f"Class report: {root.name}",
+                                       roster=class_roster, late_policy=LatePolicy.from_dict(settings.get("late_policy")))
+    if class_roster:
+        outcome.not_in_roster = [s.label for s in submissions if class_roster.find(s) is None]
     outcome.seconds = time.monotonic() - started
     left = len(to_grade) - len(outcome.recorded_now)
     bar.close(f"{'interrupted' if outcome.interrupted else 'done'}: {len(outcome.recorded_now)} recorded in "
@@ -130,17 +168,51 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
     return outcome
 
 
-def write_class_files(out, submissions, store, title="Class report"):
+def write_class_files(out, submissions, store, title="Class report", roster=None, late_policy=None):
     """gradebook.csv, report.png and report.md from the records; returns the figure's path or None."""
-    entries = []
+    entries, details = [], []
     for submission in submissions:
         run, error = store.read(submission.name)
         entries.append((submission.label, run, error or (import_error_text(run) if run else None)))
-    write_gradebook(entries, out / GRADEBOOK_FILE)
+        details.append(_gradebook_details(submission, run, store.details(submission.name), roster,
+                                          late_policy or LatePolicy()))
+    write_gradebook(entries, out / GRADEBOOK_FILE, details)
     stats = class_stats(entries)
     figure = out / FIGURE_FILE if write_figure(stats, out / FIGURE_FILE) else None
     write_atomically(out / REPORT_FILE, render_report(stats, title, figure.name if figure else None))
     return figure
+
+
+def _gradebook_details(submission, run, recorded, roster, late_policy):
+    """The gradebook's identity and detail cells of one submission (see reports/gradebook.py)."""
+    student = roster.find(submission) if roster else None
+    cells = dict(student.identity()) if student else {}
+    cells.update(graded_at=recorded["graded_at"], content_hash=short_hash(recorded["content_hash"]),
+                 submitted_at=recorded["submitted_at"], submitted_from=recorded["submitted_from"])
+    if run is not None and run.max_score:
+        submitted = parse_instant(recorded["submitted_at"]) if recorded["submitted_at"] else None
+        verdict = late_policy.verdict(submitted)
+        final = verdict.apply(run.score)
+        if late_policy.active and submitted is not None:
+            cells.update(late_days=verdict.late_days, late_penalty_percent=f"{verdict.penalty_percent:g}")
+        cells.update(final_total=format_points(final), final_percent=f"{100 * final / run.max_score:.1f}")
+    return cells
+
+
+def _regrade_names(names, submissions):
+    """The submission names `names` designate (a name, a label, a folder or zip name)."""
+    found, unknown = set(), []
+    for wanted in names:
+        match = [s.name for s in submissions
+                 if wanted.lower() in {s.name.lower(), s.label.lower(), s.path.name.lower()}]
+        if match:
+            found.update(match)
+        else:
+            unknown.append(wanted)
+    if unknown:
+        raise BatchSettingsError(f"--regrade: no submission named {', '.join(map(repr, unknown))}; the names "
+                                 f"are the first column of the gradebook (e.g. {submissions[0].name if submissions else 'alice'})")
+    return found
 
 
 def _make_private_folder(out):
@@ -150,8 +222,12 @@ def _make_private_folder(out):
         os.chmod(out, 0o700)
 
 
-def _settle_settings(out, root, seed, only, call_timeout, force):
-    """The batch's seed; batch.json written. A rerun must repeat the options unless forced."""
+def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, late_policy=None):
+    """The batch's settings (seed, roster, late policy, ...); batch.json written.
+
+    A rerun must repeat the grading options unless forced; the roster and the
+    late policy, when not given, are those of the earlier run.
+    """
     path = out / SETTINGS_FILE
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
@@ -168,16 +244,21 @@ def _settle_settings(out, root, seed, only, call_timeout, force):
     if seed is None:
         seed = secrets.randbelow(SEED_LIMIT)
     from autograder.grading import kit_version
+    stored = stored or {}
     settings = {"seed": seed, "only": only, "timeout": call_timeout, "submissions": str(root),
-                "kit_version": kit_version()}
+                "kit_version": kit_version(),
+                "roster": str(Path(roster).resolve()) if roster is not None else stored.get("roster"),
+                "late_policy": late_policy.to_dict() if late_policy is not None else stored.get("late_policy")}
     write_atomically(path, json.dumps(settings, indent=2) + "\n")
-    return seed
+    return settings
 
 
-def _command(submission, store, seed, only, call_timeout, root, out):
+def _command(submission, store, seed, only, call_timeout, root, out, details):
     argv = [sys.executable, "-m", "autograder.batch.grade_one", str(submission.path),
             "--record", str(store.path(submission.name)), "--label", submission.label, "--seed", str(seed),
-            "--parent", str(os.getpid()), "--hide", str(root), "--hide", str(out)]
+            "--parent", str(os.getpid()), "--hide", str(root), "--hide", str(out),
+            "--content-hash", details["content_hash"], "--submitted-at", details["submitted_at"],
+            "--submitted-from", details["submitted_from"]]
     for unit in only or ():
         argv += ["--only", unit]
     if call_timeout:
@@ -193,7 +274,7 @@ def _environment():
     return env
 
 
-def _settle(done, submission, store, seed, wall_limit):
+def _settle(done, submission, store, seed, wall_limit, details):
     """After a grading process ended: keep its record, or record why there is none."""
     log = Path(done.log_path)
     if done.returncode == 0 and store.state(submission.name):
@@ -206,7 +287,7 @@ def _settle(done, submission, store, seed, wall_limit):
     else:
         error = f"the grader crashed (exit code {done.returncode})"
     tail = _tail(log)
-    store.write_ungraded(submission.name, submission.label, seed, error + (f": {tail}" if tail else ""))
+    store.write_ungraded(submission.name, submission.label, seed, error + (f": {tail}" if tail else ""), details)
 
 
 def _recorded(outcome, bar, store, submission):

@@ -46,7 +46,8 @@ class Submission:
     name: unique and file-name safe (results/<name>.json); path: a folder or a .zip;
     layout: plain, zip, gradescope, classroom or nbgrader; who: the submitters'
     names when the export says; problem: why it cannot be graded, known
-    before grading (notebooks), else None.
+    before grading (notebooks), else None; created_at: the submission time a
+    Gradescope export records ("" otherwise).
     """
 
     name: str
@@ -54,6 +55,7 @@ class Submission:
     layout: str
     who: str = ""
     problem: str | None = None
+    created_at: str = ""
 
     @property
     def label(self):
@@ -70,7 +72,8 @@ def discover(root, exclude=()):
     excluded = {Path(p).resolve() for p in exclude}
     if (root / GRADESCOPE_METADATA).is_file():
         names = gradescope_submitters(root / GRADESCOPE_METADATA)
-        return _name_all(_children(root, excluded), lambda child: _gradescope(child, names))
+        times = gradescope_created_at(root / GRADESCOPE_METADATA)
+        return _name_all(_children(root, excluded), lambda child: _gradescope(child, names, times))
     if (root / NBGRADER_SUBMITTED).is_dir():
         root = root / NBGRADER_SUBMITTED
     return _name_all(_children(root, excluded), _plain)
@@ -109,10 +112,10 @@ def _plain(child):
     return "plain", None                       # grading will say what is missing
 
 
-def _gradescope(child, names):
+def _gradescope(child, names, times):
     if child.is_file() and child.suffix.lower() != ".zip":
         return None
-    return "gradescope", None, names.get(child.name, "")
+    return "gradescope", None, names.get(child.name, ""), times.get(child.name, "")
 
 
 def _name_all(children, classify):
@@ -121,10 +124,11 @@ def _name_all(children, classify):
         found = classify(child)
         if found is None:
             continue
-        layout, problem, *who = found
+        layout, problem, *more = found
+        who, created_at = (list(more) + ["", ""])[:2]
         name = _unique(_safe_name(child), taken)
-        submissions.append(Submission(name=name, path=child, layout=layout, who=(who or [""])[0],
-                                      problem=problem))
+        submissions.append(Submission(name=name, path=child, layout=layout, who=who, problem=problem,
+                                      created_at=created_at))
     return submissions
 
 
@@ -172,3 +176,24 @@ def gradescope_submitters(metadata_path):
             value = name.group(1).strip().strip("'\"")
             names[current] = f"{names[current]}, {value}" if current in names else value
     return names
+
+
+def gradescope_created_at(metadata_path):
+    """{"submission_<id>": "2026-11-30 12:00:00.000000000 -08:00"}: each submission's `:created_at:`.
+
+    Read line by line like gradescope_submitters; unreadable files give {}.
+    """
+    times, current = {}, None
+    try:
+        lines = Path(metadata_path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return {}
+    for line in lines:
+        top = re.match(r"^([^\s#:][^:]*):\s*$", line)
+        if top:
+            current = top.group(1).strip().strip("'\"")
+            continue
+        created = re.match(r"^\s*:created_at:\s*(.+?)\s*$", line)
+        if created and current and current not in times:
+            times[current] = created.group(1).strip().strip("'\"")
+    return times

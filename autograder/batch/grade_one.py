@@ -39,6 +39,9 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=None, help="seconds per call into the submission")
     parser.add_argument("--hide", action="append", default=[], help="a path the submission must not see")
     parser.add_argument("--parent", type=int, default=None, help="the batch's pid: exit when it is gone")
+    parser.add_argument("--content-hash", default=None, help="what the submission holds (recorded)")
+    parser.add_argument("--submitted-at", default=None, help="when it was submitted, ISO 8601 (recorded)")
+    parser.add_argument("--submitted-from", default=None, help="where that time comes from (recorded)")
     args = parser.parse_args(argv)
     _stop_on_signals(args.parent)
 
@@ -47,19 +50,21 @@ def main(argv=None):
     from .results_store import ungraded_run, write_record
 
     options = {"call_timeout": args.timeout} if args.timeout else {}
+    details = {"content_hash": args.content_hash, "submitted_at": args.submitted_at,
+               "submitted_from": args.submitted_from}
     try:
         run = grade_submission(args.path, seed=args.seed, only=args.only, label=args.label,
                                hide=[str(Path(args.record).resolve().parent), *args.hide], **options)
     except SubmissionError as error:
         if _Stop.requested:
             return INTERRUPTED
-        write_record(args.record, ungraded_run(args.label, args.seed, str(error)), graded=False)
+        write_record(args.record, ungraded_run(args.label, args.seed, str(error)), graded=False, details=details)
         return 0
     except KeyboardInterrupt:
         return INTERRUPTED
     if _Stop.requested:
         return INTERRUPTED
-    write_record(args.record, run, graded=True)
+    write_record(args.record, run, graded=True, details=details)
     return 0
 
 

@@ -8,8 +8,8 @@ BAR_WIDTH = 28
 class Progress:
     """total: submissions to grade this run; skipped: already recorded; jobs: processes at once."""
 
-    def __init__(self, total, skipped=0, jobs=1, stream=None, enabled=True):
-        self.total, self.skipped, self.jobs = total, skipped, max(1, jobs)
+    def __init__(self, total, skipped=0, jobs=1, stream=None, enabled=True, changed=0):
+        self.total, self.skipped, self.jobs, self.changed = total, skipped, max(1, jobs), changed
         self.stream = stream or sys.stderr
         self.enabled = enabled
         self.tty = enabled and hasattr(self.stream, "isatty") and self.stream.isatty()
@@ -20,6 +20,7 @@ class Progress:
     def start(self):
         if self.enabled:
             self.line(f"grading {self.total} submission(s) with {self.jobs} process(es)"
+                      + (f"; {self.changed} changed since graded, regraded" if self.changed else "")
                       + (f"; {self.skipped} already graded, skipped" if self.skipped else ""))
 
     def finished(self, label, summary, error=False):

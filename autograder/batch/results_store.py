@@ -8,12 +8,17 @@ A record is the kit's JSON, that is a valid Gradescope results.json (what
   crashed or ran out of time): such a record has no test, and the gradebook
   leaves its cells empty rather than inventing zeros;
 - `error`: the run's grading problem or why it was not graded, in full
-  (the top-level `output` shows it shortened).
+  (the top-level `output` shows it shortened);
+- `graded_at` (when the record was written, UTC), `content_hash` (what the
+  submission held: batch/content_hash.py), `submitted_at` and
+  `submitted_from` (when it was made and where that time came from:
+  autograder/late_work/submission_time.py).
 
 A record on disk means "done": a rerun skips it. `read` turns a record back
 into a GradingRun for the gradebook and the class report.
 """
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 from autograder.grading import kit_version
@@ -21,6 +26,7 @@ from autograder.reports import GradescopeReport, write_atomically
 from autograder.results import GradingRun, TestResult
 
 RESULTS_FOLDER = "results"
+DETAIL_KEYS = ("graded_at", "content_hash", "submitted_at", "submitted_from")
 
 
 class ResultsStore:
@@ -39,11 +45,16 @@ class ResultsStore:
             return None
         return "graded" if record["extra_data"].get("graded", True) else "ungraded"
 
-    def write_graded(self, name, run):
-        write_record(self.path(name), run, graded=True)
+    def write_graded(self, name, run, details=None):
+        write_record(self.path(name), run, graded=True, details=details)
 
-    def write_ungraded(self, name, label, seed, error):
-        write_record(self.path(name), ungraded_run(label, seed, error), graded=False)
+    def write_ungraded(self, name, label, seed, error, details=None):
+        write_record(self.path(name), ungraded_run(label, seed, error), graded=False, details=details)
+
+    def details(self, name):
+        """{graded_at, content_hash, submitted_at, submitted_from} of the record (missing keys: None)."""
+        record = self._load(name) or {"extra_data": {}}
+        return {key: record["extra_data"].get(key) for key in DETAIL_KEYS}
 
     def read(self, name):
         """(run, error) of the record: (GradingRun, None) graded; (None, error) not graded; (None, None) absent."""
@@ -66,11 +77,18 @@ class ResultsStore:
         return record
 
 
-def write_record(path, run, graded):
-    """Write `run` to `path` as the kit's JSON with extra_data.graded and .error, atomically."""
+def write_record(path, run, graded, details=None):
+    """Write `run` to `path` as the kit's JSON with extra_data.graded, .error and the details, atomically.
+
+    details: content_hash, submitted_at, submitted_from (graded_at is now).
+    """
     record = GradescopeReport().to_dict(run)
     record["extra_data"]["graded"] = bool(graded)
     record["extra_data"]["error"] = run.error
+    record["extra_data"]["graded_at"] = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for key, value in (details or {}).items():
+        if key in DETAIL_KEYS and key != "graded_at" and value:
+            record["extra_data"][key] = value
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, json.dumps(record, indent=2, ensure_ascii=False) + "\n")
 

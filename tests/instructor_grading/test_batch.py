@@ -19,6 +19,7 @@ from autograder.batch import class_grading as grade_class_module
 from autograder.batch.discovery import NOTEBOOK_PROBLEM, discover, gradescope_submitters
 from autograder.mistakes import MISTAKES
 from autograder.reports import validate_gradescope
+from autograder.reports.gradebook import DETAIL_COLUMNS, IDENTITY_COLUMNS
 
 from .conftest import REPO, solved, stubs, zip_folder
 
@@ -83,7 +84,8 @@ def test_every_submission_gets_a_valid_record(graded_class):
 def test_the_gradebook_has_a_row_per_submission_and_a_column_per_unit(graded_class):
     _, out, _ = graded_class
     rows, columns = read_gradebook(out)
-    assert columns == ["submission", *UNITS, "total", "max_total", "percent", "errors"]
+    assert columns == ["submission", *IDENTITY_COLUMNS, *UNITS, "total", "max_total", "percent", *DETAIL_COLUMNS,
+                       "errors"]
     assert set(rows) == {"alice", "bob", "carol", "dave", "frank", "gina", "hw1-erin"}
     for full in ("alice", "dave", "hw1-erin"):             # folder, zip, Classroom repo
         assert rows[full]["total"] == rows[full]["max_total"] == "28" and rows[full]["percent"] == "100.0"
