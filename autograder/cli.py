@@ -10,6 +10,11 @@ Adding a subcommand is a one-file job: write a module that defines
 and add its dotted name to SUBCOMMANDS below. A subcommand whose module does
 not import (an optional dependency missing) is still listed; running it prints
 the import error.
+
+Every subcommand takes `--lang ja|en`: the language of its messages and --help
+(read before the parser is built; see `autograder/translation.py`), and for the
+instructors' tools the course's language written into what they generate
+(`args.lang`, None when not given).
 """
 import argparse
 import importlib
@@ -24,11 +29,14 @@ SUBCOMMANDS = [
 ]
 
 USAGE_ERROR = 2   # argparse's own exit code for bad arguments
+LANG_OPTION = "--lang"
 
 
 def build_parser(subcommands=SUBCOMMANDS):
+    from autograder.translation import LANGUAGES, _, translated
+
     parser = argparse.ArgumentParser(
-        prog="autograder", description="Grade deep-learning-from-scratch submissions, and more.")
+        prog="autograder", description=_("Grade deep-learning-from-scratch submissions, and more."))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for dotted in subcommands:
         try:
@@ -38,10 +46,24 @@ def build_parser(subcommands=SUBCOMMANDS):
             sub = commands.add_parser(name, help=f"(unavailable: {type(err).__name__}: {err})")
             sub.set_defaults(handler=_unavailable(dotted, err))
             continue
-        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        sub = commands.add_parser(module.NAME, help=translated(module.HELP), description=translated(module.HELP))
         module.add_arguments(sub)
+        sub.add_argument(LANG_OPTION, choices=LANGUAGES, default=None,
+                         help=_("language of the messages: ja or en (default: $KIT_LANG, else the locale)"))
         sub.set_defaults(handler=module.run)
     return parser
+
+
+def requested_language(argv):
+    """The value of --lang in argv (before parsing, so that --help is in that language), or None."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == LANG_OPTION and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith(LANG_OPTION + "="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def _unavailable(dotted, err):
@@ -53,6 +75,12 @@ def _unavailable(dotted, err):
 
 
 def main(argv=None):
+    from autograder.translation import language_code, set_language
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    requested = requested_language(argv)
+    if requested and language_code(requested):  # an unknown one is refused by the parser below
+        set_language(requested)
     parser = build_parser()
     args = parser.parse_args(argv)
     return int(args.handler(args) or 0)

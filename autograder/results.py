@@ -125,7 +125,9 @@ class TestResult:
         text = self.output.rstrip()
         if not self.diagnosis or self.diagnosis in text:
             return truncate(text, limit)
-        line = truncate(f"Likely mistake: {self.diagnosis}", limit)
+        from autograder.translation import _
+
+        line = truncate(_("Likely mistake: {mistake}").format(mistake=self.diagnosis), limit)
         room = limit - len(line) - 1
         if not text or room <= len(TRUNCATION_MARKER):
             return line

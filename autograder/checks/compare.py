@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from autograder.translation import _, translated
+
 from .feedback import CheckFailed, mismatch_message
 from .reference import run_reference
 
@@ -29,12 +31,17 @@ def difference(got, expected, rtol, atol, where=""):
     """The first way `got` differs from `expected` beyond the tolerance, or None."""
     if isinstance(expected, dict):
         if not isinstance(got, dict):
-            return Difference(f"expected a dict with keys {sorted(expected)}, got {type(got).__name__}",
-                              where, got, expected)
+            return Difference(_("expected a dict with keys {keys}, got {type}").format(
+                keys=sorted(expected), type=type(got).__name__), where, got, expected)
         missing = [k for k in expected if k not in got]
         extra = [k for k in got if k not in expected]
         if missing or extra:
-            problem = "keys differ:" + (f" missing {missing}" if missing else "") + (f" unexpected {extra}" if extra else "")
+            if missing and extra:
+                problem = _("keys differ: missing {missing} unexpected {extra}").format(missing=missing, extra=extra)
+            elif missing:
+                problem = _("keys differ: missing {missing}").format(missing=missing)
+            else:
+                problem = _("keys differ: unexpected {extra}").format(extra=extra)
             return Difference(problem, where, sorted(map(str, got)), sorted(map(str, expected)))
         for key in expected:
             found = difference(got[key], expected[key], rtol, atol, _join(where, key))
@@ -43,7 +50,8 @@ def difference(got, expected, rtol, atol, where=""):
         return None
     if isinstance(expected, (list, tuple)):
         if not isinstance(got, (list, tuple)) or len(got) != len(expected):
-            return Difference(f"expected a sequence of {len(expected)} items", where, got, expected)
+            return Difference(_("expected a sequence of {count} items").format(count=len(expected)),
+                              where, got, expected)
         for index, (g, e) in enumerate(zip(got, expected)):
             found = difference(g, e, rtol, atol, _join(where, index))
             if found:
@@ -57,21 +65,23 @@ def _numeric_difference(got, expected, rtol, atol, where):
     try:
         got_array = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
-        return Difference(f"expected numbers, got {type(got).__name__}", where, got, expected)
+        return Difference(_("expected numbers, got {type}").format(type=type(got).__name__), where, got, expected)
     if got is None:
-        return Difference("returned None (is a `return` missing?)", where, got, expected)
+        return Difference(_("returned None (is a `return` missing?)"), where, got, expected)
     if got_array.shape != expected_array.shape:
         # A scalar may come back as a 0-d or 1-element array: accept that, nothing else.
         if not (got_array.size == expected_array.size == 1):
-            return Difference(f"shape {got_array.shape}, expected shape {expected_array.shape}",
-                              where, got, expected)
+            return Difference(_("shape {got}, expected shape {expected}").format(
+                got=got_array.shape, expected=expected_array.shape), where, got, expected)
         got_array = got_array.reshape(expected_array.shape)
     bad_nan = np.isnan(got_array) & ~np.isnan(expected_array)
     if bad_nan.any():
-        return Difference(f"nan at index {_index(bad_nan)} (expected a number)", where, got, expected)
+        return Difference(_("nan at index {index} (expected a number)").format(index=_index(bad_nan)),
+                          where, got, expected)
     bad_inf = np.isinf(got_array) & ~np.isinf(expected_array)
     if bad_inf.any():
-        return Difference(f"inf at index {_index(bad_inf)} (expected a finite number)", where, got, expected)
+        return Difference(_("inf at index {index} (expected a finite number)").format(index=_index(bad_inf)),
+                          where, got, expected)
     with np.errstate(invalid="ignore"):
         error = np.where(got_array == expected_array, 0.0, np.abs(got_array - expected_array))  # equal infinities
         allowed = atol + rtol * np.abs(expected_array)
@@ -79,10 +89,15 @@ def _numeric_difference(got, expected, rtol, atol, where):
     if not over.any():
         return None
     worst = np.unravel_index(np.argmax(np.where(over, error - allowed, -np.inf)), error.shape)
-    at = f" at index {tuple(int(i) for i in worst)}" if error.ndim else ""
-    problem = (f"{int(over.sum())} of {over.size} values differ; worst{at}: "
-               f"{got_array[worst]:.8g} instead of {expected_array[worst]:.8g} "
-               f"(tolerance {atol:g} + {rtol:g} * |expected|)")
+    numbers = {"count": int(over.sum()), "size": over.size, "got": f"{got_array[worst]:.8g}",
+               "expected": f"{expected_array[worst]:.8g}", "atol": f"{atol:g}", "rtol": f"{rtol:g}"}
+    if error.ndim:
+        problem = _("{count} of {size} values differ; worst at index {index}: {got} instead of {expected} "
+                    "(tolerance {atol} + {rtol} * |expected|)").format(
+            index=tuple(int(i) for i in worst), **numbers)
+    else:
+        problem = _("{count} of {size} values differ; worst: {got} instead of {expected} "
+                    "(tolerance {atol} + {rtol} * |expected|)").format(**numbers)
     return Difference(problem, where, got, expected)
 
 
@@ -125,7 +140,7 @@ def with_diagnosis(failure, unit, scenario, got, rtol=1e-6, atol=1e-9):
     """`failure` (a CheckFailed) naming the catalogue mistake that gives `got`, if one does."""
     mistake = recognise_mistake(unit, scenario, got, rtol, atol)
     if mistake and not failure.diagnosis:
-        failure.diagnosis = mistake.name
+        failure.diagnosis = translated(mistake.name)
         failure.message = f"{failure.message}\n{mistake_note(mistake)}"
         failure.args = (failure.message,)
     return failure
@@ -133,8 +148,10 @@ def with_diagnosis(failure, unit, scenario, got, rtol=1e-6, atol=1e-9):
 
 def mistake_note(mistake):
     """The feedback line naming a recognised mistake."""
-    hint = getattr(mistake, "hint", "") or ""
-    return f"likely mistake: {mistake.name}" + (f" - {hint}" if hint else "")
+    hint = translated(getattr(mistake, "hint", "") or "")
+    if hint:
+        return _("likely mistake: {mistake} - {hint}").format(mistake=translated(mistake.name), hint=hint)
+    return _("likely mistake: {mistake}").format(mistake=translated(mistake.name))
 
 
 def fail_mismatch(unit, what, found, inputs, scenario=None, rtol=0.0, atol=0.0, note=None, got=None):
@@ -145,7 +162,7 @@ def fail_mismatch(unit, what, found, inputs, scenario=None, rtol=0.0, atol=0.0, 
     hint = mistake_note(mistake) if mistake else note
     label = f"{what}, {found.where}" if found.where else what
     message = mismatch_message(label, inputs, found.expected, found.got, found.problem, hint)
-    raise CheckFailed(message, diagnosis=mistake.name if mistake else None)
+    raise CheckFailed(message, diagnosis=translated(mistake.name) if mistake else None)
 
 
 def run_diagnosed(sub, unit, what, scenario):

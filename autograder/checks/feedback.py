@@ -8,19 +8,22 @@ student's code become messages here too: a stub's NotImplementedError reads
 the tail of the student's own traceback.
 """
 import re
+import unicodedata
 
 import numpy as np
+
+from autograder.translation import N_, _, translated
 
 ARRAY_PRINT_OPTIONS = {"precision": 6, "threshold": 24, "edgeitems": 3, "linewidth": 88}
 TEXT_LIMIT = 600           # characters of one shown value
 TRACEBACK_LINES = 8        # lines of the student's traceback kept in feedback
 NOT_IMPLEMENTED = "not implemented yet"
 
-# Errors whose cause is well known: a regular expression on "Type: message" -> advice.
+# Errors whose cause is well known: a regular expression on "Type: message" -> advice ({name}: the match).
 KNOWN_ERRORS = (
-    (r"module 'numpy' has no attribute '(int|float|bool|object)'",
-     "np.{0} was removed in NumPy 1.24: write the Python type ({0}) instead."),
-    (r"RecursionError", "a function calls itself without end."),
+    (r"module 'numpy' has no attribute '(?P<name>int|float|bool|object)'",
+     N_("np.{name} was removed in NumPy 1.24: write the Python type ({name}) instead.")),
+    (r"RecursionError", N_("a function calls itself without end.")),
 )
 
 
@@ -54,7 +57,8 @@ def show(value, limit=TEXT_LIMIT):
     if isinstance(value, np.ndarray):
         with np.printoptions(**ARRAY_PRINT_OPTIONS):
             text = np.array2string(value, separator=", ")
-        text = f"{text}  (shape {value.shape}, dtype {value.dtype})"
+        text = _("{array}  (shape {shape}, dtype {dtype})").format(array=text, shape=value.shape,
+                                                                     dtype=value.dtype)
     elif isinstance(value, float):
         text = repr(value)
     elif isinstance(value, dict):
@@ -62,13 +66,24 @@ def show(value, limit=TEXT_LIMIT):
     else:
         text = repr(value)
     if len(text) > limit:
-        text = text[: limit - 16].rstrip() + " ... (truncated)"
+        text = _("{text} ... (truncated)").format(text=text[: limit - 16].rstrip())
     return text
 
 
 def labelled(label, value):
     """"label value" with the value's continuation lines aligned under its first."""
-    return label + show(value).replace("\n", "\n" + " " * len(label))
+    return label + show(value).replace("\n", "\n" + " " * columns(label))
+
+
+def columns(text):
+    """The width of text in a terminal: East Asian wide characters (Japanese) take two columns."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def aligned_labels(*labels):
+    """The labels followed by spaces so that what follows them starts in one column."""
+    width = max(columns(label) for label in labels) + 1
+    return [label + " " * (width - columns(label)) for label in labels]
 
 
 def describe_inputs(inputs):
@@ -82,10 +97,11 @@ def mismatch_message(what, inputs, expected, got, problem, note=None):
     what: what was checked ("sigmoid(x)"); inputs: dict of named inputs shown;
     expected, got: the values; problem: one line saying how they differ.
     """
-    lines = [f"{what}: {problem}"]
+    lines = [_("{what}: {problem}").format(what=what, problem=problem)]
     if inputs:
-        lines += ["input:", describe_inputs(inputs)]
-    lines += [labelled("expected: ", expected), labelled("got:      ", got)]
+        lines += [_("input:"), describe_inputs(inputs)]
+    expected_label, got_label = aligned_labels(_("expected:"), _("got:"))
+    lines += [labelled(expected_label, expected), labelled(got_label, got)]
     if note:
         lines.append(note)
     return "\n".join(lines)
@@ -94,20 +110,25 @@ def mismatch_message(what, inputs, expected, got, problem, note=None):
 def error_message(what, type_name, message, traceback_text=None):
     """Feedback for an exception raised by the student's code."""
     if type_name == "NotImplementedError":
-        todo = message.strip() or "write this function"
+        todo = message.strip() or _("write this function")
         if not todo.lower().startswith("todo"):
             todo = f"TODO: {todo}"
         where = raised_in(traceback_text)
-        return f"{what}: {NOT_IMPLEMENTED}" + (f" (in {where})" if where else "") + f" - {todo}"
+        if where:
+            return _("{what}: not implemented yet (in {where}) - {todo}").format(what=what, where=where, todo=todo)
+        return _("{what}: not implemented yet - {todo}").format(what=what, todo=todo)
     first_line = (message.strip().splitlines() or [""])[0]
-    lines = [f"{what} raised {type_name}: {first_line}" if first_line else f"{what} raised {type_name}"]
+    if first_line:
+        lines = [_("{what} raised {error}: {message}").format(what=what, error=type_name, message=first_line)]
+    else:
+        lines = [_("{what} raised {error}").format(what=what, error=type_name)]
     for pattern, advice in KNOWN_ERRORS:
         match = re.search(pattern, f"{type_name}: {message}")
         if match:
-            lines.append("hint: " + advice.format(*match.groups()))
+            lines.append(_("hint: {advice}").format(advice=translated(advice).format(**match.groupdict())))
     tail = traceback_tail(traceback_text)
     if tail:
-        lines += ["where (end of your traceback):", tail]
+        lines += [_("where (end of your traceback):"), tail]
     return "\n".join(lines)
 
 

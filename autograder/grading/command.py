@@ -7,8 +7,10 @@ import os
 import sys
 from pathlib import Path
 
+from autograder.translation import N_, _
+
 NAME = "grade"
-HELP = "grade a submission (a directory or a .zip of one) with the hidden tests"
+HELP = N_("grade a submission (a directory or a .zip of one) with the hidden tests")
 FORMATS = ("text", "json", "junit", "classroom")
 CANNOT_GRADE = 2
 
@@ -16,18 +18,20 @@ CANNOT_GRADE = 2
 def add_arguments(parser):
     from .settings import DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB
 
-    parser.add_argument("path", metavar="PATH", help="submission directory, or a .zip of one")
+    parser.add_argument("path", metavar="PATH", help=_("submission directory, or a .zip of one"))
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="text (default); json (Gradescope results.json); junit; classroom")
-    parser.add_argument("--out", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+                        help=_("text (default); json (Gradescope results.json); junit; classroom"))
+    parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE (atomically) instead of stdout"))
     parser.add_argument("--seed", type=int, metavar="N",
-                        help="grading seed (default: random, recorded in the report)")
+                        help=_("grading seed (default: random, recorded in the report)"))
     parser.add_argument("--only", action="append", metavar="UNIT",
-                        help="grade only this unit (layers.BatchNormalization) or module (layers); repeatable")
+                        help=_("grade only this unit (layers.BatchNormalization) or module (layers); repeatable"))
     parser.add_argument("--timeout", type=_positive, default=DEFAULT_CALL_TIMEOUT, metavar="S",
-                        help=f"seconds per call into the submission (default {DEFAULT_CALL_TIMEOUT:g})")
+                        help=_("seconds per call into the submission (default {seconds:g})").format(
+                            seconds=DEFAULT_CALL_TIMEOUT))
     parser.add_argument("--memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
-                        help=f"memory of the process running the submission (default {DEFAULT_MEMORY_MB})")
+                        help=_("memory of the process running the submission (default {megabytes})").format(
+                            megabytes=DEFAULT_MEMORY_MB))
 
 
 def run(args):
@@ -40,7 +44,8 @@ def run(args):
     if args.out:
         out_dir = Path(args.out).resolve().parent
         if not out_dir.is_dir():
-            return _cannot_grade(f"--out {args.out}: the folder {out_dir} does not exist")
+            return _cannot_grade(_("--out {path}: the folder {folder} does not exist").format(
+                path=args.out, folder=out_dir))
         hide.append(str(out_dir))
     try:
         run_record = grade_submission(args.path, seed=args.seed, only=only or None,
@@ -55,7 +60,7 @@ def run(args):
         sys.stdout.write(report.render(run_record))
         sys.stdout.flush()
     if run_record.error:
-        print("autograder grade: the grader hit a problem; see the report's grading error.", file=sys.stderr)
+        print(_("autograder grade: the grader hit a problem; see the report's grading error."), file=sys.stderr)
     return 0
 
 
@@ -65,12 +70,12 @@ def _positive(text):
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_("not a number: {text!r}").format(text=text)) from None
     if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+        raise argparse.ArgumentTypeError(_("must be more than 0, got {text}").format(text=text))
     return value
 
 
 def _cannot_grade(message):
-    print(f"autograder grade: error: {message}", file=sys.stderr)
+    print(_("autograder grade: error: {message}").format(message=message), file=sys.stderr)
     return CANNOT_GRADE

@@ -1,0 +1,21 @@
+"""The grader's messages in the chosen language: `_("...")` for the grader's feedback, hints and reports.
+
+The language is chosen as for the exercises (``--lang``, then KIT_LANG, then the
+locale; see `solutions/translation.py`, the one home of that rule, which students
+get as `exercises/translation.py`). The grader's catalogue is
+`autograder/locale/<lang>/LC_MESSAGES/autograder.po` (and its compiled `.mo`);
+`python -m autograder.message_catalogues` extracts, updates and checks both catalogues.
+"""
+from pathlib import Path
+
+from solutions.translation import (LANGUAGE_ENV, LANGUAGES, Catalogue, N_, chosen_language,
+                                   language_code, set_language)
+
+#: The catalogue of the grader's student-facing text: feedback, mistake hints, reports, --help.
+CATALOGUE = Catalogue("autograder", Path(__file__).resolve().parent / "locale")
+gettext = _ = CATALOGUE.gettext
+ngettext = CATALOGUE.ngettext
+translated = CATALOGUE.translated
+
+__all__ = ["CATALOGUE", "LANGUAGES", "LANGUAGE_ENV", "N_", "chosen_language", "gettext", "_",
+           "language_code", "ngettext", "set_language", "translated"]

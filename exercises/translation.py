@@ -1,0 +1,116 @@
+# Generated from solutions/translation.py by `python -m autograder.curriculum.make_exercises`: provided code, nothing to edit here.
+"""The language of the kit's messages (English or Japanese) and their translations.
+
+Every message is written in English where the code shows it, marked for
+translation: ``_("{unit}: not implemented yet")``, with named placeholders
+filled in afterwards by ``.format(unit=...)``. Its Japanese translation lives in
+a gettext catalogue beside this file, ``locale/ja/LC_MESSAGES/exercises.mo``,
+read by Python's own `gettext` module: nothing to install.
+
+The language, the first one found wins:
+1. ``--lang ja|en`` on a command (it sets KIT_LANG, so what the command starts
+   speaks the same language);
+2. the environment variable KIT_LANG (``ja`` or ``en``);
+3. the locale: the first of LC_ALL, LC_MESSAGES, LANG that is set
+   (``ja_JP.UTF-8`` means Japanese, anything else English);
+4. English.
+"""
+import functools
+import gettext as stdlib_gettext
+import os
+import sys
+from pathlib import Path
+
+LANGUAGES = ("en", "ja")
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_ENV = "KIT_LANG"
+LOCALE_ENVS = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one set decides
+
+
+def language_code(name):
+    """'ja' or 'en' for a language or locale name ('ja', 'JA', 'ja_JP.UTF-8', 'en-GB'), else None."""
+    code = str(name).strip().lower().replace("-", "_").split(".")[0].split("_")[0].split("@")[0]
+    return code if code in LANGUAGES else None
+
+
+def chosen_language(requested=None, environ=None):
+    """The language of the messages: 'ja' or 'en' (see the module docstring for the order).
+
+    requested: the value of a --lang option, or None. A requested language the kit
+    does not speak raises ValueError; a KIT_LANG it does not speak is reported once
+    on stderr and skipped.
+    """
+    environ = os.environ if environ is None else environ
+    if requested:
+        code = language_code(requested)
+        if code is None:
+            raise ValueError(f"unknown language {requested!r}: choose one of {', '.join(LANGUAGES)}")
+        return code
+    value = environ.get(LANGUAGE_ENV, "").strip()
+    if value:
+        code = language_code(value)
+        if code is not None:
+            return code
+        _report_unknown_setting(value)
+    for name in LOCALE_ENVS:
+        value = environ.get(name, "").strip()
+        if value:
+            return "ja" if language_code(value) == "ja" else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def set_language(requested):
+    """Use `requested` ('ja' or 'en'; None keeps the current choice) here and in the processes
+    started from here, by setting KIT_LANG. Returns the language now in use."""
+    if requested:
+        os.environ[LANGUAGE_ENV] = chosen_language(requested)
+    return chosen_language()
+
+
+@functools.lru_cache(maxsize=None)
+def _report_unknown_setting(value):
+    print(f"note: {LANGUAGE_ENV}={value} is not a language of the kit ({', '.join(LANGUAGES)}); "
+          "it is ignored.", file=sys.stderr)
+
+
+def N_(message):
+    """Mark a message for translation without translating it yet: a message kept as data
+    (a constant, a table entry) is marked where it is written and translated where it is
+    shown, with `translated`."""
+    return message
+
+
+class Catalogue:
+    """The translations of one gettext domain, in the language chosen at each call."""
+
+    def __init__(self, domain, locale_dir):
+        self.domain = domain
+        self.locale_dir = Path(locale_dir)
+
+    def translations(self, language=None):
+        """The stdlib translations object for `language` (default: the chosen language)."""
+        return _translations(self.domain, str(self.locale_dir), language or chosen_language())
+
+    def gettext(self, message):
+        """`message` in the chosen language (itself when it has no translation)."""
+        return self.translations().gettext(message)
+
+    def translated(self, message):
+        """A message marked with N_ where it was written (a variable here), in the chosen language."""
+        return self.translations().gettext(message) if message else message
+
+    def ngettext(self, singular, plural, count):
+        """The form of a message for `count` things, in the chosen language."""
+        return self.translations().ngettext(singular, plural, count)
+
+
+@functools.lru_cache(maxsize=None)
+def _translations(domain, locale_dir, language):
+    return stdlib_gettext.translation(domain, locale_dir, languages=[language], fallback=True)
+
+
+#: The catalogue of everything students see: the provided code, the visible tests, the experiments.
+CATALOGUE = Catalogue("exercises", Path(__file__).resolve().parent / "locale")
+gettext = _ = CATALOGUE.gettext
+ngettext = CATALOGUE.ngettext
+translated = CATALOGUE.translated
