@@ -30,7 +30,7 @@ from .remote import Handle, RemoteError, RemoteRef, WorkerDied
 
 WORKER_MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker_main.py")
 CONFINEMENT_FAILED = 71               # worker_main's exit code when a confinement step fails
-SKIPPED_NAMES = {"__pycache__", ".git", ".ipynb_checkpoints"}
+SCRATCH_IN_NAMESPACE = "/submission"  # where the copy sits in the worker's private root
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,11 @@ class Limits:
     cpu_seconds: int = 600            # RLIMIT_CPU over the worker's life
     max_processes: int = 64           # RLIMIT_NPROC, on top of what the user already runs
     file_size_mb: int = 64            # RLIMIT_FSIZE (also bounds the captured output file)
+    scratch_mb: int = 64              # what the submission may write (/tmp and its folder together)
     start_timeout: float = 60.0       # for the worker to start and import NumPy
     message_mb: int = 256             # largest message accepted from the worker
     submission_mb: int = 100          # largest submission copied into the scratch dir
+    submission_files: int = 2000      # most files copied into the scratch dir
 
 
 @dataclass
@@ -110,24 +112,6 @@ class _WorkerProcess:
         shutil.rmtree(self.temp_root, ignore_errors=True)
 
 
-def copy_submission(source, destination, max_bytes):
-    """Copy regular files and folders only: no symlinks (they could point at the
-    kit), no FIFOs or devices, no __pycache__ (a crafted .pyc could differ from its source)."""
-    total = 0
-    for folder, dirs, files in os.walk(source, followlinks=False):
-        dirs[:] = [d for d in dirs if d not in SKIPPED_NAMES and not os.path.islink(os.path.join(folder, d))]
-        target = os.path.join(destination, os.path.relpath(folder, source))
-        os.makedirs(target, exist_ok=True)
-        for name in files:
-            path = os.path.join(folder, name)
-            if os.path.islink(path) or not os.path.isfile(path) or name.endswith(".pyc"):
-                continue
-            total += os.path.getsize(path)
-            if total > max_bytes:
-                raise ValueError(f"the submission is larger than {max_bytes >> 20} MB")
-            shutil.copyfile(path, os.path.join(target, name))
-
-
 class SubmissionWorker:
     """Runs one submission's code in a separate, confined worker process.
 
@@ -166,12 +150,11 @@ class SubmissionWorker:
             return
         self._shutdown()              # the files of a worker that died
         self._generation += 1
+        # In namespace modes an empty mount point for the worker's root tmpfs, removed
+        # once the worker stands on it; else the home of the scratch copy.
         temp_root = tempfile.mkdtemp(prefix="kit-sandbox-")
         os.chmod(temp_root, 0o711)    # an unprivileged worker must reach its scratch dir
         try:
-            copy_submission(self.submission_dir, os.path.join(temp_root, "scratch"),
-                            self.limits.submission_mb << 20)
-            os.mkdir(os.path.join(temp_root, "root"))
             modes = isolation.candidate_modes()
             first = min(self._mode_cache.get(os.geteuid(), 0), len(modes) - 1)
             failures = []
@@ -282,43 +265,53 @@ class SubmissionWorker:
 
     def _spawn(self, mode, temp_root):
         """Start the worker in `mode`; its hello message, or _StartFailed."""
-        scratch = os.path.join(temp_root, "scratch")
+        in_namespace = "mount" in mode.namespaces
+        scratch = SCRATCH_IN_NAMESPACE if in_namespace else os.path.join(temp_root, "scratch")
         uid, gid, user = isolation.unprivileged_user(self.user)
         parent, child = socket.socketpair()
         limits = self.limits
-        config = {"rpc_fd": child.fileno(), "scratch": scratch, "capture_dir": temp_root,
-                  "namespaces": list(mode.namespaces), "new_root": os.path.join(temp_root, "root"),
+        config = {"rpc_fd": child.fileno(), "source": self.submission_dir, "scratch": scratch,
+                  "temp_root": temp_root, "grader_pid": os.getpid(),
+                  "namespaces": list(mode.namespaces),
                   "visible": isolation.visible_paths(), "hidden": self.hidden,
                   "drop_to": [uid, gid] if os.geteuid() == 0 else None, "drop_name": user,
                   "needed_paths": isolation.needed_paths(), "extra_sys_path": isolation.extra_sys_path(),
                   "limits": {"memory_mb": limits.memory_mb, "cpu_seconds": limits.cpu_seconds,
-                             "max_processes": limits.max_processes, "file_size_mb": limits.file_size_mb},
+                             "max_processes": limits.max_processes, "file_size_mb": limits.file_size_mb,
+                             "scratch_mb": limits.scratch_mb, "submission_mb": limits.submission_mb,
+                             "max_files": limits.submission_files},
                   "output_chars": limits.output_chars, "max_message_bytes": limits.message_mb << 20}
         token = secrets.token_hex(12)
-        log_path = os.path.join(temp_root, "worker.log")
-        with open(log_path, "wb") as log:
+        with tempfile.TemporaryFile() as log:     # unlinked: nothing stays behind, whatever happens
             popen = subprocess.Popen(
-                [*mode.prefix, sys.executable, "-I", WORKER_MAIN, json.dumps(config)],
+                [sys.executable, "-I", WORKER_MAIN, json.dumps(config)],
                 pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                env=isolation.scrubbed_env(scratch, token), cwd=scratch, start_new_session=True)
-        child.close()
-        process = _WorkerProcess(popen, token, "pid" in mode.namespaces, temp_root)
-        channel = _Channel(parent)
-        try:
-            message = channel.recv(time.monotonic() + limits.start_timeout, 1 << 20)
-            hello = message.get("hello")
-            if not isinstance(hello, dict):
-                raise wire.WireError("no hello")
-        except TimeoutError:
-            channel.close()
-            process.kill()
-            raise WorkerDied(f"the worker process did not start within {limits.start_timeout:g} s") from None
-        except (EOFError, OSError, wire.WireError) as error:
-            channel.close()
-            process.kill()
-            with open(log_path, "rb") as log:
+                env=isolation.scrubbed_env(scratch, token), cwd="/", start_new_session=True)
+            child.close()
+            process = _WorkerProcess(popen, token, "pid" in mode.namespaces, temp_root)
+            channel = _Channel(parent)
+            try:
+                message = channel.recv(time.monotonic() + limits.start_timeout, 1 << 20)
+                if isinstance(message.get("refused"), str):
+                    channel.close()
+                    process.kill()
+                    raise WorkerDied(f"the submission cannot be graded: {message['refused'][:300]}")
+                hello = message.get("hello")
+                if not isinstance(hello, dict):
+                    raise wire.WireError("no hello")
+            except TimeoutError:
+                channel.close()
+                process.kill()
+                raise WorkerDied(f"the worker process did not start within {limits.start_timeout:g} s") from None
+            except (EOFError, OSError, wire.WireError) as error:
+                channel.close()
+                process.kill()
+                log.seek(0)
                 text = log.read()[-2000:].decode("utf-8", "replace").strip()
-            raise _StartFailed(text or str(error)) from None
+                raise _StartFailed(text or str(error)) from None
+        if in_namespace:
+            with contextlib.suppress(OSError):
+                os.rmdir(temp_root)   # the worker's root is a tmpfs of its own mount namespace
         if isinstance(hello.get("pid"), int):
             process.inner_pid = hello["pid"]
         self._process, self._channel = process, channel

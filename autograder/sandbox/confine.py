@@ -4,9 +4,15 @@ Runs inside the worker process, before any student code, after the grader has
 started it in fresh namespaces (see isolation.py). It imports only the standard
 library, because it runs where the kit's own code will soon be invisible.
 
-The file system view is a whitelist, not a blacklist: a new root (a tmpfs) gets
-read-only bind mounts of the system directories and of the Python installation,
-a fresh /tmp, /dev and /proc, and the scratch copy of the submission (read-write).
+The namespaces themselves are made here too (unshare(2) through ctypes, no
+external tool), and the parent-death signal that ties the worker's life to
+the grader's.
+
+The file system view is a whitelist, not a blacklist: a new root (a tmpfs of a
+fixed size, the only place the submission can write, gone with the worker's
+mount namespace) gets read-only bind mounts of the system directories and of
+the Python installation, a fresh /dev and /proc, and, writable, /tmp and
+/submission, a copy of the submission made into that tmpfs.
 Everything else, the kit's checkout, its reference solutions, the grader's
 output directory, other users' homes, another checkout of the kit, simply does
 not exist there. Paths that must stay hidden although they sit inside a
@@ -19,6 +25,9 @@ import ctypes.util
 import os
 import platform
 import resource
+import select
+import shutil
+import stat
 
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
 MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
@@ -31,7 +40,13 @@ _STATVFS_TO_MS = {os.ST_NOSUID: MS_NOSUID, os.ST_NODEV: MS_NODEV, os.ST_NOEXEC: 
                   os.ST_RELATIME: MS_RELATIME}
 _SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "arm64": 41, "armv7l": 218,
                    "i686": 217, "i386": 217, "ppc64le": 203, "s390x": 217, "riscv64": 41}
-PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP, PR_SET_SECUREBITS = 38, 24, 28
+PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP, PR_SET_SECUREBITS = 1, 38, 24, 28
+CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
+CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
+NAMESPACE_FLAGS = {"mount": CLONE_NEWNS, "uts": CLONE_NEWUTS, "ipc": CLONE_NEWIPC,
+                   "user": CLONE_NEWUSER, "pid": CLONE_NEWPID, "net": CLONE_NEWNET}
+SKIPPED_NAMES = {"__pycache__", ".git", ".ipynb_checkpoints", "__MACOSX"}
+PAGE = 4096
 DEVICES = ("null", "zero", "full", "random", "urandom")
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
@@ -39,6 +54,98 @@ _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
 
 class ConfinementError(OSError):
     """A confinement step failed: the grader falls back to a weaker mode."""
+
+
+class SubmissionTooLarge(Exception):
+    """The submission is over the file-count or size cap: no mode can grade it."""
+
+
+def unshare(namespaces):
+    """Move this process into fresh namespaces ("mount", "pid", "net", "ipc", "uts", "user").
+
+    "pid" applies to the children forked afterwards, not to this process.
+    """
+    flags = 0
+    for name in namespaces:
+        flags |= NAMESPACE_FLAGS[name]
+    if flags:
+        _check(_libc.unshare(ctypes.c_int(flags)), "unshare " + "+".join(sorted(namespaces)))
+
+
+def map_to_root(uid, gid):
+    """In a fresh user namespace: be uid/gid 0 there, mapped to `uid`/`gid` outside."""
+    for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
+        try:
+            with open(f"/proc/self/{name}", "w") as handle:
+                handle.write(text)
+        except OSError as error:
+            raise ConfinementError(error.errno or 0, f"user namespace {name}: {error.strerror}") from None
+
+
+def die_with_parent(signal_number, parent_gone=None):
+    """Receive `signal_number` when the parent dies; exit now if it already has.
+
+    parent_gone: a callable telling whether the parent is already gone (the
+    parent may die between fork and this call). Must be called again after a
+    change of user id, which clears the setting.
+    """
+    _check(_libc.prctl(PR_SET_PDEATHSIG, signal_number, 0, 0, 0), "parent-death signal")
+    if parent_gone is not None and parent_gone():
+        os._exit(0)
+
+
+def set_hostname(name):
+    """In a private UTS namespace: a hostname that says nothing about the grading machine."""
+    _check(_libc.sethostname(name.encode(), len(name)), "sethostname")
+
+
+def pipe_closed(read_fd):
+    """Whether the write end of this pipe is closed (the process holding it died)."""
+    readable, _, _ = select.select([read_fd], [], [], 0)
+    return bool(readable)
+
+
+def submission_size(source, max_files, max_bytes):
+    """(files, bytes) of what copy_tree would copy; SubmissionTooLarge over a cap."""
+    files = size = 0
+    for _, path, _ in _regular_files(source):
+        files += 1
+        size += os.lstat(path).st_size
+        if files > max_files:
+            raise SubmissionTooLarge(f"the submission holds more than {max_files} files")
+        if size > max_bytes:
+            raise SubmissionTooLarge(f"the submission is larger than {max_bytes >> 20} MB")
+    return files, size
+
+
+def _regular_files(source):
+    """(relative folder, path, name) of each regular file under `source`: no links followed,
+    no FIFOs or devices, no __pycache__ or .pyc (a crafted .pyc could differ from its source)."""
+    for folder, dirs, files in os.walk(source, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_NAMES and not os.path.islink(os.path.join(folder, d)))
+        relative = os.path.relpath(folder, source)
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if name.endswith(".pyc") or not stat.S_ISREG(os.lstat(path).st_mode):
+                continue
+            yield relative, path, name
+
+
+def copy_tree(source, destination, owner=None):
+    """Copy the regular files and folders of `source` into `destination` (created), owned by
+    `owner` (uid, gid) when given. Links are neither followed nor copied."""
+    os.makedirs(destination, exist_ok=True)
+    made = {"."}
+    for relative, path, name in _regular_files(source):
+        target_dir = os.path.normpath(os.path.join(destination, relative))
+        if relative not in made:
+            os.makedirs(target_dir, exist_ok=True)
+            made.add(relative)
+        source_fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(source_fd, "rb") as reader, open(os.path.join(target_dir, name), "xb") as writer:
+            shutil.copyfileobj(reader, writer, 1 << 20)
+    if owner is not None:
+        give_tree_to(destination, *owner)
 
 
 def _check(result, what):
@@ -73,18 +180,20 @@ def _bind_read_only(source, target):
     mount(None, target, None, MS_BIND | MS_REMOUNT | MS_RDONLY | kept)
 
 
-def build_private_root(new_root, visible, hidden, scratch, pid_namespace):
+def build_private_root(new_root, visible, hidden, source, scratch, size_mb, owner, pid_namespace):
     """Switch this process to a whitelist root; return notes on what was done.
 
-    new_root: an empty directory to build in. visible: paths bound read-only at
-    the same place. hidden: paths covered by an empty read-only tmpfs (or
-    /dev/null for files). scratch: bound read-write at the same place.
+    new_root: an empty directory to mount the root tmpfs (size_mb MB) on.
+    visible: paths bound read-only at the same place. hidden: paths covered by
+    an empty read-only tmpfs (or /dev/null for files). source: the submission,
+    copied to `scratch` (a path inside the new root) and owned by `owner`
+    (uid, gid) when given. /tmp and `scratch` stay writable, sharing the size cap.
     """
     mount(None, "/", None, MS_REC | MS_PRIVATE)
-    mount("tmpfs", new_root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755,size=4m")
-    # Fresh /tmp, /dev and /proc first: visible paths may live below /tmp (a venv).
-    os.makedirs(_inside(new_root, "/tmp"))
-    mount("tmpfs", _inside(new_root, "/tmp"), "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777,size=64m")
+    mount("tmpfs", new_root, "tmpfs", MS_NOSUID | MS_NODEV, f"mode=0755,size={size_mb}m")
+    tmp = _inside(new_root, "/tmp")
+    os.makedirs(tmp)
+    os.chmod(tmp, 0o1777)
     dev = _inside(new_root, "/dev")
     os.makedirs(dev)
     mount("tmpfs", dev, "tmpfs", MS_NOSUID | MS_NOEXEC, "mode=0755,size=64k")
@@ -112,8 +221,10 @@ def build_private_root(new_root, visible, hidden, scratch, pid_namespace):
         _bind_read_only(path, target)
         bound.append(path)
     target = _inside(new_root, scratch)
-    os.makedirs(target, exist_ok=True)
-    mount(scratch, target, None, MS_BIND | MS_REC)
+    copy_tree(source, target, owner)
+    # Separate mounts of the same tmpfs: they stay writable when / turns read-only.
+    for writable in (target, tmp):
+        mount(writable, writable, None, MS_BIND)
     for path in hidden:
         target = _inside(new_root, path)
         # Only what lies inside a bound directory is visible; the rest of the
@@ -127,6 +238,11 @@ def build_private_root(new_root, visible, hidden, scratch, pid_namespace):
     _pivot_root(new_root)
     mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
     return notes
+
+
+def root_size_mb(files, size, write_mb):
+    """The root tmpfs: the submission's copy (a page per file at least) plus `write_mb` to write."""
+    return write_mb + 1 + (size + files * PAGE + (1 << 20) - 1) // (1 << 20)
 
 
 def _pivot_root(new_root):

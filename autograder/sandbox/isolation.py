@@ -1,8 +1,8 @@
 """Grader-side isolation: how to start the worker, and how to make sure it is gone.
 
 Which protections are possible depends on the machine: as root (Gradescope,
-this container) `unshare` gives the worker private mount, pid and network
-namespaces and the worker then drops to user `nobody`; as an ordinary user
+this container) the worker gets private mount, pid, network, IPC and UTS
+namespaces and then drops to user `nobody`; as an ordinary user
 (an instructor's laptop) the same works inside a user namespace when the
 kernel allows it; otherwise the worker is a plain child process with rlimits
 and a scrubbed environment. `candidate_modes()` lists these from strongest to
@@ -17,7 +17,6 @@ in their environment.
 import importlib.util
 import os
 import pwd
-import shutil
 import signal
 import site
 import sys
@@ -32,29 +31,31 @@ SAFE_PATH = "/usr/local/bin:/usr/bin:/bin"
 
 @dataclass(frozen=True)
 class Mode:
-    """One way of starting the worker: a command prefix and the namespaces it creates."""
+    """One way of confining the worker: the namespaces worker_main.py creates for it."""
     name: str
-    prefix: tuple
     namespaces: tuple
 
 
-def candidate_modes(as_root=None):
-    """Ways to start the worker, strongest first; the last always works.
+NAMESPACE_SETS = (                       # strongest first; "mount" always comes with the rest
+    ("mount+pid+net+ipc+uts", ("mount", "pid", "net", "ipc", "uts")),
+    ("mount+pid+ipc+uts", ("mount", "pid", "ipc", "uts")),
+    ("mount", ("mount",)),
+)
 
-    as_root=False gives the modes of an ordinary user (a user namespace first).
+
+def candidate_modes(as_root=None):
+    """Ways to confine the worker, strongest first; the last (a plain process) always works.
+
+    The worker creates the namespaces itself (unshare(2) through ctypes, no
+    external tool). As root it then drops to `nobody`; an ordinary user gets a
+    user namespace first (as_root=False gives those modes even to root).
     """
     modes = []
-    unshare = shutil.which("unshare", path="/usr/bin:/bin:/usr/sbin:/sbin")
-    if unshare and sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux"):
         as_root = os.geteuid() == 0 if as_root is None else as_root
-        user = () if as_root else ("--user", "--map-root-user")
-        user_ns = () if as_root else ("user",)
-        for name, flags, spaces in (
-                ("mount+pid+net", ("--pid", "--fork", "--kill-child", "--net"), ("pid", "net")),
-                ("mount+pid", ("--pid", "--fork", "--kill-child"), ("pid",)),
-                ("mount", (), ())):
-            modes.append(Mode(name, (unshare, *user, "--mount", *flags, "--"), ("mount", *spaces, *user_ns)))
-    modes.append(Mode("plain process", (), ()))
+        user = () if as_root else ("user",)
+        modes = [Mode(name, (*spaces, *user)) for name, spaces in NAMESPACE_SETS]
+    modes.append(Mode("plain process", ()))
     return modes
 
 

@@ -1,21 +1,29 @@
 """Entry point of the worker process: the only place where student code runs.
 
-Started by client.py as `python -I worker_main.py CONFIG_JSON`, possibly inside
-fresh namespaces (isolation.py). In order, it:
-  1. imports NumPy from the installation (so a numpy.py in the submission can
-     never shadow it) and loads its two siblings, wire.py and catalogue.py, by
-     path under private names (a student module called `wire` stays theirs);
-  2. confines itself (confine.py): private root, rlimits, unprivileged user;
-  3. points fd 0 at /dev/null and fds 1 and 2 at an unlinked capture file, so
+Started by client.py as `python -I worker_main.py CONFIG_JSON`. In order, it:
+  1. ties its life to the grader's (parent-death signal), imports NumPy from
+     the installation (so a numpy.py in the submission can never shadow it)
+     and loads its siblings, wire.py, catalogue.py, confine.py and
+     worker_session.py, by path under private names;
+  2. forks: this first process stays outside as a small supervisor (it makes
+     the user and pid namespaces the worker needs, reports the worker's exit
+     status as its own, and when the grader dies it kills the worker and removes
+     the scratch files); the child, pid 1 of its own pid namespace, is the worker;
+  3. the worker confines itself (confine.py): fresh mount, network, IPC and UTS
+     namespaces, a private root on a size-capped tmpfs holding a copy of the
+     submission, rlimits, an unprivileged user;
+  4. points fd 0 at /dev/null and fds 1 and 2 at an unlinked capture file, so
      nothing the student prints can reach the RPC socket, which is its own fd;
-  4. makes the scratch copy importable as the package `submission` and, through
+  5. makes the scratch copy importable as the package `submission` and, through
      an alias finder, under its plain module names too (one module object each);
-  5. says hello (the protections in force) and serves requests until told to
+  6. says hello (the protections in force) and serves requests until told to
      exit or the grader goes away.
 
 It imports nothing of the kit's grading code.
 """
 import fcntl
+import shutil
+import signal
 import json
 import os
 import site
@@ -37,31 +45,48 @@ def _load_sibling(name):
     return module
 
 
-def confine_worker(config, confine):
-    """Apply every confinement step the config asks for; return (protections, notes, pid)."""
+def confine_worker(config, confine, parent_alive_fd):
+    """Apply every confinement step the config asks for; return (protections, notes, pid, capture_fd)."""
     namespaces = set(config["namespaces"])
-    protections, notes = ["separate process", "scrubbed environment"], []
+    protections, notes = ["separate process", "scrubbed environment",
+                          "dies with the grader (parent-death signal)"], []
     pid = confine.outer_pid()
-    drop = config.get("drop_to")
+    drop = config.get("drop_to") if os.geteuid() == 0 and "user" not in namespaces else None
     limits = config["limits"]
     # Counted now, while /proc still shows the whole machine.
     running = confine.count_processes(drop[0] if drop else os.getuid())
+    confine.unshare(namespaces & {"mount", "net", "ipc", "uts"})
+    scratch = config["scratch"]
+    if "uts" in namespaces:
+        confine.set_hostname("sandbox")
     if "mount" in namespaces:
-        notes += confine.build_private_root(config["new_root"], config["visible"], config["hidden"],
-                                            config["scratch"], "pid" in namespaces)
+        files, size = confine.submission_size(config["source"], limits["max_files"], limits["submission_mb"] << 20)
+        size_mb = confine.root_size_mb(files, size, limits["scratch_mb"])
+        notes += confine.build_private_root(config["temp_root"], config["visible"], config["hidden"],
+                                            config["source"], scratch, size_mb, drop, "pid" in namespaces)
         protections.append("private mount namespace (only the system, Python and the submission are visible)")
-    if "pid" in namespaces:
-        protections.append("private pid namespace")
-    if "net" in namespaces:
-        protections.append("no network")
+        protections.append(f"writable space {limits['scratch_mb']} MB beyond the submission "
+                           "(a tmpfs that goes with the worker)")
+        capture_dir = "/tmp"
+    else:
+        confine.submission_size(config["source"], limits["max_files"], limits["submission_mb"] << 20)
+        confine.copy_tree(config["source"], scratch, drop if drop and _usable_by(drop, config["needed_paths"])
+                          else None)
+        capture_dir = config["temp_root"]
+    capture_fd, capture_path = tempfile.mkstemp(dir=capture_dir)
+    os.unlink(capture_path)
+    for name, text in (("pid", "private pid namespace"), ("net", "no network"),
+                       ("ipc", "private IPC namespace (no shared memory or message queues with others)"),
+                       ("uts", "private UTS namespace (own hostname)")):
+        if name in namespaces:
+            protections.append(text)
     protections += confine.set_limits(None, limits["cpu_seconds"], limits["max_processes"],
                                       limits["file_size_mb"], running)
     if "user" in namespaces:
         confine.drop_capabilities()
         protections.append("user namespace without capabilities")
-    elif drop and os.geteuid() == 0:
+    elif drop:
         if "mount" in namespaces or _usable_by(drop, config["needed_paths"]):
-            confine.give_tree_to(config["scratch"], *drop)
             confine.drop_privileges(*drop)
             protections.append(f"unprivileged user {config['drop_name']}")
         else:
@@ -70,7 +95,10 @@ def confine_worker(config, confine):
         confine.no_new_privileges()
     except OSError:
         pass
-    return protections, notes, pid
+    # Again: a change of user id clears the parent-death signal.
+    confine.die_with_parent(signal.SIGKILL, lambda: confine.pipe_closed(parent_alive_fd))
+    os.close(parent_alive_fd)
+    return protections, notes, pid, capture_fd
 
 
 def _usable_by(drop, paths):
@@ -152,25 +180,108 @@ def redirect_stdio(capture_fd):
     os.dup2(capture_fd, 2)
 
 
+def supervise(worker_pid, config, confine):
+    """The first process's job once the worker is forked: wait for it and exit as it did.
+
+    When the grader dies (its parent-death signal, SIGTERM here) it kills the worker,
+    whose pid namespace takes every process the submission started with it, and
+    removes the scratch files. Without a pid namespace it also kills what carries
+    the worker's token.
+    """
+    grader = config["grader_pid"]
+
+    def grader_gone(signum, frame):
+        if os.getppid() == grader:
+            return                   # the grader's spawning thread ended, not the grader
+        _kill(worker_pid)
+        if "pid" not in config["namespaces"]:
+            _kill_marked(os.environ.get("KIT_SANDBOX_TOKEN", ""))
+        shutil.rmtree(config["temp_root"], ignore_errors=True)
+        os._exit(1)
+
+    signal.signal(signal.SIGTERM, grader_gone)
+    confine.die_with_parent(signal.SIGTERM, lambda: os.getppid() != grader)
+    while True:
+        try:
+            _, status = os.waitpid(worker_pid, 0)
+        except ChildProcessError:
+            os._exit(1)
+        if os.WIFSIGNALED(status):
+            number = os.WTERMSIG(status)
+            if number not in (signal.SIGKILL, signal.SIGSTOP):
+                signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+            os._exit(128 + number)
+        if os.WIFEXITED(status):
+            os._exit(os.WEXITSTATUS(status))
+
+
+def _kill(pid):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def _kill_marked(token):
+    """SIGKILL every process whose environment carries this worker's token (no pid namespace)."""
+    marker = f"KIT_SANDBOX_TOKEN={token}".encode()
+    for _ in range(3):
+        found = False
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and int(entry) != os.getpid():
+                try:
+                    with open(f"/proc/{entry}/environ", "rb") as environ:
+                        if marker in environ.read().split(b"\0"):
+                            _kill(int(entry))
+                            found = True
+                except OSError:
+                    pass
+        if not found:
+            return
+
+
 def main():
     config = json.loads(sys.argv[1])
     for path in config["extra_sys_path"]:
         if path not in sys.path:
             sys.path.append(path)
+    confine = _load_sibling("confine")
+    confine.set_limits(None, None, None, None)            # no core files, from here on
+    confine.die_with_parent(signal.SIGTERM, lambda: os.getppid() != config["grader_pid"])
     import numpy as np              # before the scratch dir is on sys.path: never shadowed
 
     wire = _load_sibling("wire")
     catalogue = _load_sibling("catalogue")
-    confine = _load_sibling("confine")
     session = _load_sibling("worker_session")
-    rpc = socket.socket(fileno=config["rpc_fd"])
-    capture_fd, capture_path = tempfile.mkstemp(dir=config["capture_dir"])
-    os.unlink(capture_path)
+    namespaces = set(config["namespaces"])
+    uid, gid = os.getuid(), os.getgid()
     try:
-        protections, notes, pid = confine_worker(config, confine)
+        confine.unshare(namespaces & {"user", "pid"})
+        if "user" in namespaces:
+            confine.map_to_root(uid, gid)
     except Exception as error:     # report, exit: the grader tries a weaker mode
         print(f"confinement failed: {error!r}", file=sys.stderr, flush=True)
         os._exit(CONFINEMENT_FAILED)
+    parent_alive_read, parent_alive_write = os.pipe()
+    worker_pid = os.fork()
+    if worker_pid:
+        os.close(config["rpc_fd"])
+        os.close(parent_alive_read)
+        supervise(worker_pid, config, confine)
+    os.close(parent_alive_write)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    rpc = socket.socket(fileno=config["rpc_fd"])
+    try:
+        confine.die_with_parent(signal.SIGKILL, lambda: confine.pipe_closed(parent_alive_read))
+        protections, notes, pid, capture_fd = confine_worker(config, confine, parent_alive_read)
+    except confine.SubmissionTooLarge as error:
+        rpc.sendall(wire.dumps({"refused": str(error)}))
+        os._exit(1)
+    except Exception as error:     # report, exit: the grader tries a weaker mode
+        print(f"confinement failed: {error!r}", file=sys.stderr, flush=True)
+        os._exit(CONFINEMENT_FAILED)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)     # over RLIMIT_FSIZE: an OSError, not a kill
     scratch = config["scratch"]
     os.chdir(scratch)
     redirect_stdio(capture_fd)
@@ -188,6 +299,7 @@ def main():
              "python": sys.version.split()[0], "numpy": np.__version__}
     rpc.sendall(wire.dumps({"hello": hello}))
     session.Session(rpc, capture_fd, config, wire, catalogue, worker_files=(HERE,)).serve()
+
 
 if __name__ == "__main__":
     main()

@@ -10,6 +10,7 @@ and catalogue.py are handed in by worker_main.py.
 """
 import builtins
 import ctypes
+import errno
 import importlib
 import os
 import sys
@@ -40,6 +41,8 @@ class Session:
         self.scratch = config["scratch"]
         self.output_chars = config["output_chars"]
         self.max_bytes = config["max_message_bytes"]
+        self.scratch_mb = config["limits"]["scratch_mb"]
+        self.file_size_mb = config["limits"]["file_size_mb"]
         self.worker_files = tuple(worker_files)
         self.objects, self.next_id = {}, 1
         self._libc = ctypes.CDLL(None)
@@ -302,6 +305,11 @@ class Session:
             message = str(error)
         except Exception:
             message = "<the exception's str() failed>"
+        if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+            message += (f" (the grader lets a submission write at most {self.scratch_mb} MB, "
+                        "its own files and /tmp together)")
+        elif isinstance(error, OSError) and error.errno == errno.EFBIG:
+            message += f" (the grader lets a submission write files of at most {self.file_size_mb} MB)"
         return {"type": type(error).__name__,
                 "message": self.relative(message)[:MESSAGE_CHARS],
                 "traceback": _tail(self.relative(text), TRACEBACK_CHARS)}

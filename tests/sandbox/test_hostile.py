@@ -254,7 +254,7 @@ def f():
 
 
 def test_fallback_to_a_plain_process_still_works(make_worker, monkeypatch):
-    monkeypatch.setattr(isolation, "candidate_modes", lambda: [isolation.Mode("plain process", (), ())])
+    monkeypatch.setattr(isolation, "candidate_modes", lambda: [isolation.Mode("plain process", ())])
     monkeypatch.setattr(client.SubmissionWorker, "_mode_cache", {})
     w = make_worker({"functions.py": SIGMOID + """
 import os, time
