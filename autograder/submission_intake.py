@@ -6,14 +6,21 @@ folder" on a desktop). `open_submission(path)` yields the directory holding
 the contract modules:
 
 - a .zip is extracted into a temporary directory, refusing absolute paths,
-  `..` components, links, and archives too large or too many files;
+  `..` components, links, encrypted or unknown compression, names or paths
+  too long or too deep, a file and a folder of one name, corrupt data, and
+  archives too large or holding too many files;
 - the folder holding the modules is the given one or, if it holds none, its
   only sub-folder that does (`__MACOSX` and hidden folders ignored);
+- that folder is copied once (regular files only, links never followed, no
+  `__pycache__` or `.git`, at most MAX_FILES files and MAX_BYTES bytes) into
+  the temporary directory: the workers start from this copy;
 - provided helper modules the kit ships (data.py, training_log.py, ...) that
   the student did not hand in are added from the kit, so that a submission of
   only the edited files still imports. The student's own copies always win.
 
-Anything that cannot be graded raises `SubmissionError` with a one-line reason.
+The temporary directory goes when grading ends, and with the workers'
+supervisors if the grader is killed. Anything that cannot be graded raises
+`SubmissionError` with a one-line reason.
 """
 import contextlib
 import os
@@ -21,14 +28,21 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from autograder.results import MODULE_ORDER as CONTRACT_MODULES
+from autograder.sandbox.isolation import removed_with_grader
 
 PROVIDED_MODULES = ("__init__", "data", "training_log", "mnist")
-MAX_ZIP_FILES = 2000
-MAX_ZIP_BYTES = 200 * 2**20      # uncompressed
+MAX_FILES = int(os.environ.get("KIT_MAX_SUBMISSION_FILES", 2000))      # in a zip or a folder
+MAX_BYTES = int(os.environ.get("KIT_MAX_SUBMISSION_MB", 50)) * 2**20   # uncompressed
+MAX_NAME = 255                   # characters of one file or folder name
+MAX_PATH = 1024                  # characters of a path inside the submission
+MAX_DEPTH = 32                   # folders deep
 IGNORED_FOLDERS = ("__MACOSX", "__pycache__")
+SKIPPED_WHEN_COPYING = {"__MACOSX", "__pycache__", ".git", ".ipynb_checkpoints"}
+ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 
 
 class SubmissionError(ValueError):
@@ -41,7 +55,7 @@ def open_submission(path):
     source = Path(path)
     if not source.exists():
         raise SubmissionError(f"{path}: no such file or directory")
-    with tempfile.TemporaryDirectory(prefix="kit-submission-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="kit-submission-") as scratch, removed_with_grader(scratch):
         scratch = Path(scratch)
         if source.is_dir():
             found = find_module_folder(source)
@@ -53,7 +67,9 @@ def open_submission(path):
             raise SubmissionError(f"{path}: grading a notebook is not supported yet; hand in the .py modules")
         else:
             raise SubmissionError(f"{path}: not a submission (expected a directory or a .zip of one)")
-        yield with_provided_modules(found, scratch / "graded")
+        graded = copy_submission(found, scratch / "graded", shown_as=str(path))
+        shutil.rmtree(scratch / "extracted", ignore_errors=True)
+        yield with_provided_modules(graded)
 
 
 def find_module_folder(directory, shown_as=None):
@@ -85,21 +101,74 @@ def extract_zip(archive, destination):
     try:
         with zipfile.ZipFile(archive) as zipped:
             members = zipped.infolist()
-            if len(members) > MAX_ZIP_FILES:
-                raise SubmissionError(f"{archive}: the archive holds {len(members)} files, "
-                                      f"more than {MAX_ZIP_FILES}")
-            if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
-                raise SubmissionError(f"{archive}: the archive unpacks to more than {MAX_ZIP_BYTES // 2**20} MB")
+            check_members(archive, members)
             for member in members:
                 target = _safe_target(destination, member, archive)
                 if member.is_dir():
                     target.mkdir(parents=True, exist_ok=True)
                     continue
                 target.parent.mkdir(parents=True, exist_ok=True)
-                with zipped.open(member) as source, open(target, "wb") as copy:
-                    shutil.copyfileobj(source, copy)
+                with zipped.open(member) as source, open(target, "xb") as copy:
+                    _copy_at_most(source, copy, member.file_size, archive, member.filename)
     except zipfile.BadZipFile as err:
         raise SubmissionError(f"{archive}: not a readable zip archive ({err})") from None
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
+        raise SubmissionError(f"{archive}: the archive's data is damaged or uses an unsupported "
+                              f"format ({_one_line(err)}); zip the folder again and hand that in") from None
+    except (FileExistsError, NotADirectoryError, IsADirectoryError) as err:
+        raise SubmissionError(f"{archive}: a file and a folder share the name "
+                              f"{os.path.basename(err.filename or '')!r} in the archive") from None
+    except OSError as err:
+        raise SubmissionError(f"{archive}: the archive cannot be unpacked ({err.strerror or err})") from None
+
+
+def check_members(archive, members):
+    """Refuse, before extracting anything, an archive the intake cannot unpack as it is."""
+    if len(members) > MAX_FILES:
+        raise SubmissionError(f"{archive}: the archive holds {len(members)} files, more than {MAX_FILES}; "
+                              "hand in only your .py modules")
+    if sum(m.file_size for m in members) > MAX_BYTES:
+        raise SubmissionError(f"{archive}: the archive unpacks to more than {MAX_BYTES // 2**20} MB; "
+                              "hand in only your .py modules")
+    seen_files, seen_dirs = set(), set()
+    for member in members:
+        name = member.filename
+        if member.flag_bits & 0x1:
+            raise SubmissionError(f"{archive}: {name!r} is encrypted; zip the folder again without a password")
+        if member.compress_type not in ZIP_METHODS:
+            raise SubmissionError(f"{archive}: {name!r} uses a compression the grader cannot read "
+                                  f"(method {member.compress_type}); zip the folder again with plain zip")
+        parts = [p for p in name.replace("\\", "/").split("/") if p]
+        if len(name) > MAX_PATH or any(len(p) > MAX_NAME for p in parts):
+            raise SubmissionError(f"{archive}: a name in the archive is too long ({name[:60]!r}...)")
+        if len(parts) > MAX_DEPTH:
+            raise SubmissionError(f"{archive}: {name[:60]!r}... is more than {MAX_DEPTH} folders deep")
+        key = "/".join(parts)
+        if member.is_dir():
+            seen_dirs.add(key)
+        elif key in seen_files:
+            raise SubmissionError(f"{archive}: the archive holds {key!r} twice")
+        else:
+            seen_files.add(key)
+        seen_dirs.update("/".join(parts[:i]) for i in range(1, len(parts)))
+    clash = sorted(seen_files & seen_dirs)
+    if clash:
+        raise SubmissionError(f"{archive}: a file and a folder share the name {clash[0]!r} in the archive")
+
+
+def _copy_at_most(source, copy, size, archive, name):
+    """Copy a member, refusing more data than its header announced (a lying zip bomb)."""
+    written = 0
+    while chunk := source.read(1 << 20):
+        written += len(chunk)
+        if written > size:
+            raise SubmissionError(f"{archive}: {name!r} holds more data than the archive says")
+        copy.write(chunk)
+
+
+def _one_line(err):
+    text = str(err).strip().splitlines()
+    return text[0][:120] if text else type(err).__name__
 
 
 def _safe_target(destination, member, archive):
@@ -116,16 +185,52 @@ def _safe_target(destination, member, archive):
     return target
 
 
-def with_provided_modules(folder, graded):
-    """`folder`, or a copy of it in `graded` completed with the kit's provided modules it lacks."""
+def copy_submission(folder, graded, shown_as=None):
+    """Copy the regular files of `folder` into `graded` (created), links neither followed nor
+    copied, within MAX_FILES and MAX_BYTES; return `graded`. SubmissionError over a cap."""
+    shown, graded = shown_as or str(folder), Path(graded)
+    files = size = 0
+    plan = []
+    for current, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_WHEN_COPYING
+                         and not os.path.islink(os.path.join(current, d)))
+        relative = os.path.relpath(current, folder)
+        if relative != "." and relative.count(os.sep) + 1 > MAX_DEPTH:
+            raise SubmissionError(f"{shown}: {relative[:60]!r}... is more than {MAX_DEPTH} folders deep")
+        plan.append((relative, None))
+        for name in sorted(names):
+            path = os.path.join(current, name)
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or name.endswith(".pyc"):
+                continue                 # links, FIFOs, devices, bytecode: never graded
+            files += 1
+            size += info.st_size
+            if files > MAX_FILES:
+                raise SubmissionError(f"{shown}: more than {MAX_FILES} files; hand in only your .py modules")
+            if size > MAX_BYTES:
+                raise SubmissionError(f"{shown}: more than {MAX_BYTES // 2**20} MB; hand in only your .py modules")
+            plan.append((relative, name))
+    for relative, name in plan:
+        target = graded / relative
+        if name is None:
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        try:
+            source_fd = os.open(os.path.join(folder, relative, name), os.O_RDONLY | os.O_NOFOLLOW)
+        except OSError as err:
+            raise SubmissionError(f"{shown}: cannot read {os.path.join(relative, name)!r} "
+                                  f"({err.strerror})") from None
+        with os.fdopen(source_fd, "rb") as reader, open(target / name, "xb") as writer:
+            shutil.copyfileobj(reader, writer, 1 << 20)
+    return graded
+
+
+def with_provided_modules(graded):
+    """`graded` (the grader's own copy) completed with the kit's provided modules it lacks."""
     kit = provided_modules_folder()
-    missing = [name for name in PROVIDED_MODULES
-               if not (folder / f"{name}.py").exists() and kit is not None and (kit / f"{name}.py").is_file()]
-    if not missing:
-        return folder
-    shutil.copytree(folder, graded, symlinks=True, ignore=shutil.ignore_patterns(*IGNORED_FOLDERS))
-    for name in missing:
-        shutil.copyfile(kit / f"{name}.py", graded / f"{name}.py")
+    for name in PROVIDED_MODULES:
+        if not (graded / f"{name}.py").exists() and kit is not None and (kit / f"{name}.py").is_file():
+            shutil.copyfile(kit / f"{name}.py", graded / f"{name}.py")
     return graded
 
 

@@ -272,6 +272,7 @@ class SubmissionWorker:
         limits = self.limits
         config = {"rpc_fd": child.fileno(), "source": self.submission_dir, "scratch": scratch,
                   "temp_root": temp_root, "grader_pid": os.getpid(),
+                  "grader_scratch": isolation.grader_scratch(),
                   "namespaces": list(mode.namespaces),
                   "visible": isolation.visible_paths(), "hidden": self.hidden,
                   "drop_to": [uid, gid] if os.geteuid() == 0 else None, "drop_name": user,

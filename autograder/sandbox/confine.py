@@ -41,6 +41,7 @@ _STATVFS_TO_MS = {os.ST_NOSUID: MS_NOSUID, os.ST_NODEV: MS_NODEV, os.ST_NOEXEC: 
 _SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41, "arm64": 41, "armv7l": 218,
                    "i686": 217, "i386": 217, "ppc64le": 203, "s390x": 217, "riscv64": 41}
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP, PR_SET_SECUREBITS = 1, 38, 24, 28
+PR_SET_CHILD_SUBREAPER = 36
 CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 NAMESPACE_FLAGS = {"mount": CLONE_NEWNS, "uts": CLONE_NEWUTS, "ipc": CLONE_NEWIPC,
@@ -92,6 +93,11 @@ def die_with_parent(signal_number, parent_gone=None):
     _check(_libc.prctl(PR_SET_PDEATHSIG, signal_number, 0, 0, 0), "parent-death signal")
     if parent_gone is not None and parent_gone():
         os._exit(0)
+
+
+def become_subreaper():
+    """Orphans among our descendants become our children (so we can reap them), not init's."""
+    _check(_libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "child subreaper")
 
 
 def set_hostname(name):

@@ -14,6 +14,7 @@ a pid namespace everything the student started dies with the namespace's init.
 Without one, processes that left the group with setsid are found by the token
 in their environment.
 """
+import contextlib
 import importlib.util
 import os
 import pwd
@@ -57,6 +58,32 @@ def candidate_modes(as_root=None):
         modes = [Mode(name, (*spaces, *user)) for name, spaces in NAMESPACE_SETS]
     modes.append(Mode("plain process", ()))
     return modes
+
+
+_REMOVED_WITH_GRADER = set()
+GRADER_SCRATCH_PREFIX = "kit-submission-"
+
+
+@contextlib.contextmanager
+def removed_with_grader(path):
+    """While in the block, the supervisor of every worker started removes `path` if the grader dies.
+
+    For the grader's own temporary copy of a submission (named kit-submission-*, the only
+    name a supervisor removes), which a SIGKILLed grader cannot remove itself.
+    """
+    path = os.path.abspath(path)
+    if not os.path.basename(path).startswith(GRADER_SCRATCH_PREFIX):
+        raise ValueError(f"{path}: only {GRADER_SCRATCH_PREFIX}* folders are removed with the grader")
+    _REMOVED_WITH_GRADER.add(path)
+    try:
+        yield path
+    finally:
+        _REMOVED_WITH_GRADER.discard(path)
+
+
+def grader_scratch():
+    """The folders a worker's supervisor removes when the grader dies (see removed_with_grader)."""
+    return sorted(_REMOVED_WITH_GRADER)
 
 
 def scrubbed_env(home, token):

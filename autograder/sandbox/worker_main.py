@@ -22,15 +22,16 @@ Started by client.py as `python -I worker_main.py CONFIG_JSON`. In order, it:
 It imports nothing of the kit's grading code.
 """
 import fcntl
-import shutil
-import signal
 import json
 import os
+import shutil
+import signal
 import site
 import socket
 import sys
 import sysconfig
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFINEMENT_FAILED = 71          # exit code: the grader falls back to a weaker mode
@@ -196,10 +197,14 @@ def supervise(worker_pid, config, confine):
         _kill(worker_pid)
         if "pid" not in config["namespaces"]:
             _kill_marked(os.environ.get("KIT_SANDBOX_TOKEN", ""))
-        shutil.rmtree(config["temp_root"], ignore_errors=True)
+        for path in [config["temp_root"], *config["grader_scratch"]]:
+            if os.path.basename(path).startswith(("kit-sandbox-", "kit-submission-")):
+                shutil.rmtree(path, ignore_errors=True)
+        _reap_children(deadline=time.monotonic() + 1.0)
         os._exit(1)
 
     signal.signal(signal.SIGTERM, grader_gone)
+    confine.become_subreaper()
     confine.die_with_parent(signal.SIGTERM, lambda: os.getppid() != grader)
     while True:
         try:
@@ -214,6 +219,17 @@ def supervise(worker_pid, config, confine):
             os._exit(128 + number)
         if os.WIFEXITED(status):
             os._exit(os.WEXITSTATUS(status))
+
+
+def _reap_children(deadline):
+    """Wait for the killed worker and the orphans it left us (we are their subreaper): no zombies."""
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.005)
 
 
 def _kill(pid):

@@ -79,8 +79,11 @@ def test_provided_helpers_are_added_when_missing(tmp_path):
 
 
 def test_the_students_own_helper_wins(tmp_path):
-    with open_submission(copy_submission(SOLUTIONS, tmp_path / "s")) as folder:
-        assert folder == tmp_path / "s"      # nothing missing: graded as handed in
+    submission = copy_submission(SOLUTIONS, tmp_path / "s")
+    (submission / "data.py").write_text("# the student's own data.py\n")
+    with open_submission(submission) as folder:
+        assert folder != submission           # graded from the grader's one copy
+        assert (folder / "data.py").read_text() == "# the student's own data.py\n"
 
 
 def test_an_ungraded_run_still_makes_a_valid_results_file():
