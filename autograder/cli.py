@@ -26,6 +26,7 @@ SUBCOMMANDS = [
     "autograder.batch.command",
     "autograder.release.command",
     "autograder.nbgrader_course.command",
+    "autograder.exports.command",
 ]
 
 USAGE_ERROR = 2   # argparse's own exit code for bad arguments
