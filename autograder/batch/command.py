@@ -16,6 +16,8 @@ INTERRUPTED = 130
 
 
 def add_arguments(parser):
+    from autograder.late_work.options import add_late_arguments
+
     from .pool import DEFAULT_WALL_LIMIT
 
     parser.add_argument("submissions", type=Path, metavar="SUBMISSIONS",
@@ -40,20 +42,15 @@ def add_arguments(parser):
                              "regraded without asking)")
     parser.add_argument("--roster", type=Path, metavar="CSV",
                         help="roster: submission,student_id,name,email (kept for reruns)")
-    late = parser.add_argument_group("late work (kept for reruns; changing them regrades nothing)")
-    late.add_argument("--due", metavar="WHEN", help="due date, ISO 8601: 2026-12-01T23:59+09:00 (no offset: UTC)")
-    late.add_argument("--grace", default="0", metavar="DURATION", help="grace period after the due date: 15m, 2h, 1d")
-    late.add_argument("--late-per-day", type=float, default=0.0, metavar="PERCENT",
-                      help="percent of the score taken off per day late (default 0)")
-    late.add_argument("--late-cap", type=float, default=100.0, metavar="PERCENT",
-                      help="at most this percent taken off (default 100)")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
+    add_late_arguments(parser)
 
 
 def run(args):
     from autograder.grading import SelectionError
 
     from autograder.late_work import PolicyError
+    from autograder.late_work.options import late_policy_from
 
     from .discovery import DiscoveryError
     from .class_grading import BatchSettingsError, grade_class
@@ -64,7 +61,7 @@ def run(args):
         outcome = grade_class(args.submissions, args.out, jobs=args.jobs, seed=args.seed, force=args.force,
                               retry_errors=args.retry_errors, only=only or None, call_timeout=args.timeout,
                               wall_limit=args.wall_limit, progress=not args.quiet, regrade=args.regrade,
-                              roster=args.roster, late_policy=late_policy(args))
+                              roster=args.roster, late_policy=late_policy_from(args))
     except (DiscoveryError, BatchSettingsError, SelectionError, RosterError, PolicyError, OSError) as error:
         print(f"autograder batch: error: {error}", file=sys.stderr)
         return CANNOT_START
@@ -91,12 +88,3 @@ def _at_least_one(text):
         raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
     return value
 
-
-def late_policy(args):
-    """The LatePolicy the options give, or None when --due is not given (keep the earlier run's)."""
-    from autograder.late_work import LatePolicy, parse_duration, parse_instant
-
-    if not args.due:
-        return None
-    return LatePolicy(due=parse_instant(args.due), grace=parse_duration(args.grace),
-                      per_day_percent=args.late_per_day, cap_percent=args.late_cap)

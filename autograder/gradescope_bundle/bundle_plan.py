@@ -22,12 +22,16 @@ class Bundle:
     out: the zip file to write.
     seed: one grading seed for every submission, or None (each submission's
         seed comes from its Gradescope submission id; see run_submission.py).
+    visibility: when students see results (visible, after_due_date, after_published, hidden).
+    late_policy: the penalty applied to late submissions (late_work.LatePolicy), or None.
     """
 
     kit_root: Path
     tree: Path
     out: Path
     seed: int | None = None
+    visibility: str = "visible"      # Gradescope's visibility of the results and of each test
+    late_policy: object = None       # a late_work.LatePolicy, or None
     written: list = field(default_factory=list)   # paths (relative to tree) the steps wrote
 
     def path(self, relative):
@@ -59,7 +63,7 @@ STEPS = (
 )
 
 
-def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False):
+def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False, visibility="visible", late_policy=None):
     """Build the Gradescope bundle `out` (a .zip) and return the Bundle.
 
     seed: a fixed grading seed for every submission (default: per submission).
@@ -74,7 +78,8 @@ def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False):
     if not out.parent.is_dir():
         raise FileNotFoundError(f"{out}: the folder {out.parent} does not exist")
     with tempfile.TemporaryDirectory(prefix="kit-gradescope-") as tree:
-        bundle = Bundle(kit_root=Path(kit_root), tree=Path(tree), out=out, seed=seed)
+        bundle = Bundle(kit_root=Path(kit_root), tree=Path(tree), out=out, seed=seed, visibility=visibility,
+                        late_policy=late_policy)
         for step in STEPS:
             step(bundle)
     return bundle

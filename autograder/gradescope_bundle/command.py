@@ -13,20 +13,29 @@ def add_arguments(parser):
                         help="grade every submission with this seed (default: each submission's "
                              "Gradescope id, so a regrade reproduces it)")
     parser.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
+    parser.add_argument("--visibility", choices=("visible", "after_due_date", "after_published", "hidden"),
+                        default="visible", help="when students see the results and every test's feedback "
+                                                "(Gradescope's visibility; default visible)")
+    from autograder.late_work.options import add_late_arguments
+    add_late_arguments(parser, kept="the submission time is Gradescope's; the penalty shows in the score")
 
 
 def run(args):
+    from autograder.late_work.options import late_policy_from
+
     from .archive import BundleError
     from .bundle_plan import build_bundle
 
     try:
-        bundle = build_bundle(args.out, seed=args.seed, force=args.force)
+        bundle = build_bundle(args.out, seed=args.seed, force=args.force, visibility=args.visibility,
+                              late_policy=late_policy_from(args))
     except (FileExistsError, FileNotFoundError, ValueError, BundleError) as error:
         print(f"autograder gradescope: {error}", file=sys.stderr)
         return 1
     seed = f"seed {bundle.seed} for every submission" if bundle.seed is not None else \
         "each submission's seed from its Gradescope id"
     size = bundle.out.stat().st_size / 2**20
-    print(f"Gradescope bundle written to {bundle.out} ({size:.1f} MB; {seed}). Upload it as the "
+    print(f"Gradescope bundle written to {bundle.out} ({size:.1f} MB; {seed}; results {args.visibility}"
+          + (f"; {bundle.late_policy.describe()}" if bundle.late_policy else "") + "). Upload it as the "
           "assignment's autograder (Configure Autograder > Zip file upload).")
     return 0

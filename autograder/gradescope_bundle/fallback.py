@@ -12,7 +12,8 @@ from autograder.results import GradingRun
 
 FALLBACK_FILE = "fallback_results.json"
 FALLBACK_MESSAGE = ("The autograder could not start, so your submission was not graded. "
-                    "This is not a verdict on your code: your instructor has been told.")
+                    "This is not a verdict on your code: please tell your instructor, whose view of "
+                    "this submission shows the autograder's log.")
 
 
 def write_fallback_results(bundle):

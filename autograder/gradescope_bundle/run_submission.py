@@ -22,14 +22,18 @@ from pathlib import Path
 
 from autograder.grading import SelectionError, SubmissionError, grade_submission, ungraded_run
 from autograder.grading.runner import SEED_LIMIT
+from autograder.late_work import LatePolicy, PolicyError, submission_time
 from autograder.reports import GradescopeReport
+from autograder.submission_intake import CONTRACT_MODULES
 
 from .fallback import empty_run
 from .settings import read_settings
 
 DEFAULT_ROOT = "/autograder"
 CRASH_MESSAGE = ("The autograder hit a problem of its own and could not grade your submission. "
-                 "This is not a verdict on your code: your instructor has been told.")
+                 "This is not a verdict on your code: please tell your instructor, whose view of this "
+                 "submission shows the autograder's log.")
+NESTING_DEPTH = 2        # hw/code/*.py is found when it is the only folder holding modules
 
 
 def main(argv=None):
@@ -40,7 +44,8 @@ def main(argv=None):
     results = root / "results" / "results.json"
     results.parent.mkdir(parents=True, exist_ok=True)
     metadata = read_metadata(root / "submission_metadata.json")
-    seed, seed_from = choose_seed(read_settings(root / "source"), metadata)
+    settings = read_settings(root / "source")
+    seed, seed_from = choose_seed(settings, metadata)
     label = f"gradescope submission {metadata['id']}" if "id" in metadata else "submission"
     submission = submission_path(root / "submission")
     print(f"grading {submission} with seed {seed} ({seed_from})", flush=True)
@@ -52,11 +57,27 @@ def main(argv=None):
     except Exception:  # noqa: BLE001 - the student must get a results.json whatever happens
         traceback.print_exc(file=sys.stdout)
         run = not_graded(label, seed, CRASH_MESSAGE)
-    GradescopeReport().write(run, results)
+    report_for(settings, metadata, submission).write(run, results)
     print(f"score {run.score:g} / {run.max_score:g}; protections: {', '.join(run.protections) or 'none'}")
     if run.error:
         print(f"grading error: {run.error}")
     return 0
+
+
+def report_for(settings, metadata, submission):
+    """The GradescopeReport the bundle's settings ask for: its visibility, and the late verdict if any."""
+    visibility = settings.get("visibility") or "visible"
+    try:
+        policy = LatePolicy.from_dict(settings.get("late_policy"))
+    except (PolicyError, ValueError, TypeError) as error:
+        print(f"late policy in bundle.json ignored: {error}")
+        policy = LatePolicy()
+    late = None
+    if policy.active and metadata.get("created_at"):
+        when, _ = submission_time(submission, metadata["created_at"])
+        late = policy.verdict(when)
+        print(f"submitted {when.isoformat()}: {late.late_days} day(s) late, {late.penalty_percent:g} % off")
+    return GradescopeReport(visibility=visibility, test_visibility=visibility, late=late)
 
 
 def not_graded(label, seed, reason):
@@ -90,14 +111,32 @@ def choose_seed(settings, metadata):
 
 
 def submission_path(folder):
-    """`folder`, or the one .zip in it when a student uploaded a zip and nothing else to grade."""
+    """What to grade in `folder`: the one .zip when a student uploaded a zip and nothing else to grade;
+    the one folder holding the modules when they sit two folders deep (hw/code/*.py); else `folder`."""
     try:
         entries = [p for p in folder.iterdir() if not p.name.startswith(".")]
     except OSError:
         return folder
     zips = [p for p in entries if p.suffix.lower() == ".zip" and p.is_file()]
     has_code = any(folder.rglob("*.py"))
-    return zips[0] if len(zips) == 1 and not has_code else folder
+    if len(zips) == 1 and not has_code:
+        return zips[0]
+    holding = _folders_holding_modules(folder)
+    if len(holding) == 1 and len(holding[0].relative_to(folder).parts) == NESTING_DEPTH:
+        return holding[0]
+    return folder
+
+
+def _folders_holding_modules(folder):
+    """Folders at most NESTING_DEPTH below `folder` (itself included) that hold a contract module."""
+    found = []
+    for candidate in [folder, *folder.glob("*"), *folder.glob("*/*")]:
+        parts = candidate.relative_to(folder).parts
+        if candidate.is_dir() and not candidate.is_symlink() and not any(
+                p.startswith(".") or p in ("__MACOSX", "__pycache__") for p in parts) and any(
+                (candidate / f"{m}.py").is_file() for m in CONTRACT_MODULES):
+            found.append(candidate)
+    return found
 
 
 if __name__ == "__main__":

@@ -142,7 +142,7 @@ class GradingPlugin:
             passed = False
             where = "preparing" if phase == "setup" else "running"
             output = (f"The grader could not finish {where} this check ({_short(excinfo)}). "
-                      "This is not a verdict on your code; your instructor has been told.")
+                      "This is not a verdict on your code; please show this message to your instructor.")
             self._grader_error(f"internal error while {where} the check", item, excinfo)
         if advice:
             output = "\n".join([output.rstrip(), ADVICE_HEADER, *("  " + a for a in advice)]).strip()

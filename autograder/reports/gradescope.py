@@ -32,6 +32,8 @@ TEST_KEYS = {
     "score", "max_score", "status", "name", "name_format", "number", "output",
     "output_format", "tags", "visibility", "extra_data",
 }
+LATE_LINE = ("Submitted {days} day(s) late: {percent} % taken off, so the score is {after} "
+             "(before the penalty: {before}).")
 _NUMBER = re.compile(r"^\d+(\.\d+)*$")
 _UNIT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$")
 _SCORE_SLACK = 1e-6  # float sums of partial credit
@@ -42,16 +44,19 @@ class GradescopeReport:
     """Renders a `GradingRun` as Gradescope's results.json.
 
     visibility: of the whole result (top level); stdout_visibility: of the
-    autograder's stdout; test_visibility: of each test.
+    autograder's stdout; test_visibility: of each test. late: a
+    late_work.LateVerdict to apply (the top-level score is then the score
+    after the penalty, and the output says so), or None.
     """
 
     visibility: str = "visible"
     stdout_visibility: str = "hidden"
     test_visibility: str = "visible"
+    late: Any = None
 
     def to_dict(self, run: GradingRun) -> dict[str, Any]:
         run = run.numbered()
-        return {
+        data = {
             "score": _points(run.score),
             "max_score": _points(run.max_score),
             "execution_time": round(run.execution_time, 3),
@@ -66,6 +71,14 @@ class GradescopeReport:
             },
             "tests": [self._test(t) for t in run.tests],
         }
+        if self.late is not None and self.late.late and run.tests:
+            data["score"] = _points(self.late.apply(run.score))
+            data["output"] += "\n" + LATE_LINE.format(days=self.late.late_days,
+                                                       percent=format_points(self.late.penalty_percent),
+                                                       before=format_points(run.score),
+                                                       after=format_points(data["score"]))
+            data["extra_data"].update(late_days=self.late.late_days, late_penalty_percent=self.late.penalty_percent)
+        return data
 
     def _test(self, test: TestResult) -> dict[str, Any]:
         extra: dict[str, Any] = {"unit": test.unit, "duration": round(test.duration, 3)}
@@ -95,6 +108,9 @@ def summary(run: GradingRun) -> str:
     lines = []
     if run.error:
         lines.append(f"Grading problem: {truncate(strip_control_chars(run.error), 1000)}")
+    if not run.tests:
+        lines.append("Nothing was graded.")
+        return "\n".join(lines)
     lines.append(
         f"Score {format_points(run.score)} / {format_points(run.max_score)}; "
         f"{run.passed_count} of {len(run.tests)} tests passed."
@@ -218,10 +234,16 @@ def _numbering_problems(tests: list[Any]) -> list[str]:
 
 
 def _total_problems(data: dict[str, Any], tests: list[Any]) -> list[str]:
+    # A late penalty (extra_data.late_penalty_percent) scales the top-level score;
+    # Gradescope takes the top-level score over the tests' sum.
+    extra = data.get("extra_data") if isinstance(data.get("extra_data"), dict) else {}
+    penalty = extra.get("late_penalty_percent", 0)
+    kept = 1 - penalty / 100 if _is_number(penalty) and 0 <= penalty <= 100 else 1
     problems = []
     for key in ("score", "max_score"):
         values = [t.get(key) for t in tests if isinstance(t, dict)]
         if _is_number(data.get(key)) and all(_is_number(v) for v in values):
-            if abs(sum(values) - data[key]) > _SCORE_SLACK * max(1, len(values)):
-                problems.append(f"{key} {data[key]} is not the sum over tests ({sum(values)})")
+            expected = sum(values) * (kept if key == "score" else 1)
+            if abs(expected - data[key]) > _SCORE_SLACK * max(1, len(values)):
+                problems.append(f"{key} {data[key]} is not the sum over tests ({expected:g})")
     return problems

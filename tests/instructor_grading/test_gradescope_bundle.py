@@ -143,6 +143,29 @@ def test_a_grader_that_cannot_start_still_leaves_a_valid_results_json(gradescope
     results, stdout = run_autograder(gradescope)
     assert results["score"] == 0 and FALLBACK_MESSAGE in results["output"]
     assert "left no valid results.json" in stdout
+    assert "has been told" not in results["output"] and "seed" not in results["output"]     # nothing was graded
+
+
+def test_a_late_submission_two_folders_deep_is_graded_with_the_penalty_and_hidden_until_the_due_date(
+        gradescope, tmp_path):
+    from autograder.late_work import LatePolicy, parse_duration, parse_instant
+
+    policy = LatePolicy(due=parse_instant("2026-11-20T23:59+09:00"), grace=parse_duration("15m"),
+                        per_day_percent=10, cap_percent=50)
+    built = build_bundle(tmp_path / "late.zip", visibility="after_due_date", late_policy=policy).out
+    with zipfile.ZipFile(built) as archive:
+        settings = json.loads(archive.read("bundle.json"))
+    assert settings["visibility"] == "after_due_date" and settings["late_policy"]["per_day_percent"] == 10
+    (gradescope / "source" / "bundle.json").write_text(json.dumps(settings))
+    metadata = {"id": SUBMISSION_ID, "created_at": "2026-11-22T10:00:00.000000+09:00", "users": [{"name": "A"}]}
+    (gradescope / "submission_metadata.json").write_text(json.dumps(metadata))
+    solved(gradescope / "submission" / "hw" / "code")
+    results, stdout = run_autograder(gradescope)
+    assert results["max_score"] > 0 and all(test["status"] == "passed" for test in results["tests"])
+    assert results["score"] == pytest.approx(0.8 * results["max_score"])          # 2 started days late: 20 %
+    assert "Submitted 2 day(s) late: 20 % taken off" in results["output"]
+    assert results["visibility"] == "after_due_date"
+    assert {test["visibility"] for test in results["tests"]} == {"after_due_date"}
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="run_autograder drops to nobody only when run as root")
