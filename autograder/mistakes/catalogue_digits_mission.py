@@ -1,13 +1,15 @@
 """Known mistakes in digits_mission.py: training MultiLayerNet on 8x8 digits."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="digits train without the pixel scaling that predict applies",
+        name=N_("digits train without the pixel scaling that predict applies"),
         unit="digits_mission.train",
         target="digits_mission.train",
-        hint="DigitsClassifier.predict divides the pixels by 16, so the network must be trained on "
-             "x_train / MAX_PIXEL_VALUE too: train and predict must see inputs on the same scale.",
+        hint=N_("DigitsClassifier.predict divides the pixels by 16, so the network must be trained on "
+                "x_train / MAX_PIXEL_VALUE too: train and predict must see inputs on the same scale."),
         source="""
             def train(x_train, t_train, seed=0, log=None):
                 np.random.seed(seed)
@@ -27,11 +29,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="digits train returns inside the mini-batch loop (one step)",
+        name=N_("digits train returns inside the mini-batch loop (one step)"),
         unit="digits_mission.train",
         target="digits_mission.train",
-        hint="The return statement is indented into the loop over mini-batches, so training stops "
-             "after one update: dedent `return DigitsClassifier(net)` out of both loops.",
+        hint=N_("The return statement is indented into the loop over mini-batches, so training stops "
+                "after one update: dedent `return DigitsClassifier(net)` out of both loops."),
         source="""
             def train(x_train, t_train, seed=0, log=None):
                 np.random.seed(seed)

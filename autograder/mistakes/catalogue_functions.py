@@ -1,76 +1,78 @@
 """Known mistakes in functions.py: activations and losses."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="step_function uses np.int",
+        name=N_("step_function uses np.int"),
         unit="functions.step_function",
         target="functions.step_function",
-        hint="np.int was an alias of Python's int and is gone since NumPy 1.24, so this line raises "
-             "AttributeError: write dtype=int (or return (x > 0).astype(int)).",
+        hint=N_("np.int was an alias of Python's int and is gone since NumPy 1.24, so this line raises "
+                "AttributeError: write dtype=int (or return (x > 0).astype(int))."),
         source="""
             def step_function(x):
                 return np.array(x > 0, dtype=np.int)
         """,
     ),
     Mistake(
-        name="step_function is 1 at x == 0",
+        name=N_("step_function is 1 at x == 0"),
         unit="functions.step_function",
         target="functions.step_function",
-        hint="The step is 1 only where x > 0 (strictly); check the comparison: > rather than >=.",
+        hint=N_("The step is 1 only where x > 0 (strictly); check the comparison: > rather than >=."),
         source="""
             def step_function(x):
                 return np.array(x >= 0, dtype=int)
         """,
     ),
     Mistake(
-        name="sigmoid with the wrong sign in exp",
+        name=N_("sigmoid with the wrong sign in exp"),
         unit="functions.sigmoid",
         target="functions.sigmoid",
-        hint="sigmoid(x) is 1 / (1 + exp(-x)): check the sign inside exp (sigmoid(2) should be about 0.88).",
+        hint=N_("sigmoid(x) is 1 / (1 + exp(-x)): check the sign inside exp (sigmoid(2) should be about 0.88)."),
         source="""
             def sigmoid(x):
                 return 1 / (1 + np.exp(x))
         """,
     ),
     Mistake(
-        name="sigmoid as exp(x) / (1 + exp(x)) gives nan for large x",
+        name=N_("sigmoid as exp(x) / (1 + exp(x)) gives nan for large x"),
         unit="functions.sigmoid",
         target="functions.sigmoid",
-        hint="For large positive x, exp(x) overflows to inf and inf / inf is nan: use 1 / (1 + exp(-x)) "
-             "where x >= 0 (the exp(x) form is only safe where x < 0).",
+        hint=N_("For large positive x, exp(x) overflows to inf and inf / inf is nan: use 1 / (1 + exp(-x)) "
+                "where x >= 0 (the exp(x) form is only safe where x < 0)."),
         source="""
             def sigmoid(x):
                 return np.exp(x) / (1 + np.exp(x))
         """,
     ),
     Mistake(
-        name="relu with np.max instead of np.maximum",
+        name=N_("relu with np.max instead of np.maximum"),
         unit="functions.relu",
         target="functions.relu",
-        hint="np.max(0, x) reduces an array along the axis x, it does not compare: np.maximum(0, x) "
-             "takes the larger of 0 and x entry by entry.",
+        hint=N_("np.max(0, x) reduces an array along the axis x, it does not compare: np.maximum(0, x) "
+                "takes the larger of 0 and x entry by entry."),
         source="""
             def relu(x):
                 return np.max(0, x)
         """,
     ),
     Mistake(
-        name="relu returns its derivative (0 or 1), not max(0, x)",
+        name=N_("relu returns its derivative (0 or 1), not max(0, x)"),
         unit="functions.relu",
         target="functions.relu",
-        hint="relu keeps the positive values themselves: return np.maximum(0, x), not the mask x > 0.",
+        hint=N_("relu keeps the positive values themselves: return np.maximum(0, x), not the mask x > 0."),
         source="""
             def relu(x):
                 return (x > 0).astype(float)
         """,
     ),
     Mistake(
-        name="softmax without subtracting the max",
+        name=N_("softmax without subtracting the max"),
         unit="functions.softmax",
         target="functions.softmax",
-        hint="exp(1000) overflows to inf and inf / inf is nan: subtract each row's maximum from x before "
-             "np.exp (the result does not change).",
+        hint=N_("exp(1000) overflows to inf and inf / inf is nan: subtract each row's maximum from x before "
+                "np.exp (the result does not change)."),
         source="""
             def softmax(x):
                 exp_x = np.exp(x)
@@ -78,11 +80,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="softmax over the wrong axis (columns of a batch)",
+        name=N_("softmax over the wrong axis (columns of a batch)"),
         unit="functions.softmax",
         target="functions.softmax",
-        hint="For a batch (N, C) each row is one sample and must sum to 1: take the max and the sum "
-             "over axis=-1 (or axis=1) with keepdims=True, not axis=0.",
+        hint=N_("For a batch (N, C) each row is one sample and must sum to 1: take the max and the sum "
+                "over axis=-1 (or axis=1) with keepdims=True, not axis=0."),
         source="""
             def softmax(x):
                 x = x - np.max(x, axis=0)
@@ -90,11 +92,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="softmax row sums without keepdims",
+        name=N_("softmax row sums without keepdims"),
         unit="functions.softmax",
         target="functions.softmax",
-        hint="np.sum(..., axis=-1) of an (N, C) batch has shape (N,), which NumPy lines up with the "
-             "columns: pass keepdims=True so each row is divided by its own sum (square batches hide this).",
+        hint=N_("np.sum(..., axis=-1) of an (N, C) batch has shape (N,), which NumPy lines up with the "
+                "columns: pass keepdims=True so each row is divided by its own sum (square batches hide this)."),
         source="""
             def softmax(x):
                 exp_x = np.exp(x - np.max(x, axis=-1, keepdims=True))
@@ -102,11 +104,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="softmax normalised over the whole batch",
+        name=N_("softmax normalised over the whole batch"),
         unit="functions.softmax",
         target="functions.softmax",
-        hint="np.sum(exp_x) without an axis adds up the whole batch: normalise each row on its own "
-             "(axis=-1, keepdims=True), and subtract each row's max.",
+        hint=N_("np.sum(exp_x) without an axis adds up the whole batch: normalise each row on its own "
+                "(axis=-1, keepdims=True), and subtract each row's max."),
         source="""
             def softmax(x):
                 c = np.max(x)
@@ -115,31 +117,31 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="mean_squared_error without the 0.5",
+        name=N_("mean_squared_error without the 0.5"),
         unit="functions.mean_squared_error",
         target="functions.mean_squared_error",
-        hint="The book's loss is 0.5 * sum((y - t) ** 2): the factor 0.5 is missing.",
+        hint=N_("The book's loss is 0.5 * sum((y - t) ** 2): the factor 0.5 is missing."),
         source="""
             def mean_squared_error(y, t):
                 return np.sum((y - t) ** 2)
         """,
     ),
     Mistake(
-        name="mean_squared_error averaged instead of summed",
+        name=N_("mean_squared_error averaged instead of summed"),
         unit="functions.mean_squared_error",
         target="functions.mean_squared_error",
-        hint="Despite its name, the book's mean_squared_error is 0.5 * the SUM of the squared errors: "
-             "use np.sum, not np.mean.",
+        hint=N_("Despite its name, the book's mean_squared_error is 0.5 * the SUM of the squared errors: "
+                "use np.sum, not np.mean."),
         source="""
             def mean_squared_error(y, t):
                 return 0.5 * np.mean((y - t) ** 2)
         """,
     ),
     Mistake(
-        name="cross_entropy_error summed over the batch (no 1/N)",
+        name=N_("cross_entropy_error summed over the batch (no 1/N)"),
         unit="functions.cross_entropy_error",
         target="functions.cross_entropy_error",
-        hint="The loss is the mean over the batch: divide the sum of -log(...) by the batch size N.",
+        hint=N_("The loss is the mean over the batch: divide the sum of -log(...) by the batch size N."),
         source="""
             def cross_entropy_error(y, t):
                 if y.ndim == 1:
@@ -152,11 +154,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="cross_entropy_error without eps inside the log",
+        name=N_("cross_entropy_error without eps inside the log"),
         unit="functions.cross_entropy_error",
         target="functions.cross_entropy_error",
-        hint="log(0) is -inf, so the loss is inf when the true class has probability 0: add a small "
-             "delta such as 1e-7 inside the log, np.log(y + 1e-7).",
+        hint=N_("log(0) is -inf, so the loss is inf when the true class has probability 0: add a small "
+                "delta such as 1e-7 inside the log, np.log(y + 1e-7)."),
         source="""
             def cross_entropy_error(y, t):
                 if y.ndim == 1:
@@ -169,11 +171,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="cross_entropy_error that only handles one-hot labels",
+        name=N_("cross_entropy_error that only handles one-hot labels"),
         unit="functions.cross_entropy_error",
         target="functions.cross_entropy_error",
-        hint="t may also be integer labels of shape (N,): then t * log(y) broadcasts wrongly. Turn labels "
-             "into picks with y[np.arange(N), t], or one-hot into labels with t.argmax(axis=1).",
+        hint=N_("t may also be integer labels of shape (N,): then t * log(y) broadcasts wrongly. Turn labels "
+                "into picks with y[np.arange(N), t], or one-hot into labels with t.argmax(axis=1)."),
         source="""
             def cross_entropy_error(y, t):
                 if y.ndim == 1:
@@ -184,11 +186,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="cross_entropy_error indexes with one-hot labels (no argmax)",
+        name=N_("cross_entropy_error indexes with one-hot labels (no argmax)"),
         unit="functions.cross_entropy_error",
         target="functions.cross_entropy_error",
-        hint="y[np.arange(N), t] needs integer labels: when t is one-hot (t.size == y.size), turn it into "
-             "labels first with t = t.argmax(axis=1).",
+        hint=N_("y[np.arange(N), t] needs integer labels: when t is one-hot (t.size == y.size), turn it into "
+                "labels first with t = t.argmax(axis=1)."),
         source="""
             def cross_entropy_error(y, t):
                 if y.ndim == 1:

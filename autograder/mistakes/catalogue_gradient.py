@@ -1,13 +1,15 @@
 """Known mistakes in gradient.py: the numerical gradient."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="numerical_gradient by forward difference",
+        name=N_("numerical_gradient by forward difference"),
         unit="gradient.numerical_gradient",
         target="gradient.numerical_gradient",
-        hint="(f(x + h) - f(x)) / h is off by a term of order h: use the central difference "
-             "(f(x + h) - f(x - h)) / (2 * h).",
+        hint=N_("(f(x + h) - f(x)) / h is off by a term of order h: use the central difference "
+                "(f(x + h) - f(x - h)) / (2 * h)."),
         source="""
             def numerical_gradient(f, x):
                 h = 1e-4
@@ -26,11 +28,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="numerical_gradient does not restore x",
+        name=N_("numerical_gradient does not restore x"),
         unit="gradient.numerical_gradient",
         target="gradient.numerical_gradient",
-        hint="After evaluating f at x + h and x - h, put the original value back (x[idx] = tmp_val): "
-             "otherwise x ends up changed and later entries are measured at the wrong point.",
+        hint=N_("After evaluating f at x + h and x - h, put the original value back (x[idx] = tmp_val): "
+                "otherwise x ends up changed and later entries are measured at the wrong point."),
         source="""
             def numerical_gradient(f, x):
                 h = 1e-4
@@ -49,12 +51,12 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="numerical_gradient perturbs a copy of x",
+        name=N_("numerical_gradient perturbs a copy of x"),
         unit="gradient.numerical_gradient",
         target="gradient.numerical_gradient",
-        hint="f must be called with the very array x, changed in place (x[idx] = tmp_val + h): a function "
-             "such as lambda _: net.loss(x_batch, t) ignores its argument and reads the parameters "
-             "themselves, so changes made to a copy are never seen.",
+        hint=N_("f must be called with the very array x, changed in place (x[idx] = tmp_val + h): a function "
+                "such as lambda _: net.loss(x_batch, t) ignores its argument and reads the parameters "
+                "themselves, so changes made to a copy are never seen."),
         source="""
             def numerical_gradient(f, x):
                 h = 1e-4
@@ -72,10 +74,10 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="numerical_gradient with a tiny h (1e-50)",
+        name=N_("numerical_gradient with a tiny h (1e-50)"),
         unit="gradient.numerical_gradient",
         target="gradient.numerical_gradient",
-        hint="In float64, x + 1e-50 rounds back to x, so every difference is 0: use h = 1e-4.",
+        hint=N_("In float64, x + 1e-50 rounds back to x, so every difference is 0: use h = 1e-4."),
         source="""
             def numerical_gradient(f, x):
                 h = 1e-50

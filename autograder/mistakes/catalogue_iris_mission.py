@@ -4,15 +4,17 @@ Only mistakes that reliably cost accuracy belong here. Training on raw (not
 standardised) features is poor practice but not one: with the reference's
 settings its mean accuracy over 10 splits ranged from 0.90 to 0.96 by seed.
 """
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="Iris train returns inside the training loop (one step)",
+        name=N_("Iris train returns inside the training loop (one step)"),
         unit="iris_mission.train",
         target="iris_mission.train",
-        hint="The return statement is indented into the for loop, so training stops after its first "
-             "step: dedent `return IrisClassifier(...)` to the level of the loop.",
+        hint=N_("The return statement is indented into the for loop, so training stops after its first "
+                "step: dedent `return IrisClassifier(...)` to the level of the loop."),
         source="""
             def train(x_train, t_train, seed=0, log=None):
                 np.random.seed(seed)

@@ -1,25 +1,27 @@
 """Known mistakes in layers.py: forward and backward passes of the layers."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     # Relu
     Mistake(
-        name="Relu backward passes dout through unmasked",
+        name=N_("Relu backward passes dout through unmasked"),
         unit="layers.Relu",
         target="layers.Relu.backward",
-        hint="Where the input was <= 0 the output did not depend on it: set dout to 0 there "
-             "(dx[self.mask] = 0) before returning it.",
+        hint=N_("Where the input was <= 0 the output did not depend on it: set dout to 0 there "
+                "(dx[self.mask] = 0) before returning it."),
         source="""
             def backward(self, dout):
                 return dout
         """,
     ),
     Mistake(
-        name="Relu backward with the mask inverted",
+        name=N_("Relu backward with the mask inverted"),
         unit="layers.Relu",
         target="layers.Relu.backward",
-        hint="The gradient flows where the input was positive and is 0 where x <= 0: check which "
-             "entries the mask selects (self.mask is True where x <= 0).",
+        hint=N_("The gradient flows where the input was positive and is 0 where x <= 0: check which "
+                "entries the mask selects (self.mask is True where x <= 0)."),
         source="""
             def backward(self, dout):
                 dx = dout.copy()
@@ -29,11 +31,11 @@ MISTAKES = (
     ),
     # Sigmoid
     Mistake(
-        name="Sigmoid backward applies sigmoid' to the output",
+        name=N_("Sigmoid backward applies sigmoid' to the output"),
         unit="layers.Sigmoid",
         target="layers.Sigmoid.backward",
-        hint="out = sigmoid(x) is already stored, and d out / dx = out * (1 - out): use self.out as it is, "
-             "do not pass it through sigmoid again.",
+        hint=N_("out = sigmoid(x) is already stored, and d out / dx = out * (1 - out): use self.out as it is, "
+                "do not pass it through sigmoid again."),
         source="""
             def backward(self, dout):
                 s = sigmoid(self.out)
@@ -41,11 +43,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Sigmoid backward without dout",
+        name=N_("Sigmoid backward without dout"),
         unit="layers.Sigmoid",
         target="layers.Sigmoid.backward",
-        hint="Backward returns the upstream gradient times the local derivative: multiply "
-             "self.out * (1 - self.out) by dout (chain rule).",
+        hint=N_("Backward returns the upstream gradient times the local derivative: multiply "
+                "self.out * (1 - self.out) by dout (chain rule)."),
         source="""
             def backward(self, dout):
                 return self.out * (1.0 - self.out)
@@ -53,10 +55,10 @@ MISTAKES = (
     ),
     # Affine
     Mistake(
-        name="Affine dW transposed (dout.T @ x)",
+        name=N_("Affine dW transposed (dout.T @ x)"),
         unit="layers.Affine",
         target="layers.Affine.backward",
-        hint="dW must have W's shape (D, M): it is x.T @ dout, with x (N, D) and dout (N, M).",
+        hint=N_("dW must have W's shape (D, M): it is x.T @ dout, with x (N, D) and dout (N, M)."),
         source="""
             def backward(self, dout):
                 dx = np.dot(dout, self.W.T)
@@ -66,11 +68,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Affine db not summed over the batch",
+        name=N_("Affine db not summed over the batch"),
         unit="layers.Affine",
         target="layers.Affine.backward",
-        hint="b was added to every sample, so its gradient is dout summed over the batch axis: "
-             "db = np.sum(dout, axis=0), of shape (M,).",
+        hint=N_("b was added to every sample, so its gradient is dout summed over the batch axis: "
+                "db = np.sum(dout, axis=0), of shape (M,)."),
         source="""
             def backward(self, dout):
                 dx = np.dot(dout, self.W.T)
@@ -80,11 +82,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Affine db averaged over the batch",
+        name=N_("Affine db averaged over the batch"),
         unit="layers.Affine",
         target="layers.Affine.backward",
-        hint="db is the SUM of dout over the batch (np.sum(dout, axis=0)); the 1/N of the mean loss is "
-             "already inside dout.",
+        hint=N_("db is the SUM of dout over the batch (np.sum(dout, axis=0)); the 1/N of the mean loss is "
+                "already inside dout."),
         source="""
             def backward(self, dout):
                 dx = np.dot(dout, self.W.T)
@@ -94,11 +96,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Affine dx not reshaped to the input's shape",
+        name=N_("Affine dx not reshaped to the input's shape"),
         unit="layers.Affine",
         target="layers.Affine.backward",
-        hint="forward flattened x (N, d1, d2, ...) to (N, D): give dx back the original shape with "
-             "dx.reshape(self.original_x_shape).",
+        hint=N_("forward flattened x (N, d1, d2, ...) to (N, D): give dx back the original shape with "
+                "dx.reshape(self.original_x_shape)."),
         source="""
             def backward(self, dout):
                 dx = np.dot(dout, self.W.T)
@@ -109,11 +111,11 @@ MISTAKES = (
     ),
     # SoftmaxWithLoss
     Mistake(
-        name="SoftmaxWithLoss backward without / N",
+        name=N_("SoftmaxWithLoss backward without / N"),
         unit="layers.SoftmaxWithLoss",
         target="layers.SoftmaxWithLoss.backward",
-        hint="The loss is the mean over the batch, so its gradient is (y - t) / N: divide by the batch "
-             "size.",
+        hint=N_("The loss is the mean over the batch, so its gradient is (y - t) / N: divide by the batch "
+                "size."),
         source="""
             def backward(self, dout=1):
                 batch_size = self.y.shape[0]
@@ -126,11 +128,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="SoftmaxWithLoss backward assumes one-hot labels",
+        name=N_("SoftmaxWithLoss backward assumes one-hot labels"),
         unit="layers.SoftmaxWithLoss",
         target="layers.SoftmaxWithLoss.backward",
-        hint="t may be integer labels of shape (N,): then y - t broadcasts wrongly. Subtract 1 from y at "
-             "each sample's true class instead (dx[np.arange(N), t] -= 1).",
+        hint=N_("t may be integer labels of shape (N,): then y - t broadcasts wrongly. Subtract 1 from y at "
+                "each sample's true class instead (dx[np.arange(N), t] -= 1)."),
         source="""
             def backward(self, dout=1):
                 batch_size = self.t.shape[0]
@@ -139,22 +141,22 @@ MISTAKES = (
     ),
     # Dropout
     Mistake(
-        name="Dropout backward ignores the mask",
+        name=N_("Dropout backward ignores the mask"),
         unit="layers.Dropout",
         target="layers.Dropout.backward",
-        hint="Dropped units did not reach the output, so no gradient flows back through them: "
-             "return dout * self.mask (with the same scale as forward).",
+        hint=N_("Dropped units did not reach the output, so no gradient flows back through them: "
+                "return dout * self.mask (with the same scale as forward)."),
         source="""
             def backward(self, dout):
                 return dout
         """,
     ),
     Mistake(
-        name="Dropout test mode without scaling",
+        name=N_("Dropout test mode without scaling"),
         unit="layers.Dropout",
         target="layers.Dropout.forward",
-        hint="With the book's training output x * mask, only a fraction 1 - ratio of each unit gets "
-             "through on average: in test mode return x * (1 - dropout_ratio), not x.",
+        hint=N_("With the book's training output x * mask, only a fraction 1 - ratio of each unit gets "
+                "through on average: in test mode return x * (1 - dropout_ratio), not x."),
         source="""
             def forward(self, x, train_flg=True):
                 if train_flg:
@@ -164,11 +166,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Dropout keeps units with probability dropout_ratio",
+        name=N_("Dropout keeps units with probability dropout_ratio"),
         unit="layers.Dropout",
         target="layers.Dropout.forward",
-        hint="dropout_ratio is the fraction DROPPED: keep a unit where np.random.rand(...) > dropout_ratio, "
-             "not < (the two agree only at ratio 0.5).",
+        hint=N_("dropout_ratio is the fraction DROPPED: keep a unit where np.random.rand(...) > dropout_ratio, "
+                "not < (the two agree only at ratio 0.5)."),
         source="""
             def forward(self, x, train_flg=True):
                 if train_flg:
@@ -179,11 +181,11 @@ MISTAKES = (
     ),
     # BatchNormalization
     Mistake(
-        name="BatchNormalization backward without the variance and mean paths",
+        name=N_("BatchNormalization backward without the variance and mean paths"),
         unit="layers.BatchNormalization",
         target="layers.BatchNormalization.backward",
-        hint="The batch mean and variance depend on every x too: besides dxhat / std, add the gradient "
-             "through the variance (dvar) and through the mean (dmean).",
+        hint=N_("The batch mean and variance depend on every x too: besides dxhat / std, add the gradient "
+                "through the variance (dvar) and through the mean (dmean)."),
         source="""
             def backward(self, dout):
                 self.dbeta = dout.sum(axis=0)
@@ -192,11 +194,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="BatchNormalization backward without the mean path",
+        name=N_("BatchNormalization backward without the mean path"),
         unit="layers.BatchNormalization",
         target="layers.BatchNormalization.backward",
-        hint="After the variance path, x also reaches the output through the batch mean: subtract "
-             "dmean / N, with dmean = np.sum(dxc, axis=0).",
+        hint=N_("After the variance path, x also reaches the output through the batch mean: subtract "
+                "dmean / N, with dmean = np.sum(dxc, axis=0)."),
         source="""
             def backward(self, dout):
                 self.dbeta = dout.sum(axis=0)
@@ -210,11 +212,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="BatchNormalization dgamma = sum(dout)",
+        name=N_("BatchNormalization dgamma = sum(dout)"),
         unit="layers.BatchNormalization",
         target="layers.BatchNormalization.backward",
-        hint="gamma multiplies the normalised input, so dgamma = np.sum(self.xn * dout, axis=0); "
-             "sum(dout) alone is dbeta.",
+        hint=N_("gamma multiplies the normalised input, so dgamma = np.sum(self.xn * dout, axis=0); "
+                "sum(dout) alone is dbeta."),
         source="""
             def backward(self, dout):
                 self.dbeta = dout.sum(axis=0)
@@ -229,11 +231,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="BatchNormalization normalises with the running statistics in training",
+        name=N_("BatchNormalization normalises with the running statistics in training"),
         unit="layers.BatchNormalization",
         target="layers.BatchNormalization.forward",
-        hint="In training (train_flg=True), normalise with the mean and variance of THIS batch; the "
-             "running statistics are only for test mode.",
+        hint=N_("In training (train_flg=True), normalise with the mean and variance of THIS batch; the "
+                "running statistics are only for test mode."),
         source="""
             def forward(self, x, train_flg=True):
                 D = x.shape[1]
@@ -260,11 +262,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="BatchNormalization does not update the running statistics",
+        name=N_("BatchNormalization does not update the running statistics"),
         unit="layers.BatchNormalization",
         target="layers.BatchNormalization.forward",
-        hint="Each training forward must move the running statistics towards the batch ones: "
-             "running_mean = momentum * running_mean + (1 - momentum) * mean (same for the variance).",
+        hint=N_("Each training forward must move the running statistics towards the batch ones: "
+                "running_mean = momentum * running_mean + (1 - momentum) * mean (same for the variance)."),
         source="""
             def forward(self, x, train_flg=True):
                 D = x.shape[1]
@@ -288,11 +290,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="BatchNormalization running statistics with momentum swapped",
+        name=N_("BatchNormalization running statistics with momentum swapped"),
         unit="layers.BatchNormalization",
         target="layers.BatchNormalization.forward",
-        hint="momentum weighs the OLD running value: running = momentum * running + (1 - momentum) * "
-             "batch statistic.",
+        hint=N_("momentum weighs the OLD running value: running = momentum * running + (1 - momentum) * "
+                "batch statistic."),
         source="""
             def forward(self, x, train_flg=True):
                 D = x.shape[1]
@@ -318,11 +320,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="BatchNormalization test mode uses the batch statistics",
+        name=N_("BatchNormalization test mode uses the batch statistics"),
         unit="layers.BatchNormalization",
         target="layers.BatchNormalization.forward",
-        hint="With train_flg=False, normalise with running_mean and running_var (a test prediction must "
-             "not depend on the other samples in the batch).",
+        hint=N_("With train_flg=False, normalise with running_mean and running_var (a test prediction must "
+                "not depend on the other samples in the batch)."),
         source="""
             def forward(self, x, train_flg=True):
                 D = x.shape[1]

@@ -1,13 +1,15 @@
 """Known mistakes in multi_layer_net.py: the backward pass of MultiLayerNet."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="MultiLayerNet.gradient without the weight decay term",
+        name=N_("MultiLayerNet.gradient without the weight decay term"),
         unit="multi_layer_net.MultiLayerNet",
         target="multi_layer_net.MultiLayerNet.gradient",
-        hint="The loss includes 0.5 * lambda * sum(W ** 2), whose gradient is lambda * W: add "
-             "self.weight_decay_lambda * W to every dW.",
+        hint=N_("The loss includes 0.5 * lambda * sum(W ** 2), whose gradient is lambda * W: add "
+                "self.weight_decay_lambda * W to every dW."),
         source="""
             def gradient(self, x, t):
                 self.loss(x, t, train_flg=True)
@@ -27,11 +29,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="MultiLayerNet.gradient with weight decay 2 * lambda * W",
+        name=N_("MultiLayerNet.gradient with weight decay 2 * lambda * W"),
         unit="multi_layer_net.MultiLayerNet",
         target="multi_layer_net.MultiLayerNet.gradient",
-        hint="The penalty is 0.5 * lambda * sum(W ** 2): the 0.5 cancels the 2 of the square, so its "
-             "gradient is lambda * W.",
+        hint=N_("The penalty is 0.5 * lambda * sum(W ** 2): the 0.5 cancels the 2 of the square, so its "
+                "gradient is lambda * W."),
         source="""
             def gradient(self, x, t):
                 self.loss(x, t, train_flg=True)
@@ -51,11 +53,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="MultiLayerNet.gradient leaves out gamma and beta",
+        name=N_("MultiLayerNet.gradient leaves out gamma and beta"),
         unit="multi_layer_net.MultiLayerNet",
         target="multi_layer_net.MultiLayerNet.gradient",
-        hint="With use_batchnorm=True the params also hold gamma1.., beta1..: return their gradients "
-             "(each BatchNormalization layer's dgamma and dbeta) too.",
+        hint=N_("With use_batchnorm=True the params also hold gamma1.., beta1..: return their gradients "
+                "(each BatchNormalization layer's dgamma and dbeta) too."),
         source="""
             def gradient(self, x, t):
                 self.loss(x, t, train_flg=True)
@@ -71,11 +73,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="MultiLayerNet.gradient runs the forward pass in test mode",
+        name=N_("MultiLayerNet.gradient runs the forward pass in test mode"),
         unit="multi_layer_net.MultiLayerNet",
         target="multi_layer_net.MultiLayerNet.gradient",
-        hint="Training gradients need the training forward: call self.loss(x, t, train_flg=True), so that "
-             "batch norm uses (and stores) this batch's statistics.",
+        hint=N_("Training gradients need the training forward: call self.loss(x, t, train_flg=True), so that "
+                "batch norm uses (and stores) this batch's statistics."),
         source="""
             def gradient(self, x, t):
                 self.loss(x, t)

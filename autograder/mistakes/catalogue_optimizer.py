@@ -1,14 +1,16 @@
 """Known mistakes in optimizer.py: the update rules."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     # SGD
     Mistake(
-        name="SGD rebinds params[key] instead of updating in place",
+        name=N_("SGD rebinds params[key] instead of updating in place"),
         unit="optimizer.SGD",
         target="optimizer.SGD.update",
-        hint="params[key] = params[key] - ... puts a NEW array in the dict, and the network's layers keep "
-             "the old one, so training never changes them: update in place with params[key] -= ...",
+        hint=N_("params[key] = params[key] - ... puts a NEW array in the dict, and the network's layers keep "
+                "the old one, so training never changes them: update in place with params[key] -= ..."),
         source="""
             def update(self, params, grads):
                 for key in params.keys():
@@ -16,10 +18,10 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="SGD adds the gradient",
+        name=N_("SGD adds the gradient"),
         unit="optimizer.SGD",
         target="optimizer.SGD.update",
-        hint="Gradient DEScent steps against the gradient: params[key] -= lr * grads[key].",
+        hint=N_("Gradient DEScent steps against the gradient: params[key] -= lr * grads[key]."),
         source="""
             def update(self, params, grads):
                 for key in params.keys():
@@ -28,11 +30,11 @@ MISTAKES = (
     ),
     # Momentum
     Mistake(
-        name="Momentum without the velocity (plain SGD)",
+        name=N_("Momentum without the velocity (plain SGD)"),
         unit="optimizer.Momentum",
         target="optimizer.Momentum.update",
-        hint="Keep a velocity per key across calls (self.v, zeros on the first call): "
-             "v = momentum * v - lr * g, then params[key] += v.",
+        hint=N_("Keep a velocity per key across calls (self.v, zeros on the first call): "
+                "v = momentum * v - lr * g, then params[key] += v."),
         source="""
             def update(self, params, grads):
                 for key in params.keys():
@@ -40,11 +42,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Momentum adds the velocity in the wrong direction",
+        name=N_("Momentum adds the velocity in the wrong direction"),
         unit="optimizer.Momentum",
         target="optimizer.Momentum.update",
-        hint="With v = momentum * v - lr * g the velocity already points downhill: add it, "
-             "params[key] += v.",
+        hint=N_("With v = momentum * v - lr * g the velocity already points downhill: add it, "
+                "params[key] += v."),
         source="""
             def update(self, params, grads):
                 if self.v is None:
@@ -58,11 +60,11 @@ MISTAKES = (
     ),
     # AdaGrad
     Mistake(
-        name="AdaGrad without eps (division by zero)",
+        name=N_("AdaGrad without eps (division by zero)"),
         unit="optimizer.AdaGrad",
         target="optimizer.AdaGrad.update",
-        hint="Where a gradient is 0, h is 0 too and 0 / sqrt(0) is nan: add a small eps (1e-7) to "
-             "np.sqrt(h) in the denominator.",
+        hint=N_("Where a gradient is 0, h is 0 too and 0 / sqrt(0) is nan: add a small eps (1e-7) to "
+                "np.sqrt(h) in the denominator."),
         source="""
             def update(self, params, grads):
                 if self.h is None:
@@ -75,10 +77,10 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="AdaGrad h not accumulated",
+        name=N_("AdaGrad h not accumulated"),
         unit="optimizer.AdaGrad",
         target="optimizer.AdaGrad.update",
-        hint="h is the running SUM of squared gradients over all steps: h += g * g, not h = g * g.",
+        hint=N_("h is the running SUM of squared gradients over all steps: h += g * g, not h = g * g."),
         source="""
             def update(self, params, grads):
                 if self.h is None:
@@ -92,10 +94,10 @@ MISTAKES = (
     ),
     # RMSprop
     Mistake(
-        name="RMSprop accumulates like AdaGrad",
+        name=N_("RMSprop accumulates like AdaGrad"),
         unit="optimizer.RMSprop",
         target="optimizer.RMSprop.update",
-        hint="RMSprop forgets old gradients: h = decay_rate * h + (1 - decay_rate) * g * g, not h += g * g.",
+        hint=N_("RMSprop forgets old gradients: h = decay_rate * h + (1 - decay_rate) * g * g, not h += g * g."),
         source="""
             def update(self, params, grads):
                 if self.h is None:
@@ -108,10 +110,10 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="RMSprop with decay_rate and 1 - decay_rate swapped",
+        name=N_("RMSprop with decay_rate and 1 - decay_rate swapped"),
         unit="optimizer.RMSprop",
         target="optimizer.RMSprop.update",
-        hint="decay_rate weighs the OLD h: h = decay_rate * h + (1 - decay_rate) * g * g.",
+        hint=N_("decay_rate weighs the OLD h: h = decay_rate * h + (1 - decay_rate) * g * g."),
         source="""
             def update(self, params, grads):
                 if self.h is None:
@@ -125,11 +127,11 @@ MISTAKES = (
     ),
     # Adam
     Mistake(
-        name="Adam without bias correction",
+        name=N_("Adam without bias correction"),
         unit="optimizer.Adam",
         target="optimizer.Adam.update",
-        hint="m and v start at 0 and are biased towards 0 in the first steps: divide them by "
-             "1 - beta1**t and 1 - beta2**t before the update.",
+        hint=N_("m and v start at 0 and are biased towards 0 in the first steps: divide them by "
+                "1 - beta1**t and 1 - beta2**t before the update."),
         source="""
             def update(self, params, grads):
                 if self.m is None:
@@ -145,11 +147,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Adam with the step count starting at 0",
+        name=N_("Adam with the step count starting at 0"),
         unit="optimizer.Adam",
         target="optimizer.Adam.update",
-        hint="With t = 0, 1 - beta1**t is 0 and the update divides by zero (inf, nan): "
-             "increment t BEFORE the bias correction, so the first step has t = 1.",
+        hint=N_("With t = 0, 1 - beta1**t is 0 and the update divides by zero (inf, nan): "
+                "increment t BEFORE the bias correction, so the first step has t = 1."),
         source="""
             def update(self, params, grads):
                 if self.m is None:
@@ -167,11 +169,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Adam step count incremented once per key",
+        name=N_("Adam step count incremented once per key"),
         unit="optimizer.Adam",
         target="optimizer.Adam.update",
-        hint="t counts update calls, not parameters: move self.t += 1 out of the loop over keys "
-             "(or keep one count per key).",
+        hint=N_("t counts update calls, not parameters: move self.t += 1 out of the loop over keys "
+                "(or keep one count per key)."),
         source="""
             def update(self, params, grads):
                 if self.m is None:

@@ -1,13 +1,15 @@
 """Known mistakes in two_layer_net.py: the backward pass of TwoLayerNet."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="TwoLayerNet.gradient walks the layers in forward order",
+        name=N_("TwoLayerNet.gradient walks the layers in forward order"),
         unit="two_layer_net.TwoLayerNet",
         target="two_layer_net.TwoLayerNet.gradient",
-        hint="Backpropagation starts at the loss and goes back to the input: loop over "
-             "reversed(self.layers), passing each layer's result to the one before it.",
+        hint=N_("Backpropagation starts at the loss and goes back to the input: loop over "
+                "reversed(self.layers), passing each layer's result to the one before it."),
         source="""
             def gradient(self, x, t):
                 self.loss(x, t)
@@ -21,11 +23,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="TwoLayerNet.gradient without a forward pass first",
+        name=N_("TwoLayerNet.gradient without a forward pass first"),
         unit="two_layer_net.TwoLayerNet",
         target="two_layer_net.TwoLayerNet.gradient",
-        hint="backward uses what the last forward stored (inputs, masks, softmax output): call "
-             "self.loss(x, t) at the start of gradient, or the gradient belongs to older inputs.",
+        hint=N_("backward uses what the last forward stored (inputs, masks, softmax output): call "
+                "self.loss(x, t) at the start of gradient, or the gradient belongs to older inputs."),
         source="""
             def gradient(self, x, t):
                 dout = self.last_layer.backward(1)

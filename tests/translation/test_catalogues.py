@@ -57,3 +57,15 @@ def test_an_f_string_as_a_message_is_refused(kit_copy):
 def test_placeholders_are_read_by_name():
     assert placeholders("{unit}: expected {expected!r}, got {got:.3f} {{literal}}") == {"unit", "expected", "got"}
 
+
+
+def test_every_known_mistake_has_its_name_and_hint_in_the_japanese_catalogue():
+    """Mistake entries are data: marked with N_ where written, translated where shown. A new entry
+    without N_ would slip past extraction; this catches it."""
+    from autograder.mistakes.catalogue import MISTAKES
+    from autograder.message_catalogues import read_catalogue
+
+    catalogue = read_catalogue(DOMAINS["autograder"].po_path("ja"), "ja")
+    missing = [f"{mistake.unit}: {text!r}" for mistake in MISTAKES for text in (mistake.name, mistake.hint)
+               if text and not (catalogue.get(text) and catalogue.get(text).string)]
+    assert not missing, "mark these with N_(...) and translate them:\n" + "\n".join(missing)

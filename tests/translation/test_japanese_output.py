@@ -1,0 +1,43 @@
+"""What a Japanese-speaking student sees: the grader's report and a recognised mistake's hint in Japanese."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from autograder.mistakes.catalogue import MISTAKES
+from autograder.submission_intake import copy_modules
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_kit(*args, lang_env=None, cwd=REPO):
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in ("KIT_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
+    environment.update({"PYTHONPATH": str(REPO), **(lang_env or {})})
+    return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True, env=environment,
+                          timeout=300)
+
+
+def test_grade_lang_ja_shows_the_report_and_the_mistake_hint_in_japanese(tmp_path):
+    mistake = next(m for m in MISTAKES if m.name == "softmax without subtracting the max")
+    submission = copy_modules(REPO / "solutions", tmp_path / "submission")
+    mistake.write_into(submission)
+    result = run_kit("-m", "autograder", "grade", str(submission), "--only", "functions.softmax",
+                     "--lang", "ja", "--seed", "1")
+    assert result.returncode == 0, result.stderr
+    report = " ".join(result.stdout.split())  # long lines are wrapped at spaces
+    assert "採点結果" in report and "合計" in report and "不合格" in report
+    assert "よくある間違い: softmax で最大値を引いていない" in report
+    assert "np.exp の前に各行の最大値を x から引きましょう" in report
+    assert "Likely mistake" not in report and "likely mistake" not in report
+
+
+def test_the_locale_alone_makes_the_grader_speak_japanese(tmp_path):
+    submission = copy_modules(REPO / "solutions", tmp_path / "submission")
+    result = run_kit("-m", "autograder", "grade", str(submission), "--only", "functions.sigmoid",
+                     lang_env={"LANG": "ja_JP.UTF-8"})
+    assert result.returncode == 0, result.stderr
+    assert "合格" in result.stdout and "Total" not in result.stdout
+    english = run_kit("-m", "autograder", "grade", str(submission), "--only", "functions.sigmoid",
+                      lang_env={"LANG": "ja_JP.UTF-8", "KIT_LANG": "en"})
+    assert "Total" in english.stdout and "合計" not in english.stdout
