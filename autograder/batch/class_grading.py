@@ -9,6 +9,7 @@ Everything lands in the output folder:
 - `results/<name>.json`: one record per submission (results_store.py),
   written by its grading process the moment it is done;
 - `logs/<name>.log`: what a grading process printed, kept when it failed;
+- `feedback/<name>.md` and `.html`: the student's feedback, ready to send;
 - `gradebook.csv` (autograder.reports.gradebook), `report.md` and `report.png`.
 
 A rerun skips every submission that has a record for the same content, so an
@@ -49,6 +50,7 @@ GRADEBOOK_FILE = "gradebook.csv"
 REPORT_FILE = "report.md"
 FIGURE_FILE = "report.png"
 LOGS_FOLDER = "logs"
+FEEDBACK_FOLDER = "feedback"      # <name>.md and <name>.html per submission: what `autograder grade` shows
 LOG_TAIL_CHARS = 1500
 BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 KIT_PATH = str(Path(__file__).resolve().parents[2])     # holds the autograder package
@@ -177,10 +179,27 @@ def write_class_files(out, submissions, store, title="Class report", roster=None
         details.append(_gradebook_details(submission, run, store.details(submission.name), roster,
                                           late_policy or LatePolicy()))
     write_gradebook(entries, out / GRADEBOOK_FILE, details)
+    write_feedback_files(out / FEEDBACK_FOLDER, submissions, store)
     stats = class_stats(entries)
     figure = out / FIGURE_FILE if write_figure(stats, out / FIGURE_FILE) else None
     write_atomically(out / REPORT_FILE, render_report(stats, title, figure.name if figure else None))
     return figure
+
+
+def write_feedback_files(folder, submissions, store):
+    """feedback/<name>.md and .html for every submission with a record (one not graded says why)."""
+    from autograder.reports import HtmlReport, MarkdownReport
+
+    folder.mkdir(exist_ok=True)
+    for submission in submissions:
+        run, error = store.read(submission.name)
+        if run is None and error is None:
+            continue
+        if run is None:
+            from .results_store import ungraded_run
+            run = ungraded_run(submission.label, 0, error)
+        MarkdownReport().write(run, folder / f"{submission.name}.md")
+        HtmlReport().write(run, folder / f"{submission.name}.html")
 
 
 def _gradebook_details(submission, run, recorded, roster, late_policy):

@@ -11,7 +11,7 @@ from autograder.translation import N_, _
 
 NAME = "grade"
 HELP = N_("grade a submission (a directory or a .zip of one) with the hidden tests")
-FORMATS = ("text", "json", "junit", "classroom")
+FORMATS = ("text", "json", "junit", "classroom", "markdown", "html")
 CANNOT_GRADE = 2
 
 
@@ -20,7 +20,7 @@ def add_arguments(parser):
 
     parser.add_argument("path", metavar="PATH", help=_("submission directory, or a .zip of one"))
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help=_("text (default); json (Gradescope results.json); junit; classroom"))
+                        help=_("text (default); json (Gradescope results.json); junit; classroom; markdown; html"))
     parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE (atomically) instead of stdout"))
     parser.add_argument("--seed", type=int, metavar="N",
                         help=_("grading seed (default: random, recorded in the report)"))

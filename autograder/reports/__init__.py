@@ -5,6 +5,8 @@
 - `classroom`: the GitHub Classroom runner result (base64 JSON)
 - `text`: the terminal report (the default)
 - `gradebook`: the batch-grading CSV, one row per submission
+- `markdown`, `html`: the student's feedback as a document to send (batch
+  writes both per student)
 
 Every writer goes through `atomic.write_atomically`, so a report file is
 either the old one or the new one, whole.
@@ -15,7 +17,9 @@ from .atomic import write_atomically
 from .classroom import ClassroomReport
 from .gradebook import render_gradebook, write_gradebook
 from .gradescope import GradescopeReport, validate_gradescope
+from .html import HtmlReport
 from .junit import JUnitReport
+from .markdown import MarkdownReport
 from .text import TextReport
 
 # Per-run formats by their `--format` name; each has render(run) -> str and write(run, path).
@@ -24,9 +28,11 @@ REPORTS = {
     "text": TextReport,
     "junit": JUnitReport,
     "classroom": ClassroomReport,
+    "markdown": MarkdownReport,
+    "html": HtmlReport,
 }
 
 __all__ = [
-    "REPORTS", "ClassroomReport", "GradescopeReport", "JUnitReport", "TextReport",
+    "REPORTS", "ClassroomReport", "GradescopeReport", "HtmlReport", "JUnitReport", "MarkdownReport", "TextReport",
     "render_gradebook", "validate_gradescope", "write_atomically", "write_gradebook",
 ]

@@ -85,6 +85,25 @@ def test_late_work_is_counted_from_file_and_commit_times(term):
     assert rows["alice"]["final_percent"] == rows["alice"]["percent"] == "100.0"
 
 
+def test_every_student_gets_feedback_files_with_the_graders_feedback(term):
+    import html
+    import json
+
+    _, out, _ = term
+    record = json.loads((out / "results" / "bob.json").read_text())
+    markdown = (out / "feedback" / "bob.md").read_text()
+    page = (out / "feedback" / "bob.html").read_text()
+    assert f"{record['score']:g} / {record['max_score']:g}" in markdown
+    failed = [test for test in record["tests"] if test["status"] == "failed"]
+    assert failed                                            # bob handed in the stubs
+    for test in failed:
+        assert test["name"].replace("|", "\\|") in markdown and html.escape(test["name"]) in page
+        assert test["output"].splitlines()[0] in markdown
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
+    assert sorted(p.name for p in (out / "feedback").iterdir()) == sorted(
+        f"{name}.{kind}" for name in ("alice", "bob", "carol", "hw1-dave") for kind in ("md", "html"))
+
+
 def test_a_resubmission_is_regraded_and_regrade_forces_one(term):
     folder, out, _ = term
     before = gradebook(out)
@@ -124,3 +143,4 @@ def test_gradescope_ids_match_the_roster(tmp_path):
     (submission,) = discover(export)
     assert Roster.read(roster).find(submission).student_id == "s005"
     assert submission.created_at.startswith("2026-11-21 01:00")
+
