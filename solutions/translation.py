@@ -18,6 +18,7 @@ import functools
 import gettext as stdlib_gettext
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 LANGUAGES = ("en", "ja")
@@ -101,6 +102,18 @@ class Catalogue:
     def ngettext(self, singular, plural, count):
         """The form of a message for `count` things, in the chosen language."""
         return self.translations().ngettext(singular, plural, count)
+
+
+def columns(text):
+    """The width of text in a terminal: East Asian wide characters (Japanese) take two columns."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(text))
+
+
+def pad(text, width, right=False):
+    """text padded with spaces to `width` terminal columns (on the left when right=True), for tables."""
+    text = str(text)
+    padding = " " * max(width - columns(text), 0)
+    return padding + text if right else text + padding
 
 
 @functools.lru_cache(maxsize=None)

@@ -17,6 +17,7 @@ import sys
 
 import numpy as np
 
+from ..translation import N_, _, pad
 from .command_line import Experiment, Option, main as run_command
 from .progress import silent_progress
 
@@ -83,17 +84,22 @@ def plot(result):
             panel.hist(shown, bins=BINS, range=HISTOGRAM_RANGE, color=f"C{row}")
             above = np.mean(shown > HISTOGRAM_RANGE[1]) if shown.size else 0.0
             if above >= SHOWN_OUTSIDE:
-                panel.text(0.97, 0.92, f"{above:.0%} above {HISTOGRAM_RANGE[1]:g}",
+                panel.text(0.97, 0.92, _("{share:.0%} above {limit:g}").format(share=above,
+                                                                              limit=HISTOGRAM_RANGE[1]),
                            transform=panel.transAxes, ha="right", va="top", fontsize="small",
                            bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none"})
             if row == 0:
-                panel.set_title(f"layer {layer + 1}")
+                panel.set_title(_("layer {number}").format(number=layer + 1))
             if row == rows - 1:
-                panel.set_xlabel("output")
-        axes[row, 0].set_ylabel(f"{label}\ncount", fontsize="medium")
-    note = " (the exact zeros, about half, left out)" if activation == "relu" else ""
-    figure.suptitle(f"Outputs of 5 {activation} layers of {UNITS} units for "
-                    f"{result['samples']} N(0, 1) inputs, by initial weights{note}")
+                panel.set_xlabel(_("output"))
+        axes[row, 0].set_ylabel(_("{initial_weights}\ncount").format(initial_weights=label), fontsize="medium")
+    if activation == "relu":
+        title = _("Outputs of 5 {activation} layers of {units} units for {samples} N(0, 1) inputs, "
+                  "by initial weights (the exact zeros, about half, left out)")
+    else:
+        title = _("Outputs of 5 {activation} layers of {units} units for {samples} N(0, 1) inputs, "
+                  "by initial weights")
+    figure.suptitle(title.format(activation=activation, units=UNITS, samples=result["samples"]))
     figure.tight_layout()
     return figure
 
@@ -101,9 +107,10 @@ def plot(result):
 def summarize(result):
     """For each initialisation: the spread of the last layer's outputs."""
     activation = result["activation"]
-    lines = [f"Activations of 5 {activation} layers ({result['samples']} inputs), last layer:",
-             f"  {'initial weights':<16}{'mean':>10}{'std':>10}"
-             + ("  share near 0 or 1" if activation == "sigmoid" else "  share of zeros")]
+    lines = [_("Activations of 5 {activation} layers ({samples} inputs), last layer:").format(
+                 activation=activation, samples=result["samples"]),
+             "  " + pad(_("initial weights"), 16) + pad(_("mean"), 10, right=True) + pad(_("std"), 10, right=True)
+             + "  " + (_("share near 0 or 1") if activation == "sigmoid" else _("share of zeros"))]
     for label, outputs in result["activations"].items():
         last = outputs[-1]
         if activation == "sigmoid":
@@ -117,7 +124,7 @@ def summarize(result):
 EXPERIMENT = Experiment(
     name="activation_histograms", description=__doc__, run=activation_histograms, plot=plot,
     summarize=summarize, sizes=SIZES, uses_data=False,
-    options=[Option("activation", ("sigmoid", "relu"), "the layers' activation function")])
+    options=[Option("activation", ("sigmoid", "relu"), N_("the layers' activation function"))])
 
 
 def main(argv=None):

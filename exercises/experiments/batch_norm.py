@@ -20,6 +20,7 @@ import sys
 
 import numpy as np
 
+from ..translation import N_, _, pad
 from .command_line import Experiment, Option, main as run_command
 from .progress import silent_progress
 from .training import accuracies, seed_everything, train
@@ -90,31 +91,33 @@ def plot(result):
                                 sharex=True, sharey=True, squeeze=False)
     epochs = np.arange(result["epochs"] + 1)
     for panel, ax in zip(panels, axes.flat):
-        ax.plot(epochs, panel["with_batchnorm"], color="tab:blue", label="with batch norm")
+        ax.plot(epochs, panel["with_batchnorm"], color="tab:blue", label=_("with batch norm"))
         ax.plot(epochs, panel["without_batchnorm"], color="tab:orange", linestyle="--",
-                label="without batch norm")
+                label=_("without batch norm"))
         ax.set_title(f"{panel['activation']}, {panel['init']}", fontsize="medium")
         ax.set_ylim(0, 1.02)
         ax.grid(alpha=0.3)
     for ax in axes.flat[len(panels):]:
         ax.set_visible(False)
     for ax in axes[:, 0]:
-        ax.set_ylabel("training accuracy")
+        ax.set_ylabel(_("training accuracy"))
     for ax in axes[-1, :]:
-        ax.set_xlabel("epoch")
+        ax.set_xlabel(_("epoch"))
     handles, labels = axes[0, 0].get_legend_handles_labels()
     figure.legend(handles, labels, loc="lower center", ncol=2)
-    figure.suptitle(f"Batch normalisation: {len(HIDDEN_LAYERS)} hidden layers of "
-                    f"{HIDDEN_LAYERS[0]}, SGD lr {LEARNING_RATE}, {result['train_size']} "
-                    f"{result['dataset']} training images")
+    figure.suptitle(_("Batch normalisation: {layers} hidden layers of {units}, SGD lr {lr}, "
+                      "{train_size} {dataset} training images").format(
+        layers=len(HIDDEN_LAYERS), units=HIDDEN_LAYERS[0], lr=LEARNING_RATE,
+        train_size=result["train_size"], dataset=result["dataset"]))
     figure.tight_layout(rect=(0, LEGEND_HEIGHT / height, 1, 1))
     return figure
 
 
 def summarize(result):
-    lines = [f"Batch normalisation on {result['train_size']} {result['dataset']} images, "
-             f"{result['epochs']} epochs; final training accuracy:",
-             f"  {'network':<22}{'with BN':>9}{'without':>9}"]
+    lines = [_("Batch normalisation on {train_size} {dataset} images, {epochs} epochs; "
+               "final training accuracy:").format(train_size=result["train_size"], dataset=result["dataset"],
+                                                  epochs=result["epochs"]),
+             "  " + pad(_("network"), 22) + pad(_("with BN"), 9, right=True) + pad(_("without"), 9, right=True)]
     for panel in result["panels"]:
         name = f"{panel['activation']}, {panel['init']}"
         lines.append(f"  {name:<22}{panel['with_batchnorm'][-1]:>9.3f}"
@@ -125,8 +128,8 @@ def summarize(result):
 EXPERIMENT = Experiment(
     name="batch_norm", description=__doc__, run=compare_batch_norm, plot=plot,
     summarize=summarize, sizes=SIZES,
-    options=[Option("grid", tuple(GRIDS), "which networks to compare: the course's "
-                                          "activations x inits, or the book's 16 weight stds")])
+    options=[Option("grid", tuple(GRIDS), N_("which networks to compare: the course's "
+                                             "activations x inits, or the book's 16 weight stds"))])
 
 
 def main(argv=None):

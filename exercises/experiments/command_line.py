@@ -4,7 +4,7 @@ An experiment module describes itself with an `Experiment` and calls
 `main(experiment)`; this module does the rest:
 
     python -m exercises.experiments.<name> [--quick] [--dataset digits|mnist]
-        [--solutions] [--out PATH.png] [--seed N] [--no-show]
+        [--solutions] [--out PATH.png] [--seed N] [--no-show] [--lang ja|en]
 
 Exit codes: 0 done; 1 the code or the data cannot be loaded (the message says
 why); 2 a unit the experiment needs is not implemented yet (one line says which).
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..translation import LANGUAGES, _, language_code, set_language, translated
 from . import figures
 from .datasets import DATASETS, DataUnavailable, load_dataset
 from .progress import ProgressBar, silent_progress
@@ -67,25 +68,40 @@ def _parser(experiment):
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--quick", action="store_true",
-                        help="a smaller run for a fast look (a few seconds)")
+                        help=_("a smaller run for a fast look (a few seconds)"))
     if experiment.uses_data:
         parser.add_argument("--dataset", choices=DATASETS, default=DATASETS[0],
-                            help="the kit's 8x8 digits (default), or MNIST as in the book "
-                                 "(downloaded once, about 11 MB, when not cached)")
+                            help=_("the kit's 8x8 digits (default), or MNIST as in the book "
+                                   "(downloaded once, about 11 MB, when not cached)"))
     parser.add_argument("--solutions", action="store_true",
-                        help="run on the reference solutions/ instead of your exercises/ "
-                             "(instructors)")
+                        help=_("run on the reference solutions/ instead of your exercises/ "
+                               "(instructors)"))
     parser.add_argument("--out", type=Path, metavar="PATH.png",
-                        help=f"where to write the figure (default: {FIGURES_DIR}/{experiment.name}"
-                             "[_<options>].png)")
+                        help=_("where to write the figure (default: {path})").format(
+                            path=f"{FIGURES_DIR}/{experiment.name}[_<options>].png"))
     parser.add_argument("--seed", type=int, default=0,
-                        help="seed for the weights, minibatches and data split (default 0)")
+                        help=_("seed for the weights, minibatches and data split (default 0)"))
     parser.add_argument("--no-show", action="store_true",
-                        help="only write the PNG, do not open a window")
+                        help=_("only write the PNG, do not open a window"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=_("language of the output and the figure: ja or en "
+                               "(default: $KIT_LANG, else the locale)"))
     for option in experiment.options:
         parser.add_argument(f"--{option.name}", choices=option.choices, default=option.default,
-                            help=f"{option.help} (default {option.default})")
+                            help=_("{help} (default {default})").format(help=translated(option.help),
+                                                                       default=option.default))
     return parser
+
+
+def _requested_language(argv):
+    """--lang's value, read before the parser is built so that --help is in that language."""
+    argv = sys.argv[1:] if argv is None else argv
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def _default_path(experiment, args):
@@ -104,6 +120,9 @@ def _default_path(experiment, args):
 
 def main(experiment, argv=None):
     """Runs `experiment` as a command; returns the exit code."""
+    requested = _requested_language(argv)
+    if requested and language_code(requested):  # an unknown one is refused by the parser
+        set_language(requested)
     args = _parser(experiment).parse_args(argv)
     show = figures.choose_backend(not args.no_show)
     size = experiment.sizes["quick" if args.quick else "default"]
@@ -133,9 +152,11 @@ def main(experiment, argv=None):
     progress.close()
     seconds = time.perf_counter() - started
 
-    figure = experiment.plot(result)
+    with figures.figure_language():
+        figure = experiment.plot(result)
     path = figures.save_figure(figure, args.out or _default_path(experiment, args))
     print(experiment.summarize(result))
-    print(f"Ran on {submission.package}/ in {seconds:.1f} s. Figure: {path}")
+    print(_("Ran on {package}/ in {seconds:.1f} s. Figure: {path}").format(
+        package=submission.package, seconds=seconds, path=path))
     figures.show_and_close(figure, show)
     return EXIT_OK

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..translation import _
+
 DATASETS = ("digits", "mnist")
 DIGITS_PIXEL_MAX = 16.0  # the 8x8 digits count ink in 4x4 blocks: 0..16
 DIGITS_TRAIN_SIZE = 1200  # the digits mission's split: 1200 to train, 597 to test
@@ -48,13 +50,14 @@ def load_mnist(submission, status=sys.stderr):
     """MNIST (28x28, D = 784): 60000 to train, 10000 to test; downloaded once if not cached."""
     mnist = submission.mnist
     if not mnist.mnist_is_available():
-        status.write(f"MNIST is not in {mnist.mnist_cache_dir()} yet: downloading it (about 11 MB)...\n")
+        status.write(_("MNIST is not in {folder} yet: downloading it (about 11 MB)...").format(
+            folder=mnist.mnist_cache_dir()) + "\n")
     try:
         (x_train, t_train), (x_test, t_test) = mnist.load_mnist(normalize=True, flatten=True)
     except submission.data.DatasetError as err:
         raise DataUnavailable(
-            f"{err}\nMNIST is not available, so the experiment stops here. Without it, run "
-            "with --dataset digits (the 8x8 digits shipped with the kit, the default)."
+            f"{err}\n" + _("MNIST is not available, so the experiment stops here. Without it, run "
+                            "with --dataset digits (the 8x8 digits shipped with the kit, the default).")
         ) from err
     # float32 as loaded (as in the book): float64 copies of the 60000 images would take 376 MB.
     return Dataset("mnist", x_train, t_train, x_test, t_test)

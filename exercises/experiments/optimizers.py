@@ -17,6 +17,7 @@ import sys
 
 import numpy as np
 
+from ..translation import _, pad
 from .command_line import Experiment, main as run_command
 from .progress import silent_progress
 from .training import final_loss, seed_everything, train
@@ -98,11 +99,12 @@ def plot(result):
         steps, smoothed = smooth(result["losses"][name])
         loss_axes.plot(steps, smoothed, color=colours[name],
                        label=f"{name} (lr {LEARNING_RATES[name]:g})")
-    loss_axes.set(xlabel="iteration", ylabel="training loss (moving average)", ylim=(0, None))
+    loss_axes.set(xlabel=_("iteration"), ylabel=_("training loss (moving average)"), ylim=(0, None))
     loss_axes.legend()
     loss_axes.grid(alpha=0.3)
-    top.suptitle(f"Training loss: {len(HIDDEN_LAYERS)} hidden ReLU layers of {HIDDEN_LAYERS[0]}, "
-                 f"He init, minibatches of {BATCH_SIZE} ({result['dataset']})")
+    top.suptitle(_("Training loss: {layers} hidden ReLU layers of {units}, He init, minibatches of {batch} "
+                   "({dataset})").format(layers=len(HIDDEN_LAYERS), units=HIDDEN_LAYERS[0], batch=BATCH_SIZE,
+                                         dataset=result["dataset"]))
 
     x, y = np.meshgrid(np.linspace(-10, 10, 200), np.linspace(-5, 5, 100))
     for column, (name, ax) in enumerate(zip(names, bottom.subplots(1, len(names)))):
@@ -114,15 +116,16 @@ def plot(result):
                xlabel="x")
         if column == 0:
             ax.set_ylabel("y")
-    bottom.suptitle(f"{len(result['paths'][names[0]]) - 1} steps down "
-                    f"f(x, y) = x²/20 + y² from {PATH_START}")
+    bottom.suptitle(_("{steps} steps down f(x, y) = x²/20 + y² from {start}").format(
+        steps=len(result["paths"][names[0]]) - 1, start=PATH_START))
     return figure
 
 
 def summarize(result):
-    lines = [f"Optimizers on {result['dataset']}, {result['iterations']} iterations:",
-             f"  {'optimizer':<10}{'lr':>7}{'final loss':>12}{'test accuracy':>15}"
-             f"{'valley: end (x, y)':>22}"]
+    lines = [_("Optimizers on {dataset}, {iterations} iterations:").format(
+                 dataset=result["dataset"], iterations=result["iterations"]),
+             "  " + pad(_("optimizer"), 10) + pad("lr", 7, right=True) + pad(_("final loss"), 12, right=True)
+             + pad(_("test accuracy"), 15, right=True) + pad(_("valley: end (x, y)"), 22, right=True)]
     for name, losses in result["losses"].items():
         end_x, end_y = result["paths"][name][-1]
         lines.append(f"  {name:<10}{LEARNING_RATES[name]:>7g}{final_loss(losses):>12.4f}"

@@ -21,14 +21,15 @@ import sys
 
 import numpy as np
 
+from ..translation import N_, _, pad, translated
 from .command_line import Experiment, main as run_command
 from .progress import silent_progress
 from .training import accuracies, seed_everything, train
 
 REGULARISATIONS = {
-    "none": {},
-    "weight decay (lambda 0.1)": {"weight_decay_lambda": 0.1},
-    "dropout (ratio 0.2)": {"use_dropout": True, "dropout_ratio": 0.2},
+    N_("none"): {},
+    N_("weight decay (lambda 0.1)"): {"weight_decay_lambda": 0.1},
+    N_("dropout (ratio 0.2)"): {"use_dropout": True, "dropout_ratio": 0.2},
 }
 HIDDEN_LAYERS = [100] * 6
 CLASSES = 10
@@ -82,26 +83,29 @@ def plot(result):
     figure, axes = plt.subplots(1, len(runs), figsize=(4.5 * len(runs), 4.4), sharey=True)
     epochs = np.arange(result["epochs"] + 1)
     for ax, (label, run) in zip(axes, runs.items()):
-        ax.plot(epochs, run["train"], label="train")
-        ax.plot(epochs, run["test"], label="test", linestyle="--")
-        ax.set(title=f"{label}\ntrain - test, mean of the last half: {mean_gap(run):.3f}",
-               xlabel="epoch", ylim=(0, 1.02))
+        ax.plot(epochs, run["train"], label=_("train"))
+        ax.plot(epochs, run["test"], label=_("test"), linestyle="--")
+        ax.set(title=_("{regularisation}\ntrain - test, mean of the last half: {gap:.3f}").format(
+                   regularisation=translated(label), gap=mean_gap(run)),
+               xlabel=_("epoch"), ylim=(0, 1.02))
         ax.grid(alpha=0.3)
-    axes[0].set_ylabel("accuracy")
+    axes[0].set_ylabel(_("accuracy"))
     axes[0].legend(loc="lower right")
-    figure.suptitle(f"Overfitting: {len(HIDDEN_LAYERS)} hidden ReLU layers of {HIDDEN_LAYERS[0]} "
-                    f"trained on {result['train_size']} {result['dataset']} images "
-                    f"(test: {result['test_size']}), SGD lr {LEARNING_RATE}")
+    figure.suptitle(_("Overfitting: {layers} hidden ReLU layers of {units} trained on {train_size} {dataset} "
+                      "images (test: {test_size}), SGD lr {lr}").format(
+        layers=len(HIDDEN_LAYERS), units=HIDDEN_LAYERS[0], train_size=result["train_size"],
+        dataset=result["dataset"], test_size=result["test_size"], lr=LEARNING_RATE))
     figure.tight_layout()
     return figure
 
 
 def summarize(result):
-    lines = [f"Overfitting on {result['train_size']} {result['dataset']} images, "
-             f"{result['epochs']} epochs; final accuracy:",
-             f"  {'regularisation':<28}{'train':>7}{'test':>7}   gap (mean of the last half)"]
+    lines = [_("Overfitting on {train_size} {dataset} images, {epochs} epochs; final accuracy:").format(
+                 train_size=result["train_size"], dataset=result["dataset"], epochs=result["epochs"]),
+             "  " + pad(_("regularisation"), 28) + pad(_("train"), 7, right=True) + pad(_("test"), 7, right=True)
+             + "   " + _("gap (mean of the last half)")]
     for label, run in result["runs"].items():
-        lines.append(f"  {label:<28}{run['train'][-1]:>7.3f}{run['test'][-1]:>7.3f}"
+        lines.append(f"  {pad(translated(label), 28)}{run['train'][-1]:>7.3f}{run['test'][-1]:>7.3f}"
                      f"{mean_gap(run):>9.3f}")
     return "\n".join(lines)
 

@@ -12,6 +12,8 @@ import sys
 import traceback
 from pathlib import Path
 
+from ..translation import _
+
 STUDENT_PACKAGE = "exercises"
 REFERENCE_PACKAGE = "solutions"
 MODULES = ("functions", "layers", "optimizer", "weight_init", "multi_layer_net", "data", "mnist")
@@ -36,12 +38,12 @@ class Submission:
         except ModuleNotFoundError as err:
             if err.name != package:
                 raise
-            hint = (" --solutions needs the kit's repository (the reference solutions are "
-                    "not part of a student release)." if package == REFERENCE_PACKAGE else "")
-            raise SubmissionNotFound(
-                f"Cannot import the package '{package}': run the command from the folder "
-                f"that holds {package}/.{hint}"
-            ) from err
+            message = _("Cannot import the package '{package}': run the command from the folder "
+                        "that holds {package}/.").format(package=package)
+            if package == REFERENCE_PACKAGE:
+                message += " " + _("--solutions needs the kit's repository (the reference solutions are "
+                                   "not part of a student release).")
+            raise SubmissionNotFound(message) from err
         self.directory = Path(list(root.__path__)[0]).resolve()
         # Your modules may import each other plainly (`from layers import Affine`), as the
         # book's do: that needs their folder on the import path. Appended, so it shadows nothing.
@@ -57,7 +59,7 @@ class Submission:
             if err.name != f"{self.package}.{name}":
                 raise
             raise SubmissionNotFound(
-                f"This experiment needs {self.package}/{name}.py, which is missing."
+                _("This experiment needs {path}, which is missing.").format(path=f"{self.package}/{name}.py")
             ) from err
         setattr(self, name, module)  # later accesses skip __getattr__
         return module
@@ -117,6 +119,6 @@ def missing_unit_message(error, submission):
     frame, line_number, path = innermost
     relative = path.relative_to(submission.directory)
     unit = _unit_name(frame, ".".join(relative.with_suffix("").parts))
-    todo = _todo_above(str(path), line_number) or str(error) or "see the comments in the file"
-    return (f"This experiment needs {unit} ({submission.package}/{relative.as_posix()}): "
-            f"not implemented yet - TODO: {todo}")
+    todo = _todo_above(str(path), line_number) or str(error) or _("see the comments in the file")
+    return _("This experiment needs {unit} ({path}): not implemented yet - TODO: {todo}").format(
+        unit=unit, path=f"{submission.package}/{relative.as_posix()}", todo=todo)

@@ -12,6 +12,7 @@ weight_init.he_init / xavier_init. Default: 2000 iterations (the book's);
 """
 import sys
 
+from ..translation import _, pad
 from .command_line import Experiment, main as run_command
 from .progress import silent_progress
 from .training import final_loss, seed_everything, train
@@ -58,18 +59,21 @@ def plot(result):
     for label, losses in result["losses"].items():
         steps, smoothed = smooth(losses)
         axes.plot(steps, smoothed, label=label)
-    axes.set(title=f"Weight initialisation: {len(HIDDEN_LAYERS)} hidden ReLU layers of "
-                   f"{HIDDEN_LAYERS[0]}, SGD lr {LEARNING_RATE} ({result['dataset']})",
-             xlabel="iteration", ylabel="training loss (moving average)", ylim=(0, 2.5))
-    axes.legend(title="initial weights")
+    axes.set(title=_("Weight initialisation: {layers} hidden ReLU layers of {units}, SGD lr {lr} ({dataset})")
+             .format(layers=len(HIDDEN_LAYERS), units=HIDDEN_LAYERS[0], lr=LEARNING_RATE,
+                     dataset=result["dataset"]),
+             xlabel=_("iteration"), ylabel=_("training loss (moving average)"), ylim=(0, 2.5))
+    axes.legend(title=_("initial weights"))
     axes.grid(alpha=0.3)
     figure.tight_layout()
     return figure
 
 
 def summarize(result):
-    lines = [f"Weight initialisation on {result['dataset']}, {result['iterations']} iterations of SGD:",
-             f"  {'initial weights':<16}{'final loss':>11}{'test accuracy':>15}"]
+    lines = [_("Weight initialisation on {dataset}, {iterations} iterations of SGD:").format(
+                 dataset=result["dataset"], iterations=result["iterations"]),
+             "  " + pad(_("initial weights"), 16) + pad(_("final loss"), 11, right=True)
+             + pad(_("test accuracy"), 15, right=True)]
     for label, losses in result["losses"].items():
         lines.append(f"  {label:<16}{final_loss(losses):>11.4f}{result['test_accuracy'][label]:>15.3f}")
     return "\n".join(lines)

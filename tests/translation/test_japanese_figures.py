@@ -1,0 +1,51 @@
+"""The experiments in Japanese: output, figure labels with a Japanese font, English labels without one."""
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")  # files only, before anything imports pyplot
+
+from exercises.experiments import activation_histograms, figures  # noqa: E402
+from exercises.experiments.submission import load_submission  # noqa: E402
+
+from .test_japanese_output import run_kit  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def histograms():
+    return activation_histograms.activation_histograms(load_submission(use_solutions=True), samples=50)
+
+
+def figure_texts(figure):
+    texts = [figure.get_suptitle()]
+    for axes in figure.axes:
+        texts += [axes.get_title(), axes.get_xlabel(), axes.get_ylabel()]
+    return " ".join(texts)
+
+
+def test_figure_labels_are_japanese_with_a_japanese_font(histograms, monkeypatch):
+    monkeypatch.setenv("KIT_LANG", "ja")
+    assert figures.japanese_font(), "matplotlib-fontja (or a system Japanese font) is expected here"
+    with figures.figure_language():
+        text = figure_texts(activation_histograms.plot(histograms))
+    assert "層目" in text and "重みの初期値" in text and "layer" not in text
+
+
+def test_without_a_japanese_font_labels_fall_back_to_english_with_one_notice(histograms, monkeypatch, capsys):
+    monkeypatch.setenv("KIT_LANG", "ja")
+    monkeypatch.setattr(figures, "japanese_font", lambda: None)
+    figures._notice_no_japanese_font.cache_clear()
+    for _ in range(2):
+        with figures.figure_language():
+            text = figure_texts(activation_histograms.plot(histograms))
+        assert "layer 1" in text and "層目" not in text
+    assert capsys.readouterr().err.count("日本語フォントが見つかりません") == 1
+    import os
+    assert os.environ["KIT_LANG"] == "ja"  # restored after drawing
+
+
+def test_an_experiment_run_with_lang_ja_prints_japanese(tmp_path):
+    result = run_kit("-m", "exercises.experiments.activation_histograms", "--solutions", "--no-show",
+                     "--lang", "ja", "--out", str(tmp_path / "histograms.png"))
+    assert result.returncode == 0, result.stderr
+    assert "最後の層" in result.stdout and "図:" in result.stdout
+    assert (tmp_path / "histograms.png").stat().st_size > 10_000
