@@ -57,6 +57,12 @@ def difference(got, expected, rtol, atol, where=""):
             if found:
                 return found
         return None
+    if isinstance(expected, np.ndarray) and expected.ndim > 0 and isinstance(got, (list, tuple)):
+        # The unit's own test fails a list where an array is due; units using it are spared the fault
+        # (the worker hands them a list as an array: sandbox/worker_session.hand_arrays_between_modules).
+        return Difference(f"returned a Python {type(got).__name__}, expected a NumPy array (ndarray) of shape "
+                          f"{expected.shape}: return an array (np.array(...)), as the contract says",
+                          where, got, expected)
     return _numeric_difference(got, expected, rtol, atol, where)
 
 

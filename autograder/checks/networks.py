@@ -3,20 +3,24 @@
 A network is built in the student's code with its own random weights; the
 check then writes chosen parameters into `net.params[key]` in place (the
 layers share those arrays), so the student's network and the reference's
-compute on the same numbers. Gradients are checked by perturbing one parameter
-in place at a time and asking the student's own loss.
+compute on the same numbers: the constructor's own initial values never matter
+(small random biases are fine). Targets are one-hot (integer labels are graded
+in SoftmaxWithLoss's and cross_entropy_error's own units). Gradients are
+compared with the reference network's gradient at the same parameters
+(checks.backward). Tolerances are those of the layers a network uses
+(checks.tolerances.network_tolerance).
 """
 import numpy as np
 
-from .compare import expect_match, run_diagnosed, with_diagnosis
+from .backward import expect_reference_gradients
+from .compare import expect_match, run_diagnosed
 from .feedback import CheckFailed
 from .inputs import MIN_TRUE_PROBABILITY
 from .reference import REFERENCE, run_reference
-from .numerical import as_number, expect_gradients
+from .tolerances import MIN_BATCH_VARIANCE, NETWORK_TOLERANCE, network_tolerance
 
 KINK_MARGIN = 0.02          # no hidden pre-activation closer to 0 than this (ReLU's kink)
-NETWORK_TOLERANCE = {"rtol": 1e-7, "atol": 1e-9}
-LOSS_TOLERANCE = {"rtol": 1e-5, "atol": 1e-5}       # eps inside the log (see checks.functions)
+LOSS_TOLERANCE = network_tolerance("SoftmaxWithLoss")
 SHARED_ARRAYS_HINT = ("If the loss does not change when net.params[key] is changed in place, the "
                       "layers do not share the arrays of params: pass the arrays themselves to "
                       "Affine / BatchNormalization, and never rebind params[key].")
@@ -63,6 +67,8 @@ def draw_smooth_values(rng, shapes, make_reference, x, t, train_flg=None, tries=
     """
     for attempt in range(tries):
         values = random_values(rng, shapes, weight_scale=0.8 * 0.99 ** attempt)
+        if train_flg:
+            widen_batchnorm_inputs(values, make_reference, x)
         net = make_reference(REFERENCE)
         set_params(net, values)
         if reference_is_smooth(net, x, t, train_flg):
@@ -70,12 +76,40 @@ def draw_smooth_values(rng, shapes, make_reference, x, t, train_flg=None, tries=
     raise RuntimeError("no smooth parameters found: the check's input sizes need a look")
 
 
+def widen_batchnorm_inputs(values, make_reference, x, target=2 * MIN_BATCH_VARIANCE):
+    """Scale the columns of W{k}, b{k} feeding the k-th BatchNormalization so that its training batch has
+    variance >= target in every feature, in place. Batch norm in training mode undoes the scale, so
+    the network's outputs stay the same (up to eps), while every accepted eps agrees within
+    BATCH_NORM_TOLERANCE."""
+    net = make_reference(REFERENCE)
+    set_params(net, values)
+    batchnorm = REFERENCE["layers"].BatchNormalization
+    h, k = x, 0
+    for layer in net.layers:
+        if isinstance(layer, batchnorm):
+            k += 1
+            factor = np.sqrt(np.maximum(1.0, target / np.maximum(h.var(axis=0), 1e-12)))
+            values[f"W{k}"] *= factor
+            values[f"b{k}"] *= factor
+            h = h * factor
+            h = layer.forward(h, train_flg=True)
+        elif hasattr(layer, "forward") and "train_flg" in layer.forward.__code__.co_varnames:
+            h = layer.forward(h, train_flg=True)
+        else:
+            h = layer.forward(h)
+
+
 def reference_is_smooth(ref_net, x, t, train_flg=None):
-    """Whether the reference net at (x, t) keeps ReLU inputs off the kink and probabilities moderate."""
+    """Whether the reference net at (x, t) keeps ReLU inputs off the kink, probabilities moderate
+    and the batches a BatchNormalization normalises in training mode of variance >= MIN_BATCH_VARIANCE
+    (where BN's eps variants agree within BATCH_NORM_TOLERANCE)."""
     layers_module = REFERENCE["layers"]
     h = x
     for layer in ref_net.layers:
         if isinstance(layer, layers_module.Relu) and np.min(np.abs(h)) < KINK_MARGIN:
+            return False
+        if (isinstance(layer, layers_module.BatchNormalization) and train_flg
+                and h.var(axis=0).min() < MIN_BATCH_VARIANCE):
             return False
         if isinstance(layer, (layers_module.BatchNormalization, layers_module.Dropout)):
             h = layer.forward(h, train_flg=bool(train_flg))
@@ -93,13 +127,12 @@ def expect_network_values(sub, unit, what, scenario, inputs, tolerance=NETWORK_T
 
 
 def expect_network_gradient(sub, rng, unit, name, make, values, x, t, loss_kwargs=None):
-    """Check net.gradient(x, t) against central differences of the student's net.loss.
+    """Check net.gradient(x, t) against the reference network's gradient at the same parameters.
 
-    make(modules) builds the network; `values` (key -> array) are written into
-    its params. The loss is net.loss(x, t, **loss_kwargs).
+    make(modules) builds the network; `values` (key -> array) are written into its params.
+    t: one-hot targets. rng and loss_kwargs are unused (kept for callers): the tolerance,
+    checks.tolerances.GRADIENT_RTOL, admits every accepted layer variant.
     """
-    loss_kwargs = loss_kwargs or {}
-
     def scenario(m):
         net = make(m)
         set_params(net, values)
@@ -109,38 +142,44 @@ def expect_network_gradient(sub, rng, unit, name, make, values, x, t, loss_kwarg
     got = run_diagnosed(sub, unit, what, scenario)
     if not isinstance(got, dict):
         raise CheckFailed(f"{what} returned {type(got).__name__}, expected a dict with the keys of params")
-    missing = sorted(set(values) - set(got))
+    expected = run_reference(scenario)
+    missing = sorted(set(expected) - set(got), key=str)
     if missing:
+        from .compare import with_diagnosis
         raise with_diagnosis(CheckFailed(f"{what} returned keys {sorted(got, key=str)}; missing {missing}"),
                              unit, scenario, got)
-    expected = run_reference(scenario)
-    net = sub.make(name, make, sub.modules)
-    sub.call(f"setting {name}.params", set_params, net, values)
-    params = net.params
-
-    def loss_of(key, value):
-        sub.assign(params[key], value)
-        try:
-            loss = sub.call(f"{name}.loss", net.loss, x.copy(), t.copy(), **loss_kwargs)
-        finally:
-            sub.assign(params[key], values[key])
-        return as_number(f"{name}.loss", loss)
-
-    expect_gradients(unit, what, loss_of, values, got, rng, {"x": x, "t": t}, expected, scenario, got,
-                     hint=SHARED_ARRAYS_HINT)
+    expect_reference_gradients(unit, what, got, expected, {"x": x, "t": t, **values}, scenario, got,
+                               hint=SHARED_ARRAYS_HINT)
 
 
-def expect_accuracy(sub, unit, name, make, values, x, labels):
-    """net.accuracy with labels and with one-hot t against the reference."""
-    one_hot = np.eye(int(labels.max()) + 1)[labels]
+def expect_accuracy(sub, unit, name, make, values, batches, tolerance=NETWORK_TOLERANCE):
+    """net.accuracy on one-hot targets against the reference, for each (x, t) of `batches`.
 
+    Callers give batches whose reference accuracies differ, so no constant passes.
+    """
     def scenario(m):
         net = make(m)
         set_params(net, values)
-        return {"t as labels": net.accuracy(x.copy(), labels.copy()),
-                "t one-hot": net.accuracy(x.copy(), one_hot.copy())}
+        return {f"batch of {len(x)}": net.accuracy(x.copy(), t.copy()) for x, t in batches}
 
-    expect_network_values(sub, unit, f"{name}.accuracy(x, t)", scenario, {"x": x, "labels": labels})
+    inputs = {}
+    for x, t in batches:
+        inputs[f"x (batch of {len(x)})"] = x
+        inputs[f"labels (batch of {len(x)})"] = t.argmax(axis=1)
+    expect_network_values(sub, unit, f"{name}.accuracy(x, t), t one-hot", scenario, inputs, tolerance=tolerance)
+
+
+def batches_of_distinct_accuracy(rng, make, values, sizes, d, c, tries=100):
+    """[(x, t one-hot)] of the given sizes whose reference accuracies all differ and lie strictly
+    between 0 and 1 (a constant, 0 or 1 cannot pass them all)."""
+    for _ in range(tries):
+        batches = [(rng.normal(size=(n, d)), np.eye(c)[rng.integers(0, c, size=n)]) for n in sizes]
+        net = make(REFERENCE)
+        set_params(net, values)
+        accuracies = [float(net.accuracy(x, t)) for x, t in batches]
+        if len(set(accuracies)) == len(accuracies) and all(0 < a < 1 for a in accuracies):
+            return batches
+    raise RuntimeError("no batches of distinct accuracies found: the check's sizes need a look")
 
 
 def random_values(rng, shapes, weight_scale=0.8, bias_scale=0.3):

@@ -67,49 +67,61 @@ def updates_scenario(name, kwargs, params, grads_per_step):
 
 def expect_updates(sub, rng, name):
     """The parameters after STEPS updates, with the defaults and with other hyper-parameters."""
-    custom, rtol = OPTIMIZERS[name]
-    unit = f"optimizer.{name}"
+    custom, _ = OPTIMIZERS[name]
     for kwargs in ({}, custom):
         params = random_params(rng)
         grads_per_step = [random_grads(rng, params, zeros=1 if step == 0 else 0) for step in range(STEPS)]
-        scenario = updates_scenario(name, kwargs, params, grads_per_step)
         arguments = ", ".join(f"{k}={v}" for k, v in kwargs.items())
         what = f"{name}({arguments}).update(params, grads), {STEPS} steps"
-        got = sub.run(what, scenario)
-        expected = run_reference(scenario)
-        # Compare the changes from the start, so the tolerance is relative to the update size.
-        got_changes = _changes(got, params)
-        expected_changes = _changes(expected, params)
-        scale = max(np.max(np.abs(v)) for step in expected_changes.values() for v in step.values())
-        found = difference(got_changes, expected_changes, rtol=rtol, atol=rtol * scale)
-        if found:
-            found.problem = "change of the parameters from their start: " + found.problem
-            fail_mismatch(unit, what, found,
-                          {"params (start)": params, "grads (step 1)": grads_per_step[0]},
-                          scenario=scenario, rtol=rtol, atol=rtol * scale,
-                          note=f"Rule: {RULES[name]}. State is created on the first call, per key.",
-                          got=got)
+        scenario = updates_scenario(name, kwargs, params, grads_per_step)
+        expect_trajectory(sub, name, what, scenario, sub.run(what, scenario), params, grads_per_step)
+
+
+def expect_trajectory(sub, name, what, scenario, got, params, grads_per_step):
+    """Fail unless `got` (step -> params after it) matches the reference's run of `scenario`."""
+    _, rtol = OPTIMIZERS[name]
+    expected = run_reference(scenario)
+    # Compare the changes from the start, so the tolerance is relative to the update size.
+    got_changes = _changes(got, params)
+    expected_changes = _changes(expected, params)
+    scale = max(np.max(np.abs(v)) for step in expected_changes.values() for v in step.values())
+    found = difference(got_changes, expected_changes, rtol=rtol, atol=rtol * scale)
+    if found:
+        found.problem = "change of the parameters from their start: " + found.problem
+        fail_mismatch(f"optimizer.{name}", what, found,
+                      {"params (start)": params, "grads (step 1)": grads_per_step[0]},
+                      scenario=scenario, rtol=rtol, atol=rtol * scale,
+                      note=f"Rule: {RULES[name]}. State is created on the first call, per key.",
+                      got=got)
 
 
 def expect_in_place(sub, rng, name):
-    """update() changes the arrays in params in place and never rebinds params[key]."""
+    """update() changes the arrays in params in place, never rebinds params[key], and by the right amount.
+
+    The in-place property alone earns nothing (`params[k] += 1` is in place): the parameters after
+    the two updates must also match the reference's.
+    """
     params = random_params(rng)
     start = {k: v.copy() for k, v in params.items()}
     originals = dict(params)
+    grads_per_step = [random_grads(rng, params) for _ in range(2)]
     optimizer = sub.make(f"{name}()", getattr(sub.modules["optimizer"], name))
-    for step in (1, 2):
-        grads = random_grads(rng, params)
-        sub.call(f"{name}().update(params, grads)", optimizer.update, params, grads)
+    after = {}
+    for step, grads in enumerate(grads_per_step, start=1):
+        sub.call(f"{name}().update(params, grads)", optimizer.update, params, {k: g.copy() for k, g in grads.items()})
         rebound = [k for k in originals if params.get(k) is not originals[k]]
         if rebound:
             raise CheckFailed(
                 f"{name}().update(params, grads) replaced params[{rebound[0]!r}] with a new array "
                 f"(step {step}). Update in place (params[key] -= ...): the network's layers hold "
                 "references to these very arrays, so a new array silently freezes them.")
+        after[f"step {step}"] = {k: np.array(v, dtype=float, copy=True) for k, v in params.items()}
     unchanged = [k for k in start if np.array_equal(params[k], start[k])]
     if unchanged:
         raise CheckFailed(f"{name}().update(params, grads): params[{unchanged[0]!r}] did not change "
                           "after two updates.")
+    expect_trajectory(sub, name, f"{name}().update(params, grads) in place, 2 steps",
+                      updates_scenario(name, {}, start, grads_per_step), after, start, grads_per_step)
 
 
 def _changes(trajectory, start):

@@ -12,7 +12,7 @@ A check never touches the student's code directly; it goes through `sub`:
   code made (a layer, a network).
 - `sub.make(what, fn, *args, **kwargs)`: a call that must give an object
   (a constructor, train()); plain data (None, a number) is a CheckFailed.
-- `sub.plain(value)`, `sub.assign(target, value)`, `sub.put(value)`,
+- `sub.plain(value)`, `sub.assign(target, value)`, `sub.has(obj, name)`, `sub.put(value)`,
   `sub.function(name, **kw)`, `sub.generator(seed)`, `sub.time_call(...)`.
 - `sub.advice`: warnings raised by the student's code during the current
   check, reported as advice, never as failures.
@@ -90,6 +90,10 @@ class LocalSubmission:
 
     def assign(self, target, value):
         target[...] = value
+
+    def has(self, obj, name):
+        """Whether the student's object (a module, a layer) has the attribute `name`."""
+        return hasattr(obj, name)
 
     def put(self, value):
         return self.plain(value)
@@ -185,6 +189,10 @@ class RemoteSubmission:
 
     def assign(self, target, value):
         self.call("setting an array in place", target.assign, value)
+
+    def has(self, obj, name):
+        """Whether the student's object (a module, a layer) has the attribute `name`."""
+        return bool(self.call(f"looking for {name}", self.worker.hasattr, obj, name))
 
     def put(self, value):
         return self.call("sending data to your code", self.worker.put, value)

@@ -39,7 +39,9 @@ def expect_statistics(sub, rng, name):
     fan_in, fan_out = fan_sizes(rng)
     init = getattr(sub.modules["weight_init"], name)
     seed = int(rng.integers(2**31))
-    for how, kwargs in ((f"rng=np.random.default_rng({seed})", {"rng": sub.generator(seed)}), ("rng=None", {})):
+    unseeded = []
+    for how, kwargs in ((f"rng=np.random.default_rng({seed})", {"rng": sub.generator(seed)}),
+                        ("rng=None", {}), ("rng=None", {})):
         what = f"{name}({fan_in}, {fan_out}, {how})"
         W = sub.plain(sub.call(what, init, fan_in, fan_out, **kwargs))
         try:
@@ -48,6 +50,11 @@ def expect_statistics(sub, rng, name):
             if "rng" in kwargs:
                 _name_the_mistake(failure, name, fan_in, fan_out, seed, W)
             raise
+        if not kwargs:
+            unseeded.append(np.asarray(W, dtype=float))
+    if np.array_equal(*unseeded):
+        raise CheckFailed(f"{name}({fan_in}, {fan_out}) without rng gave the same array twice: draw "
+                          "from the global NumPy random state (np.random.randn(...)) when rng is None.")
 
 
 def _name_the_mistake(failure, name, fan_in, fan_out, seed, W):
@@ -59,6 +66,8 @@ def _name_the_mistake(failure, name, fan_in, fan_out, seed, W):
 
 
 def _judge_draw(what, name, W, fan_in, fan_out):
+    if isinstance(W, (list, tuple)):
+        raise CheckFailed(f"{what} returned a Python {type(W).__name__}, expected a NumPy array (ndarray)")
     try:
         W = np.asarray(W, dtype=float)
     except (TypeError, ValueError):
@@ -89,8 +98,8 @@ def _judge_draw(what, name, W, fan_in, fan_out):
 
 
 def expect_rng_dependence(sub, rng, name):
-    """Same seed -> same array; another seed -> another array."""
-    fan_in, fan_out = int(rng.integers(5, 12)), int(rng.integers(3, 8))
+    """Same seed -> same array; another seed -> another array; every draw N(0, the right std)."""
+    fan_in, fan_out = fan_sizes(rng)
     seed, other_seed = (int(s) for s in rng.choice(2**31, size=2, replace=False))
     init = getattr(sub.modules["weight_init"], name)
     draws = []
@@ -101,8 +110,7 @@ def expect_rng_dependence(sub, rng, name):
             W = np.asarray(W, dtype=float)
         except (TypeError, ValueError):
             raise CheckFailed(f"{what} returned {type(W).__name__}, expected an array") from None
-        if W.shape != (fan_in, fan_out):
-            raise CheckFailed(f"{what} has shape {W.shape}, expected {(fan_in, fan_out)}")
+        _judge_draw(what, name, W, fan_in, fan_out)   # the dependence alone earns nothing
         draws.append(W)
     if not np.array_equal(draws[0], draws[1]):
         raise CheckFailed(f"{name}(fan_in, fan_out, rng): two generators with the same seed ({seed}) gave "
