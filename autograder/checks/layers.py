@@ -135,9 +135,18 @@ def check_dropout_backward(sub, rng):
     x = rng.uniform(1.0, 2.0, size=DROPOUT_SAMPLE_SHAPE)
     dout = rng.normal(size=x.shape)
     layer = sub.make(f"Dropout({ratio})", sub.modules["layers"].Dropout, ratio)
+    first = _array(sub, f"Dropout({ratio}).forward(x, train_flg=True)", layer.forward, x, x.shape, train_flg=True)
     train = _array(sub, f"Dropout({ratio}).forward(x, train_flg=True)", layer.forward, x, x.shape, train_flg=True)
     kept = train != 0
+    if np.array_equal(first != 0, kept):
+        raise CheckFailed(f"Dropout({ratio}): two training forward passes dropped exactly the same units; "
+                          "draw a new random mask on every forward pass (backward then uses the last one).")
+    # The backward is judged against a forward that drops units: an identity layer's "backward" earns nothing.
+    _kept_fraction(f"Dropout({ratio}).forward(x, train_flg=True)", ratio, kept)
     scale = float(np.median(train[kept] / x[kept])) if kept.any() else 1.0
+    if not any(np.isclose(scale, s, rtol=1e-9, atol=0) for s in (1.0, 1.0 / (1.0 - ratio))):
+        raise CheckFailed(f"Dropout({ratio}).forward(x, train_flg=True) scales the kept units by {scale:.6g}; "
+                          f"expected 1 (the book's convention) or 1 / (1 - ratio) = {1 / (1 - ratio):.6g} (inverted).")
     dx = _array(sub, f"Dropout({ratio}).backward(dout)", layer.backward, dout, x.shape)
     expected = dout * kept * scale
     found = difference(dx, expected, rtol=SCALE_RTOL, atol=1e-12)
