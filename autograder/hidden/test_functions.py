@@ -21,7 +21,7 @@ def test_sigmoid_values(sub, rng):
 @pytest.mark.unit("functions.sigmoid")
 @pytest.mark.points(1)
 def test_sigmoid_extremes(sub, rng):
-    """sigmoid is exact and finite for |x| up to 1000"""
+    """sigmoid is exact and finite for |x| up to 1000 (and moderate x)"""
     checks.check_sigmoid_extremes(sub, rng)
 
 
@@ -49,7 +49,7 @@ def test_softmax_large_inputs(sub, rng):
 @pytest.mark.unit("functions.mean_squared_error")
 @pytest.mark.points(1)
 def test_mean_squared_error(sub, rng):
-    """mean_squared_error matches the reference (0.5 * sum of squares)"""
+    """mean_squared_error (or the book's sum_squared_error) matches the reference (0.5 * sum of squares)"""
     checks.check_mean_squared_error(sub, rng)
 
 
@@ -63,5 +63,5 @@ def test_cross_entropy_values(sub, rng):
 @pytest.mark.unit("functions.cross_entropy_error")
 @pytest.mark.points(1)
 def test_cross_entropy_zero_probability(sub, rng):
-    """cross_entropy_error stays finite when the true class has probability 0"""
+    """cross_entropy_error matches the reference and stays finite when the true class has probability 0"""
     checks.check_cross_entropy_zero_probability(sub, rng)

@@ -14,7 +14,7 @@ def test_relu_forward(sub, rng):
 @pytest.mark.unit("layers.Relu")
 @pytest.mark.points(1)
 def test_relu_backward(sub, rng):
-    """Relu.backward agrees with the numerical gradient of Relu.forward"""
+    """Relu.backward matches the reference's backward on the same input"""
     checks.check_relu_backward(sub, rng)
 
 
@@ -28,7 +28,7 @@ def test_sigmoid_forward(sub, rng):
 @pytest.mark.unit("layers.Sigmoid")
 @pytest.mark.points(1)
 def test_sigmoid_backward(sub, rng):
-    """Sigmoid.backward agrees with the numerical gradient of Sigmoid.forward"""
+    """Sigmoid.backward matches the reference's backward on the same input"""
     checks.check_sigmoid_backward(sub, rng)
 
 
@@ -42,7 +42,7 @@ def test_affine_forward(sub, rng):
 @pytest.mark.unit("layers.Affine")
 @pytest.mark.points(2)
 def test_affine_backward(sub, rng):
-    """Affine.backward: dx, dW, db agree with the numerical gradient of Affine.forward"""
+    """Affine.backward: dx, dW, db match the reference's on the same input and parameters"""
     checks.check_affine_backward(sub, rng)
 
 
@@ -56,7 +56,7 @@ def test_softmax_with_loss_forward(sub, rng):
 @pytest.mark.unit("layers.SoftmaxWithLoss")
 @pytest.mark.points(2)
 def test_softmax_with_loss_backward(sub, rng):
-    """SoftmaxWithLoss.backward agrees with the numerical gradient of its forward"""
+    """SoftmaxWithLoss.backward matches the reference's, with one-hot t and with labels"""
     checks.check_softmax_with_loss_backward(sub, rng)
 
 
@@ -70,7 +70,7 @@ def test_dropout_forward(sub, rng):
 @pytest.mark.unit("layers.Dropout")
 @pytest.mark.points(1)
 def test_dropout_backward(sub, rng):
-    """Dropout.backward uses the forward pass's mask and scale"""
+    """Dropout.backward uses the last forward pass's mask and scale (a forward that drops units afresh)"""
     checks.check_dropout_backward(sub, rng)
 
 
@@ -84,7 +84,7 @@ def test_batchnorm_forward(sub, rng):
 @pytest.mark.unit("layers.BatchNormalization")
 @pytest.mark.points(3)
 def test_batchnorm_backward(sub, rng):
-    """BatchNormalization.backward: dx, dgamma, dbeta agree with the numerical gradient"""
+    """BatchNormalization.backward: dx, dgamma, dbeta match the reference's on the same input"""
     checks.check_batchnorm_backward(sub, rng)
 
 

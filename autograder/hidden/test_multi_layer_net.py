@@ -9,14 +9,14 @@ UNIT = "multi_layer_net.MultiLayerNet"
 @pytest.mark.unit(UNIT)
 @pytest.mark.points(1)
 def test_multi_layer_net_params(sub, rng):
-    """MultiLayerNet.params: keys and shapes with and without batch norm, starting values"""
+    """MultiLayerNet.params: keys and shapes with and without batch norm, and predict's values with them"""
     checks.check_multi_layer_net_params(sub, rng)
 
 
 @pytest.mark.unit(UNIT)
 @pytest.mark.points(1)
 def test_multi_layer_net_weight_init(sub, rng):
-    """MultiLayerNet initial weights: He, Xavier or a float std, by name"""
+    """MultiLayerNet initial weights: He, Xavier or a float std, by name; predict's values"""
     checks.check_multi_layer_net_weight_init(sub, rng)
 
 
@@ -30,19 +30,19 @@ def test_multi_layer_net_predict(sub, rng):
 @pytest.mark.unit(UNIT)
 @pytest.mark.points(2)
 def test_multi_layer_net_loss(sub, rng):
-    """MultiLayerNet.loss (with weight decay) and accuracy match the reference"""
+    """MultiLayerNet.loss (with weight decay, one-hot t) and accuracy match the reference"""
     checks.check_multi_layer_net_loss(sub, rng)
 
 
 @pytest.mark.unit(UNIT)
 @pytest.mark.points(2)
 def test_multi_layer_net_gradient(sub, rng):
-    """MultiLayerNet.gradient (sigmoid, weight decay) agrees with the numerical gradient of its loss"""
+    """MultiLayerNet.gradient (sigmoid, weight decay) matches the reference's gradient"""
     checks.check_multi_layer_net_gradient(sub, rng)
 
 
 @pytest.mark.unit(UNIT)
 @pytest.mark.points(3)
 def test_multi_layer_net_gradient_batchnorm(sub, rng):
-    """MultiLayerNet.gradient with batch norm and weight decay agrees with the numerical gradient"""
+    """MultiLayerNet.gradient with batch norm and weight decay matches the reference's gradient"""
     checks.check_multi_layer_net_gradient_batchnorm(sub, rng)

@@ -14,7 +14,7 @@ def test_sgd_steps(sub, rng):
 @pytest.mark.unit("optimizer.SGD")
 @pytest.mark.points(1)
 def test_sgd_in_place(sub, rng):
-    """SGD.update changes the parameter arrays in place"""
+    """SGD.update changes the parameter arrays in place, by the reference's amount"""
     checks.check_sgd_in_place(sub, rng)
 
 
@@ -28,7 +28,7 @@ def test_momentum_steps(sub, rng):
 @pytest.mark.unit("optimizer.Momentum")
 @pytest.mark.points(1)
 def test_momentum_in_place(sub, rng):
-    """Momentum.update changes the parameter arrays in place"""
+    """Momentum.update changes the parameter arrays in place, by the reference's amount"""
     checks.check_momentum_in_place(sub, rng)
 
 
@@ -42,7 +42,7 @@ def test_adagrad_steps(sub, rng):
 @pytest.mark.unit("optimizer.AdaGrad")
 @pytest.mark.points(1)
 def test_adagrad_in_place(sub, rng):
-    """AdaGrad.update changes the parameter arrays in place"""
+    """AdaGrad.update changes the parameter arrays in place, by the reference's amount"""
     checks.check_adagrad_in_place(sub, rng)
 
 
@@ -56,7 +56,7 @@ def test_rmsprop_steps(sub, rng):
 @pytest.mark.unit("optimizer.RMSprop")
 @pytest.mark.points(1)
 def test_rmsprop_in_place(sub, rng):
-    """RMSprop.update changes the parameter arrays in place"""
+    """RMSprop.update changes the parameter arrays in place, by the reference's amount"""
     checks.check_rmsprop_in_place(sub, rng)
 
 
@@ -70,5 +70,5 @@ def test_adam_steps(sub, rng):
 @pytest.mark.unit("optimizer.Adam")
 @pytest.mark.points(1)
 def test_adam_in_place(sub, rng):
-    """Adam.update changes the parameter arrays in place"""
+    """Adam.update changes the parameter arrays in place, by the reference's amount"""
     checks.check_adam_in_place(sub, rng)
