@@ -11,7 +11,11 @@ Three parts, each counting what should never happen:
 2. the reference's two missions with --mission-seeds seeds (training makes them ~3 s a seed);
 3. every entry of the mistake catalogue (autograder.mistakes) written into a copy of the
    reference, its own unit's tests with --mistake-seeds seeds: a seed where the unit keeps
-   full marks is a slip (the mistake got through).
+   full marks is a slip (the mistake got through), and a mistake whose unit gets more than
+   one score over the seeds is luck (same code, same score: a deterministic bug must cost
+   the same points under every seed);
+4. every lazy answer (autograder.mistakes.lazy_catalogue: zeros, constants, identity layers,
+   no-op optimizers, ...) the same way with --lazy-seeds seeds: any point earned is a slip.
 
 How it stays cheap. A full `autograder grade` takes ~5 s, most of it pytest collection,
 worker start-ups and the missions' training; 1,000 of them would take ~1.5 h. Here the
@@ -169,7 +173,8 @@ class PartResult:
     checks: int = 0
     seconds: float = 0.0
     failures: list = field(default_factory=list)
-    rows: list = field(default_factory=list)     # per mistake: (name, unit, slips, seeds)
+    rows: list = field(default_factory=list)     # per mistake: (name, unit, slips, seeds, scores seen)
+    lazy: bool = False                            # rows are lazy answers: any point is a slip
 
 
 class Progress:
@@ -213,28 +218,36 @@ def reference_part(title, tests, seeds, minutes=None, submission_dir=REFERENCE_D
     return part
 
 
-def mistakes_part(tests, seeds, mistakes):
-    """Each mistake in a copy of the reference, its unit's tests under every seed; slips recorded."""
-    part = PartResult("mistakes", len(seeds))
+def mistakes_part(tests, seeds, mistakes, lazy=False):
+    """Each mistake (or lazy answer) in a copy of the reference, its unit's tests under every seed.
+
+    Recorded per entry: the unit's score under each seed. A mistake slips where its unit keeps full
+    marks and is luck where its unit gets more than one score; a lazy answer slips where its unit
+    gets any point."""
+    title = "lazy answers" if lazy else "mistakes"
+    part = PartResult(title, len(seeds), lazy=lazy)
     started = time.perf_counter()
-    progress = Progress("mistakes", len(mistakes))
+    progress = Progress(title, len(mistakes))
     with tempfile.TemporaryDirectory(prefix="kit-flakiness-") as scratch:
         for index, mistake in enumerate(mistakes, start=1):
             directory = write_mistake(mistake, Path(scratch) / f"mistake{index}")
             unit_tests = [t for t in tests if t.unit == mistake.unit]
+            available = sum(t.points for t in unit_tests)
             grader = DirectGrader(directory)
-            slips = 0
+            slips, scores = 0, set()
             try:
                 for seed in seeds:
                     outcomes = [grader.outcome(test, seed) for test in unit_tests]
                     part.checks += len(unit_tests)
-                    if all(o.passed for o in outcomes):
+                    score = sum(t.points for t, o in zip(unit_tests, outcomes) if o.passed)
+                    scores.add(score)
+                    if (score > 0) if lazy else (score == available):
                         slips += 1
                         part.failures.append(Failure(mistake.name, mistake.unit, seed,
-                                                     f"{mistake.unit} kept full marks", str(directory)))
+                                                     f"{mistake.unit} scored {score:g}/{available:g}", str(directory)))
             finally:
                 grader.close()
-            part.rows.append((mistake.name, mistake.unit, slips, len(seeds)))
+            part.rows.append((mistake.name, mistake.unit, slips, len(seeds), sorted(scores)))
             progress.tick(index, f"({sum(r[2] for r in part.rows)} slips)")
         part.seconds = time.perf_counter() - started
         confirm(part, mistake_dirs=True)
@@ -242,6 +255,7 @@ def mistakes_part(tests, seeds, mistakes):
 
 
 def write_mistake(mistake, directory):
+    """A copy of the reference with `mistake` (a Mistake or a LazyAnswer) written in."""
     shutil.copytree(REFERENCE_DIR, directory, ignore=shutil.ignore_patterns("__pycache__"))
     mistake.write_into(directory)
     return directory
@@ -293,9 +307,15 @@ def print_part(part):
           f"({rate:.1f} tests/s)")
     if part.rows:
         slipped = [row for row in part.rows if row[2]]
-        print(f"  {len(part.rows)} mistakes, {len(slipped)} slipped through under some seed")
-        for name, unit, slips, seeds in slipped:
+        kind = "lazy answers" if part.lazy else "mistakes"
+        print(f"  {len(part.rows)} {kind}, {len(slipped)} slipped through under some seed")
+        for name, unit, slips, seeds, _ in slipped:
             print(f"  SLIP {slips}/{seeds} seeds ({slips / seeds:.0%}): {name} [{unit}]")
+        lucky = [row for row in part.rows if len(row[4]) > 1]
+        print(f"  {len(part.rows)} {kind}, {len(lucky)} with more than one score over the seeds "
+              f"(scores seen: {sorted({score for row in part.rows for score in row[4]})})")
+        for name, unit, _, seeds, scores in lucky:
+            print(f"  LUCK {name} [{unit}]: scores {', '.join(f'{s:g}' for s in scores)} over {seeds} seeds")
         for failure in part.failures[:CONFIRMATIONS]:
             print(f"    e.g. seed {failure.seed}: {failure.what}: {failure.confirmed}")
         return
@@ -313,21 +333,26 @@ def parse_arguments(argv):
     parser.add_argument("--mission-minutes", type=float, default=None,
                         help="stop the missions after this many minutes (the seeds run so far are reported)")
     parser.add_argument("--mistake-seeds", type=int, default=100, help="seeds per catalogue mistake (100)")
+    parser.add_argument("--lazy-seeds", type=int, default=None,
+                        help="seeds per lazy answer (default: --mistake-seeds)")
     parser.add_argument("--first-seed", type=int, default=1, help="the first seed (1); seeds run up from it")
     parser.add_argument("--mistake", action="append", metavar="TEXT",
                         help="only the mistakes whose name or unit contains TEXT (repeatable)")
-    parser.add_argument("--skip", action="append", choices=("reference", "missions", "mistakes"), default=[],
+    parser.add_argument("--skip", action="append", choices=("reference", "missions", "mistakes", "lazy"), default=[],
                         help="leave out a part (repeatable)")
     parser.add_argument("--quick", action="store_true",
-                        help="smoke run: 2 seeds, no mission seed, 2 seeds for 3 mistakes (one of them a mission's)")
+                        help="smoke run: 2 seeds, no mission seed, 2 seeds for 3 mistakes (one of them a mission's) "
+                             "and a lazy answer")
     args = parser.parse_args(argv)
     if args.quick:
         args.seeds, args.mission_seeds, args.mistake_seeds = 2, 0, 2   # the Iris mistake runs a mission
         args.mistake = args.mistake or ["Affine dW transposed", "Adam without bias correction",
-                                        "Iris train returns inside"]
+                                        "Iris train returns inside", "layers.Relu: an identity layer"]
     if args.mission_seeds is None:
         args.mission_seeds = args.seeds
-    if min(args.seeds, args.mission_seeds, args.mistake_seeds) < 0:
+    if args.lazy_seeds is None:
+        args.lazy_seeds = args.mistake_seeds
+    if min(args.seeds, args.mission_seeds, args.mistake_seeds, args.lazy_seeds) < 0:
         parser.error("seed counts must be 0 or more")
     return args
 
@@ -335,10 +360,13 @@ def parse_arguments(argv):
 def main(argv=None):
     args = parse_arguments(argv)
     from autograder.mistakes import MISTAKES
+    from autograder.mistakes.lazy_catalogue import LAZY_ANSWERS
 
     tests = load_hidden_tests()
     mistakes = [m for m in MISTAKES
                 if not args.mistake or any(text in m.name or text in m.unit for text in args.mistake)]
+    lazy_answers = [a for a in LAZY_ANSWERS
+                    if not args.mistake or any(text in a.name or text in a.unit for text in args.mistake)]
     first = args.first_seed
     print(f"Flakiness of the hidden checks, {datetime.date.today().isoformat()}: {len(tests)} hidden tests, "
           f"{len(mistakes)} catalogue mistakes; seeds from {first}")
@@ -360,9 +388,15 @@ def main(argv=None):
     if "mistakes" not in args.skip and args.mistake_seeds and mistakes:
         parts.append(mistakes_part(tests, range(first, first + args.mistake_seeds), mistakes))
         print_part(parts[-1])
+    if "lazy" not in args.skip and args.lazy_seeds and lazy_answers:
+        parts.append(mistakes_part(tests, range(first, first + args.lazy_seeds), lazy_answers, lazy=True))
+        print_part(parts[-1])
     print(f"\nmachine at end: {describe()}")
     bad = sum(len(part.failures) for part in parts)
-    print("verdict: " + ("no failure, no slip" if not bad else f"{bad} failures or slips (see above)"))
+    lucky = sum(len(row[4]) > 1 for part in parts if not part.lazy for row in part.rows)
+    print("verdict: " + ("no failure, no slip" if not bad else f"{bad} failures or slips (see above)")
+          + ("" if not any(part.rows for part in parts) else
+             ", every mistake one score" if not lucky else f", {lucky} mistakes with more than one score"))
     return 1 if bad else 0
 
 
