@@ -6,14 +6,21 @@ You do not need to read this file to do the exercises. It:
   as a package named `submission`, and hands each test the module it checks
   (`def test_sigmoid_of_zero_is_half(functions): ...`);
 - shows one line per unit whose code is still a stub (`... not implemented yet - TODO: ...`)
-  instead of a traceback;
+  instead of a traceback, and a module that does not import once, not once per test;
+- stops a test that runs longer than its time limit and names the line your code was on;
+- cuts what your code printed in a failing test to its first lines;
+- says when a failing unit uses another unit that fails its own tests (fix that one first);
 - prints a progress table at the end of every run.
 """
+import ast
 import importlib
 import importlib.machinery
 import importlib.util
+import linecache
 import os
+import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -27,12 +34,25 @@ EXERCISE_MODULES = (
 SUBMISSION_ENV = "KIT_SUBMISSION"
 TESTS_DIR = Path(__file__).resolve().parent / "tests"
 NOT_IMPLEMENTED = "not implemented"  # the category of a test that hit a stub
+DOES_NOT_IMPORT = "does not import"  # the category of a test whose module does not import
+#: Seconds a test may run before it is stopped (the reference needs well under one).
+TIME_LIMIT = 10.0
+#: The missions train a network: their tests get longer (the reference needs about 10 s).
+MISSION_TIME_LIMIT = 120.0
+MISSION_MODULES = ("iris_mission", "digits_mission")
+#: Lines of your code's printed output kept in the report of a failing test.
+PRINTED_LINES_SHOWN = 5
 
 
 def pytest_addoption(parser):
     parser.addoption(
         "--submission", metavar="DIR", default=None,
         help=f"folder of the code under test (default: ${SUBMISSION_ENV}, else the exercises folder)",
+    )
+    parser.addoption(
+        "--time-limit", metavar="S", type=float, default=None,
+        help=f"seconds per test before it is stopped (default {TIME_LIMIT:g}, missions {MISSION_TIME_LIMIT:g}; "
+             "0: no limit)",
     )
 
 
@@ -45,7 +65,10 @@ def pytest_configure(config):
     folder = Path(chosen).resolve() if chosen else Path(__file__).resolve().parent
     if not folder.is_dir():
         raise pytest.UsageError(f"the submission folder {chosen} does not exist")
-    config.pluginmanager.register(KitPlugin(Submission(folder)), "kit-progress")
+    time_limit = config.getoption("--time-limit")
+    if time_limit is not None and time_limit < 0:
+        raise pytest.UsageError(f"--time-limit must be 0 (no limit) or more, got {time_limit:g}")
+    config.pluginmanager.register(KitPlugin(Submission(folder), time_limit), "kit-progress")
 
 
 def shown_path(path):
@@ -58,6 +81,81 @@ def shown_path(path):
 
 class SubmissionImportError(Exception):
     """A submission module does not import (the message says why, in one line)."""
+
+
+# Student-facing messages: complete sentences with named placeholders (for the translations).
+TIME_LIMIT_MESSAGE = ("{unit}: {test} was stopped after {seconds:g} s, in {function} ({file}, line {line}): {code}\n"
+                      "  hint: is it an endless loop? Check that the loop's condition becomes false.")
+TIME_LIMIT_OUTSIDE_MESSAGE = "{unit}: {test} was stopped after {seconds:g} s (outside your code)."
+IMPORTS_A_BROKEN_MODULE = "{module} does not import because {other} does not (see {other})."
+IMPORT_TOO_LONG = "{module} does not import: it was stopped after {seconds:g} s ({where})."
+PRINTED_CUT = "... {count:,} more lines (what your code printed, cut)"
+USES_FAILING_UNIT = ("note: {unit} uses {used}, which fails its own tests: fix {used} first, "
+                     "this test may then pass.")
+
+
+def source_line(path, line):
+    """The stripped text of a line of a file ('' when it cannot be read)."""
+    return linecache.getline(str(path), int(line)).strip() if path and line else ""
+
+
+class TimeLimitExceeded(Exception):
+    """A test ran past its time limit; raised inside the code that was running, where it was."""
+
+    def __init__(self, seconds):
+        super().__init__(f"stopped after {seconds:g} s")
+        self.seconds = seconds
+
+
+class TestTimer:
+    """Raises TimeLimitExceeded in the main thread when `seconds` pass (0 or None: never).
+
+    POSIX: SIGALRM. Elsewhere (Windows): a timer thread interrupts the main thread,
+    and the interruption becomes TimeLimitExceeded. Long NumPy calls finish first.
+    """
+
+    __test__ = False  # not a test class
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self.active = bool(seconds) and threading.current_thread() is threading.main_thread()
+        self.fired = False
+        self.previous = self.thread = None
+
+    def __enter__(self):
+        if not self.active:
+            return self
+        if hasattr(signal, "SIGALRM"):
+            self.previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        else:
+            import _thread
+
+            self.previous = signal.signal(signal.SIGINT, self._interrupted)
+            self.thread = threading.Timer(self.seconds, lambda: (setattr(self, "fired", True),
+                                                                 _thread.interrupt_main()))
+            self.thread.daemon = True
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        if not self.active:
+            return False
+        if hasattr(signal, "SIGALRM"):
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        else:
+            self.thread.cancel()
+            signal.signal(signal.SIGINT, self.previous)
+        return False
+
+    def _expire(self, signum, frame):
+        raise TimeLimitExceeded(self.seconds)
+
+    def _interrupted(self, signum, frame):
+        if self.fired:
+            raise TimeLimitExceeded(self.seconds)
+        raise KeyboardInterrupt
 
 
 class Submission:
@@ -86,9 +184,76 @@ class Submission:
         if name not in self.failures:
             try:
                 return self._import(name)
+            except TimeLimitExceeded as err:
+                sys.modules.pop(f"submission.{name}", None)
+                self.failures[name] = IMPORT_TOO_LONG.format(
+                    module=f"{name}.py", seconds=err.seconds, where=self._describe(name, err, where_only=True))
             except (Exception, SystemExit) as err:  # the student's module-level code can raise anything
-                self.failures[name] = f"{name}.py does not import: {self._describe(name, err)}"
+                other = self._other_module_at_fault(name, err)
+                if other:
+                    self.failures[name] = IMPORTS_A_BROKEN_MODULE.format(module=f"{name}.py", other=f"{other}.py")
+                else:
+                    self.failures[name] = f"{name}.py does not import: {self._describe(name, err)}"
         raise SubmissionImportError(self.failures[name])
+
+    def _other_module_at_fault(self, name, err):
+        """The other submission module whose own import failed while `name` imported it, or None."""
+        where = err.filename if isinstance(err, SyntaxError) else next(
+            (f.filename for f in reversed(traceback.extract_tb(err.__traceback__)) if self.holds(f.filename)), None)
+        other = Path(where).stem if where and self.holds(where) else None
+        if other is None or other == name:
+            return None
+        try:
+            self.module(other)
+        except SubmissionImportError:
+            return other
+        return None
+
+    def units_used_by(self, unit):
+        """The other contract units that `unit`'s code in this submission uses, e.g. layers.SoftmaxWithLoss ->
+        {"functions.softmax", "functions.cross_entropy_error"} (read from the source, imports resolved)."""
+        module, _, name = unit.partition(".")
+        try:
+            tree = ast.parse((self.folder / f"{module}.py").read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            return set()
+        imported, local = {}, {}
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and node.module in EXERCISE_MODULES:
+                for alias in node.names:
+                    imported[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                local[node.name] = node
+            elif isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        local[target.id] = node.value
+
+        def names_in(node):
+            # The networks' numerical_gradient methods are provided code the visible tests never call.
+            skipped = {id(child) for child in ast.walk(node)
+                       if isinstance(child, ast.FunctionDef) and child.name == "numerical_gradient"}
+            found, stack = set(), [node]
+            while stack:
+                child = stack.pop()
+                if id(child) in skipped:
+                    continue
+                if isinstance(child, ast.Name):
+                    found.add(child.id)
+                stack.extend(ast.iter_child_nodes(child))
+            return found
+
+        used, seen, todo = set(), {name}, [name]
+        while todo:
+            node = local.get(todo.pop())
+            for used_name in names_in(node) if node is not None else ():
+                if used_name in imported:
+                    used.add(imported[used_name])
+                elif used_name in local and used_name not in seen:
+                    seen.add(used_name)
+                    todo.append(used_name)
+        used.discard(unit)
+        return used
 
     def _import(self, name):
         package = sys.modules.get("submission")
@@ -100,20 +265,27 @@ class Submission:
             sys.path.insert(0, str(self.folder))
         return importlib.import_module(f"submission.{name}")
 
-    def _describe(self, name, err):
-        """One line: the error and where it is, e.g. 'SyntaxError: invalid syntax (line 12)'."""
+    def _describe(self, name, err, where_only=False):
+        """One line: the error and where it is, e.g. 'SyntaxError: invalid syntax (line 12)'.
+
+        where_only: just the place, e.g. 'line 12: while True:'.
+        """
         if isinstance(err, SyntaxError):
             where, line, message = err.filename, err.lineno, err.msg
         else:
             frames = [f for f in traceback.extract_tb(err.__traceback__) if self.holds(f.filename)]
             where, line = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
             message = str(err)
+        if where_only:
+            return f"line {line}: {source_line(where, line)}" if line else "outside your code"
         text = f"{type(err).__name__}: {message}" if message else type(err).__name__
         if line is None:
             return text
+        code = source_line(where, line)
+        code = f"\n    {code}" if code else ""
         if where and Path(where).name != f"{name}.py":
-            return f"{text} ({Path(where).name}, line {line})"
-        return f"{text} (line {line})"
+            return f"{text} ({Path(where).name}, line {line}){code}"
+        return f"{text} (line {line}){code}"
 
 
 @pytest.fixture(scope="session")
@@ -190,10 +362,15 @@ def first_sentence(text):
 
 
 class KitPlugin:
-    """Shortens stub failures to one line and prints the progress table."""
+    """Shortens stub failures to one line and prints the progress table.
 
-    def __init__(self, submission):
+    time_limit: seconds per test (None: TIME_LIMIT, MISSION_TIME_LIMIT for the missions; 0: no limit).
+    """
+
+    def __init__(self, submission, time_limit=None):
         self.submission = submission
+        self.time_limit = time_limit
+        self.import_failures = {}  # module file -> why it does not import, in run order
         self.units = {}       # unit -> node ids of its selected tests, in run order
         self.unit_of_test = {}  # node id -> unit
         self.unit_order = {}    # unit -> position in the course
@@ -232,6 +409,22 @@ class KitPlugin:
         last = len(self.unit_order)
         self.units = dict(sorted(self.units.items(), key=lambda pair: self.unit_order.get(pair[0], last)))
 
+    def _time_limit(self, item):
+        if self.time_limit is not None:
+            return self.time_limit
+        unit = unit_of(item) or ""
+        return MISSION_TIME_LIMIT if unit.split(".")[0] in MISSION_MODULES else TIME_LIMIT
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_setup(self, item):
+        with TestTimer(self._time_limit(item) if self._is_visible_test(item) else 0):
+            yield
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item):
+        with TestTimer(self._time_limit(item) if self._is_visible_test(item) else 0):
+            yield
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
         outcome = yield
@@ -243,11 +436,56 @@ class KitPlugin:
             stub_line = self._stub_line(unit_of(item), call.excinfo)
         if call.excinfo.errisinstance(SubmissionImportError):
             report.longrepr = str(call.excinfo.value)
-            report.kit_import_error = True
+            report.kit_import_error = str(call.excinfo.value)
         elif stub_line:
             report.longrepr = report.kit_not_implemented = stub_line
+        elif call.excinfo.errisinstance(TimeLimitExceeded):
+            report.longrepr = self._time_limit_message(item, call.excinfo)
         elif report.failed and item.config.option.tbstyle in ("short", "long", "auto"):
             self._hide_library_frames(item, call.excinfo, report)
+        if report.failed and not getattr(report, "kit_import_error", None) and not stub_line:
+            self._cut_printed_output(report)
+            note = self._failing_units_used(unit_of(item))
+            if note:
+                report.longrepr = f"{note}\n{report.longrepr}"
+
+    def _time_limit_message(self, item, excinfo):
+        """Which test was stopped, and the line of your code it was running."""
+        ours = [entry for entry in excinfo.traceback if self.submission.holds(entry.path)]
+        test = item.name
+        if not ours:
+            return TIME_LIMIT_OUTSIDE_MESSAGE.format(unit=unit_of(item), test=test, seconds=excinfo.value.seconds)
+        entry = ours[-1]
+        return TIME_LIMIT_MESSAGE.format(
+            unit=unit_of(item), test=test, seconds=excinfo.value.seconds, function=entry.name,
+            file=shown_path(entry.path), line=entry.lineno + 1, code=source_line(entry.path, entry.lineno + 1))
+
+    @staticmethod
+    def _cut_printed_output(report):
+        """Keep the first PRINTED_LINES_SHOWN lines of what the test's code printed, and a count of the rest."""
+        cut = []
+        for title, content in report.sections:
+            lines = content.splitlines()
+            if title.startswith("Captured std") and len(lines) > PRINTED_LINES_SHOWN + 1:
+                hidden = len(lines) - PRINTED_LINES_SHOWN
+                content = "\n".join(lines[:PRINTED_LINES_SHOWN] + [PRINTED_CUT.format(count=hidden)]) + "\n"
+            cut.append((title, content))
+        report.sections[:] = cut
+
+    def _failing_units_used(self, unit):
+        """A note naming the units `unit` uses that already failed their own tests in this run, or ''."""
+        if unit is None:
+            return ""
+        failing = [used for used in sorted(self.submission.units_used_by(unit), key=self._course_position)
+                   if self._fails(used)]
+        return "\n".join(USES_FAILING_UNIT.format(unit=unit, used=used) for used in failing)
+
+    def _course_position(self, unit):
+        return self.unit_order.get(unit, len(self.unit_order))
+
+    def _fails(self, unit):
+        outcomes = [self.outcomes.get(node_id) for node_id in self.units.get(unit, ())]
+        return any(outcome not in (None, "passed", "skipped") for outcome in outcomes)
 
     def _hide_library_frames(self, item, excinfo, report):
         """Show only the frames of the tests and of your code: not NumPy's or Python's internals."""
@@ -286,6 +524,8 @@ class KitPlugin:
     def pytest_report_teststatus(self, report):
         if getattr(report, "kit_not_implemented", None):
             return NOT_IMPLEMENTED, "T", ("NOT IMPLEMENTED", {"yellow": True})
+        if getattr(report, "kit_import_error", None):
+            return DOES_NOT_IMPORT, "I", ("DOES NOT IMPORT", {"red": True})
         return None
 
     def pytest_runtest_logreport(self, report):
@@ -296,8 +536,9 @@ class KitPlugin:
             self.skip_reasons[report.nodeid] = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
         elif report.failed:
             line = getattr(report, "kit_not_implemented", None)
-            if getattr(report, "kit_import_error", False):
+            if getattr(report, "kit_import_error", None):
                 self.outcomes[report.nodeid] = "import"
+                self.import_failures.setdefault(report.kit_import_error, None)
             elif line and self.outcomes.get(report.nodeid) is None:
                 self.outcomes[report.nodeid] = NOT_IMPLEMENTED
                 self.stub_lines.setdefault(self.unit_of_test.get(report.nodeid), line)
@@ -309,7 +550,7 @@ class KitPlugin:
         outcomes = [self.outcomes.get(node_id, "not run") for node_id in node_ids]
         passed = outcomes.count("passed")
         if "import" in outcomes:
-            return False, "does not import (see the errors above)"
+            return False, "does not import (see above)"
         if all(outcome == "skipped" for outcome in outcomes):
             reason = self.skip_reasons.get(node_ids[0], "")
             return False, f"skipped: {reason}" if reason else "skipped"
@@ -325,6 +566,10 @@ class KitPlugin:
         if not self.units:
             return
         writer = terminalreporter
+        if self.import_failures:
+            writer.write_sep("=", "does not import (I)", red=True)
+            for message in self.import_failures:
+                writer.write_line(message, red=True)
         stub_lines = [self.stub_lines[unit] for unit in self.units if unit in self.stub_lines]
         if stub_lines:
             writer.write_sep("=", "not implemented yet (T)", yellow=True)

@@ -7,6 +7,8 @@ import numpy as np
 
 from .assertions import as_float_array, failure_message, show
 
+TRANSPOSED_HINT = ("the gradient is transposed: it must have the shape of the parameter, {shape} "
+                   "(for Affine, dW = x.T @ dout, not dout.T @ x)")
 #: Central-difference step: small enough for float64 unit-scale inputs, large enough for rounding.
 DIFFERENCE_STEP = 1e-5
 
@@ -35,6 +37,8 @@ def assert_matches_numerical(analytic, numerical, what, hint="", rtol=1e-4, atol
     __tracebackhide__ = True
     analytic = as_float_array(analytic, what)
     if analytic.shape != numerical.shape:
+        if analytic.ndim == 2 and analytic.shape == numerical.shape[::-1]:
+            hint = TRANSPOSED_HINT.format(shape=numerical.shape)
         raise AssertionError(failure_message(
             what, f"an array of shape {numerical.shape}", f"shape {analytic.shape}", hint))
     excess = np.abs(analytic - numerical) - (atol + rtol * np.abs(numerical))

@@ -119,9 +119,27 @@ def test_softmax_of_a_batch_works_row_by_row(functions):
     expected = [[0.09003057317038046, 0.24472847105479764, 0.6652409557748219],
                 [1 / 3, 1 / 3, 1 / 3],
                 [0.5, 0.0, 0.5]]
-    assert_close(functions.softmax(x), expected, "softmax of the batch [[1, 2, 3], [2, 2, 2], [1000, 0, 1000]]",
-                 hint="take the max and the sum over each row (axis=-1, keepdims=True), "
-                      "not over each column and not over the whole batch")
+    got = functions.softmax(x.copy())
+    assert_close(got, expected, "softmax of the batch [[1, 2, 3], [2, 2, 2], [1000, 0, 1000]]",
+                 hint=softmax_batch_hint(got))
+
+
+def softmax_batch_hint(got):
+    """The hint that fits what softmax returned for the batch: overflow, wrong axis, or neither."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return ""
+    if got.shape != (3, 3):
+        return "a (N, C) batch gives a (N, C) result: one probability vector per row"
+    if not np.all(np.isfinite(got)):
+        return ("the row [1000, 0, 1000] gives nan: exp(1000) overflows to inf; "
+                "subtract each row's maximum (axis=-1, keepdims=True) before np.exp")
+    if np.allclose(got.sum(axis=0), 1) and not np.allclose(got.sum(axis=1), 1):
+        return "each column sums to 1: normalise over each row (axis=-1, keepdims=True), not over each column"
+    if np.isclose(got.sum(), 1):
+        return "the whole batch sums to 1: normalise each row on its own (axis=-1, keepdims=True)"
+    return "each row must sum to 1: exp(x - row max) / its sum over the row (axis=-1, keepdims=True)"
 
 
 @pytest.mark.unit("functions.softmax")

@@ -95,6 +95,22 @@ def test_affine_forward_by_hand(layers):
     assert_close(out, [[9.5, 12.0, 14.5]], "Affine(W, b).forward([[1, 2]])", hint="x @ W + b (np.dot(x, W) + b)")
 
 
+def require_references_to_the_parameters(affine, x, W, out):
+    """Fail with the real cause when the layer copied W: the numerical dW of a copy is all zeros."""
+    __tracebackhide__ = True
+    W[0, 0] += 1.0
+    try:
+        moved = np.array(affine.forward(x.copy()), dtype=float)
+    finally:
+        W[0, 0] -= 1.0
+    if np.allclose(moved, out):
+        raise AssertionError(
+            "Affine(W, b) does not see W change in place (W[0, 0] += 1 left forward's output as it was), "
+            "so its gradients cannot be checked.\n"
+            "  hint: keep self.W = W and self.b = b as given, without a copy: "
+            "an optimizer updates these very arrays in place")
+
+
 def check_affine_backward(layers, x_shape, W_shape, seed):
     """Affine's dx, dW and db against numerical gradients, for x of x_shape."""
     __tracebackhide__ = True
@@ -103,7 +119,8 @@ def check_affine_backward(layers, x_shape, W_shape, seed):
     W, b = rng.standard_normal(W_shape), rng.standard_normal(W_shape[1])
     dout = rng.standard_normal((x_shape[0], W_shape[1]))
     affine = layers.Affine(W, b)
-    affine.forward(x.copy())
+    out = np.array(affine.forward(x.copy()), dtype=float)
+    require_references_to_the_parameters(affine, x, W, out)
     dx = affine.backward(dout.copy())
     dW, db = affine.dW, affine.db
 

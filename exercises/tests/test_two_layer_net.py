@@ -52,13 +52,44 @@ def test_predict_is_affine_relu_affine(two_layer_net):
     assert_close(net.predict(x.copy()), expected, "TwoLayerNet.predict of a (3, 4) batch")
 
 
+def record_backward_order(net):
+    """A list that fills with the positions in net.layers of each layer whose backward is called."""
+    order = []
+    for position, layer in enumerate(net.layers):
+        backward = layer.backward
+
+        def recorded(dout, position=position, backward=backward):
+            order.append(position)
+            return backward(dout)
+
+        layer.backward = recorded
+    return order
+
+
+def fail_if_forward_order(order, layer_count):
+    """Fail with the real cause when backward went through the layers first to last."""
+    __tracebackhide__ = True
+    if layer_count > 1 and order and order[0] == 0:
+        pytest.fail("TwoLayerNet.gradient called backward on the layers in forward order (first to last): "
+                    "backpropagation starts at the loss and goes back to the input.\n"
+                    "  hint: for layer in reversed(self.layers): dout = layer.backward(dout)", pytrace=False)
+
+
 @pytest.mark.unit("two_layer_net.TwoLayerNet")
 @pytest.mark.parametrize("targets", ["labels", "one-hot"])
 def test_gradient_matches_numerical_gradient(two_layer_net, targets):
     """gradient(x, t) returns W1, b1, W2, b2 gradients equal to numerical gradients of loss(x, t)."""
     net, x, labels = small_problem(two_layer_net, seed=1)
     t = labels if targets == "labels" else np.eye(3)[labels]
-    grads = net.gradient(x.copy(), t.copy())
+    order = record_backward_order(net)
+    raised = None
+    try:
+        grads = net.gradient(x.copy(), t.copy())
+    except Exception as error:  # a shape error deep in Affine.backward: first say if the order is the cause
+        raised = error
+    fail_if_forward_order(order, len(net.layers))
+    if raised is not None:
+        raise raised
     if not isinstance(grads, dict) or set(grads) != {"W1", "b1", "W2", "b2"}:
         raise AssertionError("TwoLayerNet.gradient must return a dict with the keys W1, b1, W2, b2; "
                              f"got {grads if not isinstance(grads, dict) else sorted(grads)!r}")
