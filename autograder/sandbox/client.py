@@ -335,6 +335,9 @@ class SubmissionWorker:
 
     def _request(self, message, label):
         """Send one request, wait for its reply within the call timeout, account for it."""
+        # Output and warnings belong to this request only: a request that dies (a timeout) has none,
+        # rather than the previous request's (a sigmoid's overflow warning shown under relu's timeout).
+        self.last_output, self.last_warnings = "", []
         if not self.alive:
             raise WorkerDied(self._dead_reason)
         queue, self._release_queue[:] = list(self._release_queue), []

@@ -61,6 +61,16 @@ def test_warnings_are_advice_not_failures(reference_copy):
     assert "Advice" in extremes.output and "overflow" in extremes.output
 
 
+def test_a_timed_out_call_carries_no_warning_of_an_earlier_call(reference_copy):
+    """sigmoid warns about an overflow; relu, stopped after it, must not be shown that warning."""
+    replace_function(reference_copy / "functions.py", "sigmoid", NAIVE_SIGMOID)
+    replace_function(reference_copy / "functions.py", "relu", "def relu(x):\n    while True:\n        pass\n")
+    run = grade_submission(reference_copy, seed=1, only=["functions.sigmoid", "functions.relu"], call_timeout=1.0)
+    relu = [t for t in run.tests if t.unit == "functions.relu"]
+    assert relu and all("timed out" in t.output and "overflow" not in t.output for t in relu), relu
+    assert any("overflow encountered in exp" in t.output for t in run.tests if t.unit == "functions.sigmoid")
+
+
 def test_a_grader_error_fails_one_test_and_is_reported(monkeypatch):
     def broken(sub, rng):
         raise ZeroDivisionError("a bug in the grader")
