@@ -145,9 +145,32 @@ def raised_in(traceback_text):
 
 
 def traceback_tail(text, lines=TRACEBACK_LINES):
-    """The last lines of a traceback, indented; empty when there is none."""
+    """The last lines of a traceback, indented; empty when there is none.
+
+    Only the student's frames are kept: the worker names the submission's files
+    by their bare names ("layers.py"), so a frame of a file given by an absolute
+    path or "<frozen ...>" is the interpreter's or a library's and is left out,
+    with the "Traceback (most recent call last):" header.
+    """
     if not text:
         return ""
-    kept = [line for line in text.rstrip().splitlines() if line.strip()][-lines:]
-    return "\n".join("    " + line.rstrip() for line in kept)
+    kept, in_foreign_frame = [], False
+    for line in text.rstrip().splitlines():
+        frame = _FRAME_LINE.match(line)
+        if frame:
+            in_foreign_frame = _is_foreign(frame.group(1))
+        elif not line.startswith(" "):  # the header, or the exception line(s) at the end
+            in_foreign_frame = False
+            if line.startswith("Traceback (most recent call last)"):
+                continue
+        if line.strip() and not in_foreign_frame:
+            kept.append(line)
+    return "\n".join("    " + line.rstrip() for line in kept[-lines:])
+
+
+_FRAME_LINE = re.compile(r'^\s*File "([^"]+)", line \d+')
+
+
+def _is_foreign(filename):
+    return filename.startswith(("/", "<")) or re.match(r"^[A-Za-z]:[\\/]", filename) is not None
 

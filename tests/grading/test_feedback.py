@@ -129,3 +129,24 @@ def test_odd_return_values_fail_their_test_never_the_grader(reference_copy):
         if test.unit in broken:
             assert not test.passed and test.output, test.unit
     assert all(t.passed for t in run.tests if t.unit in {"layers.Affine", "optimizer.Adam", "functions.relu"})
+
+
+def test_the_traceback_in_feedback_keeps_only_the_students_frames():
+    from autograder.checks.feedback import traceback_tail
+
+    text = ('Traceback (most recent call last):\n'
+            '  File "/usr/lib/python3.11/importlib/__init__.py", line 126, in import_module\n'
+            '    return _bootstrap._gcd_import(name[level:], package, level)\n'
+            '           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n'
+            '  File "<frozen importlib._bootstrap>", line 1204, in _gcd_import\n'
+            '  File "layers.py", line 12, in <module>\n'
+            '    from .functions import softmax\n'
+            '  File "functions.py", line 12\n'
+            '    def broken(:\n'
+            '               ^\n'
+            'SyntaxError: invalid syntax\n')
+    tail = traceback_tail(text)
+    assert "importlib" not in tail and "Traceback" not in tail and "frozen" not in tail
+    assert tail.splitlines() == ['      File "layers.py", line 12, in <module>', "        from .functions import softmax",
+                                 '      File "functions.py", line 12', "        def broken(:",
+                                 "                   ^", "    SyntaxError: invalid syntax"]
