@@ -26,7 +26,7 @@ def test_grade_lang_ja_shows_the_report_and_the_mistake_hint_in_japanese(tmp_pat
                      "--lang", "ja", "--seed", "1")
     assert result.returncode == 0, result.stderr
     report = " ".join(result.stdout.split())  # long lines are wrapped at spaces
-    assert "採点結果" in report and "合計" in report and "不合格" in report
+    assert "採点結果" in report and "合計" in report and "直すところ" in report
     assert "よくある間違い: softmax で最大値を引いていない" in report
     assert "np.exp の前に各行の最大値を x から引きましょう" in report
     assert "Likely mistake" not in report and "likely mistake" not in report
