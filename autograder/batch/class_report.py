@@ -3,9 +3,11 @@
 Per unit: its points, how many graded submissions passed every one of its
 tests (the pass rate), the mean share of its points earned, and the most
 frequent recognised mistakes (each test's `diagnosis`, counted once per
-submission). Then the score distribution, the modules that did not import,
-and the submissions that could not be graded. The figure (report_figure.py)
-draws the pass rates and the distribution.
+submission). Then the score distribution, who failed which unit, the
+timeouts, crashes and modules that did not import (from the tests'
+feedback, and the submissions whose grading was stopped or crashed), and the
+submissions that could not be graded. The figure (report_figure.py) draws the
+pass rates and the distribution.
 """
 import re
 import statistics
@@ -17,9 +19,19 @@ from autograder.results import format_points, strip_control_chars, truncate, uni
 TOP_MISTAKES = 3
 SHOWN_NAMES = 5          # submissions named per module that did not import
 SCORE_BINS = 10          # of 10 % each; 100 % falls in the last
+SHOWN_FAILING = 40       # submissions named per unit in "who failed which unit"
+# How the sandbox words a call that ran too long and a worker that died
+# (autograder/sandbox/client.py), and how the batch words a grading it stopped
+# or that crashed (class_grading._settle).
+_TIMEOUT = re.compile(r"timed out after [\d.]+ s|grading took longer than [\d.]+ s")
+_CRASH = re.compile(r"ran out of memory|killed by signal|your code called|exited the worker process|"
+                    r"broke its connection|the worker died|"
+                    r"the grader crashed")
 # How the checks word a module that does not import (autograder/checks/submission.py:
 # "importing layers.py raised SyntaxError: ...").
 _IMPORT_FAILURE = re.compile(r"^importing (\w+)\.py raised (\w+)")
+# ... and a module the submission lacks (autograder/checks/submission.py).
+_MISSING_MODULE = re.compile(r"^(\w+)\.py is missing: ")
 
 
 @dataclass
@@ -30,6 +42,7 @@ class UnitStats:
     passed: int = 0              # ... that passed every test of it
     earned: float = 0.0          # points earned, summed over those submissions
     mistakes: Counter = field(default_factory=Counter)
+    failed_by: list = field(default_factory=list)     # labels of graded submissions that failed a test of it
 
     @property
     def pass_rate(self):
@@ -38,6 +51,16 @@ class UnitStats:
     @property
     def mean_fraction(self):
         return self.earned / (self.points * self.graded) if self.graded and self.points else 0.0
+
+
+@dataclass(frozen=True)
+class Incident:
+    """Something other than a wrong answer: kind "timeout", "crash" or "import"; unit ("" for the whole run)."""
+
+    label: str
+    kind: str
+    unit: str
+    detail: str
 
 
 @dataclass
@@ -50,6 +73,7 @@ class ClassStats:
     grading_problems: list       # (label, error) of graded runs that report a grader problem
     import_failures: dict        # module -> labels of the submissions where it did not import
     protections: list
+    incidents: list = field(default_factory=list)    # Incident: timeouts, crashes, modules that do not import
 
     @property
     def graded(self):
@@ -70,7 +94,7 @@ def class_stats(entries):
     for unit in unit_order(t.unit for _, run in runs for t in run.tests):
         units[unit] = UnitStats(unit, points=max(sum(t.max_score for t in run.tests if t.unit == unit)
                                                  for _, run in runs))
-    import_failures = {}
+    import_failures, incidents = {}, []
     for label, run in runs:
         for unit, summary in run.units().items():
             stats = units[unit]
@@ -78,8 +102,11 @@ def class_stats(entries):
             stats.passed += summary.passed == summary.total
             stats.earned += summary.score
             stats.mistakes.update({t.diagnosis for t in run.tests if t.unit == unit and t.diagnosis})
+            if summary.passed < summary.total:
+                stats.failed_by.append(label)
         for module in failed_imports(run):
             import_failures.setdefault(module, []).append(label)
+        incidents += run_incidents(label, run)
     return ClassStats(
         submissions=len(entries),
         percents=[100 * run.score / run.max_score if run.max_score else 0.0 for _, run in runs],
@@ -89,25 +116,55 @@ def class_stats(entries):
         grading_problems=[(label, run.error) for label, run in runs if run.error],
         import_failures=import_failures,
         protections=next((list(run.protections) for _, run in runs if run.protections), []),
+        incidents=incidents + [Incident(label, kind, "", error.splitlines()[0]) for label, run, error in entries
+                               if run is None and error for kind in [_kind(error)] if kind],
     )
 
 
+def run_incidents(label, run):
+    """The Incidents of a graded run, one per (kind, unit): calls that timed out, workers that died, imports."""
+    found, seen = [], set()
+    for test in run.tests:
+        if test.passed:
+            continue
+        text = test.output or ""
+        match = _IMPORT_FAILURE.match(text) or _MISSING_MODULE.match(text)
+        kind = "import" if match else _kind(text)
+        if kind and (kind, test.unit) not in seen:
+            seen.add((kind, test.unit))
+            found.append(Incident(label, kind, test.unit, text.splitlines()[0] if text else ""))
+    return found
+
+
+def _kind(text):
+    if _TIMEOUT.search(text):
+        return "timeout"
+    if _CRASH.search(text):
+        return "crash"
+    return None
+
+
 def failed_imports(run):
-    """{module: exception name} of the modules that did not import in `run`, read from its feedback."""
+    """{module: exception name, or "missing"} of the modules that did not import in `run`, from its feedback."""
     found = {}
     for test in run.tests:
         match = _IMPORT_FAILURE.match(test.output or "")
+        missing = _MISSING_MODULE.match(test.output or "")
         if match and not test.passed:
             found.setdefault(match.group(1), match.group(2))
+        elif missing and not test.passed:
+            found.setdefault(missing.group(1), "missing")
     return found
 
 
 def import_error_text(run):
-    """"does not import: functions.py (SyntaxError)" for the gradebook's errors column, or None."""
+    """"missing: layers.py; does not import: functions.py (SyntaxError)" for the gradebook's errors column, or None."""
     found = failed_imports(run)
-    if not found:
-        return None
-    return "does not import: " + ", ".join(f"{module}.py ({error})" for module, error in sorted(found.items()))
+    missing = sorted(module for module, error in found.items() if error == "missing")
+    broken = sorted((module, error) for module, error in found.items() if error != "missing")
+    parts = ([f"missing: {', '.join(m + '.py' for m in missing)}"] if missing else []) + (
+        ["does not import: " + ", ".join(f"{module}.py ({error})" for module, error in broken)] if broken else [])
+    return "; ".join(parts) or None
 
 
 def render_report(stats, title="Class report", figure=None):
@@ -138,8 +195,31 @@ def render_report(stats, title="Class report", figure=None):
     for index, count in enumerate(stats.histogram()):
         upper = "100]" if index == SCORE_BINS - 1 else f"{(index + 1) * width})"
         lines.append(f"| [{index * width}, {upper} % | {count} |")
+    failing = [unit for unit in stats.units if unit.failed_by]
+    if failing:
+        lines += ["", "## Who failed which unit", "",
+                  "Graded submissions that failed at least one test of the unit.", "",
+                  "| unit | failed | who |", "| --- | ---: | --- |"]
+        for unit in failing:
+            shown = ", ".join(_cell(label) for label in unit.failed_by[:SHOWN_FAILING])
+            more = f", and {len(unit.failed_by) - SHOWN_FAILING} more" if len(unit.failed_by) > SHOWN_FAILING else ""
+            lines.append(f"| {unit.unit} | {len(unit.failed_by)} | {shown}{more} |")
+    lines += ["", "## Timeouts, crashes and modules that do not import", ""]
+    if stats.incidents:
+        counts = Counter(incident.kind for incident in stats.incidents)
+        lines += [f"{counts['timeout']} timeout(s), {counts['crash']} crash(es), {counts['import']} module(s) that "
+                  "did not import. A timeout or a crash costs the points of the unit it happened in (or of the "
+                  "whole submission when the unit is empty); read the student's feedback for the rest.", "",
+                  "| submission | what | unit | detail |", "| --- | --- | --- | --- |"]
+        for incident in stats.incidents:
+            what = {"timeout": "timeout", "crash": "crash", "import": "does not import"}[incident.kind]
+            lines.append(f"| {_cell(incident.label)} | {what} | {incident.unit or '(whole submission)'} | "
+                         f"{_cell(incident.detail)} |")
+    else:
+        lines.append("None: no call timed out, no worker crashed, every module imported.")
     if stats.import_failures:
-        lines += ["", "## Modules that did not import", "", "| module | submissions | which |", "| --- | ---: | --- |"]
+        lines += ["", "## Modules that did not import (or are missing)", "", "| module | submissions | which |",
+                  "| --- | ---: | --- |"]
         for module, labels in sorted(stats.import_failures.items(), key=lambda item: (-len(item[1]), item[0])):
             shown = ", ".join(_cell(label) for label in labels[:SHOWN_NAMES])
             more = f", and {len(labels) - SHOWN_NAMES} more" if len(labels) > SHOWN_NAMES else ""

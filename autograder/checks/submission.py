@@ -27,11 +27,18 @@ import time
 import traceback
 import warnings
 
+import re
+
 import numpy as np
+
+from autograder.translation import _
 
 from .feedback import CheckFailed, NotImplementedYet, WorkerStopped, error_message
 
 ADVICE_LIMIT = 5  # distinct warnings kept per check
+# How the sandbox's worker reports a module the submission lacks (sandbox/worker_session.py).
+_MISSING_MODULE = re.compile(r"^ModuleNotFoundError: No module named '[\w.]+': the submission has no file "
+                             r"(?P<module>\w+)\.py")
 GENERATOR_MODULES = ("weight_init", "data")   # submission modules whose `np` makes Generators
 
 
@@ -222,6 +229,12 @@ class RemoteSubmission:
     def _raise_student_error(self, what, err):
         kind = type(err).__name__
         if kind == "RemoteError":
+            missing = _MISSING_MODULE.search(f"{err.type_name}: {err.message}")
+            if missing:                   # a file not handed in: no traceback of the grader's import machinery
+                raise CheckFailed(_("{module}.py is missing: the submission has no file {module}.py. Hand it in "
+                                    "beside your other modules (start from exercises/{module}.py).").format(
+                                        module=missing.group("module")),
+                                  raised=(err.type_name, err.message)) from None
             if err.type_name == "NotImplementedError":
                 raise NotImplementedYet(error_message(what, err.type_name, err.message, err.traceback)) from None
             raise CheckFailed(error_message(what, err.type_name, err.message, err.traceback),
