@@ -15,7 +15,7 @@ def add_arguments(parser):
         help="grade in GitHub Classroom with the hidden tests instead of the visible ones: the pip "
              "requirement of the kit in a private repository, e.g. "
              "'dl-scratch-kit @ git+https://x-access-token:${{ secrets.KIT_TOKEN }}@github.com/ORG/KIT.git' "
-             "(see README.md, 'For instructors')")
+             "(see docs/INSTRUCTORS.md in the kit, 'A GitHub repository per student (GitHub Classroom)')")
 
 
 def run(args):

@@ -6,6 +6,9 @@ __pycache__/
 *.egg-info/
 .pytest_cache/
 .ipynb_checkpoints/
+# the virtual environment the README has you create
+.venv/
+venv/
 # plots written by the missions and the experiments
 *.png
 """

@@ -225,3 +225,30 @@ def test_the_command_builds_refuses_to_overwrite_and_replaces_with_force(tmp_pat
     assert cli.main(["release", str(out)]) == 1
     assert "--force" in capsys.readouterr().err
     assert cli.main(["release", str(out), "--force"]) == 0
+
+
+def test_the_release_cites_no_file_students_do_not_have(release, release_files):
+    """No `solutions/` header, no contract file name; the README's virtual environment is ignored by git."""
+    for name, content in release_files.items():
+        if name.endswith((".py", ".toml", ".md", ".yml", ".cfg")):
+            text = content.decode("utf-8")
+            assert "SUBMISSION_API" not in text, name
+            assert not text.startswith("# Generated from solutions/"), name
+    assert release_files["exercises/functions.py"].startswith(b"# Edit the TODO parts only.")
+    assert release_files["exercises/data.py"].startswith(b"# Provided code, nothing to edit here.")
+    ignored = release_files[".gitignore"].decode().splitlines()
+    assert ".venv/" in ignored and ".venv" in release_files["README.md"].decode()
+
+
+def test_release_help_cites_a_section_that_exists():
+    from autograder.release.command import add_arguments
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    text = " ".join(parser.format_help().split())
+    match = re.search(r"see (docs/INSTRUCTORS\.md) in the kit, '([^']+)'", text)
+    assert match, text
+    headings = [line.lstrip("#").strip() for line in (KIT_ROOT / match.group(1)).read_text().splitlines()
+                if line.startswith("#")]
+    assert match.group(2) in headings
