@@ -29,6 +29,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.curriculum.solution_regions import solution_regions
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED_LANGUAGES = ("ja",)
 MARKERS = ("_", "gettext", "ngettext", "N_")
@@ -40,11 +42,13 @@ HEADER_COMMENT = ("# The kit's {domain} messages in language '{language}'.\n"
 
 @dataclass(frozen=True)
 class Domain:
-    """One catalogue: its name, the folders whose .py files it covers, where its locale folder is."""
+    """One catalogue: its name, the folders whose .py files it covers, where its locale folder is,
+    and the folders whose solution regions' TODO texts it holds (the stubs show their translation)."""
 
     name: str
     sources: tuple
     locale_dir: str
+    todo_sources: tuple = ()
 
     def po_path(self, language, root=REPO_ROOT):
         return Path(root) / self.locale_dir / language / "LC_MESSAGES" / f"{self.name}.po"
@@ -61,7 +65,7 @@ class Domain:
 
 
 DOMAINS = {
-    "exercises": Domain("exercises", ("exercises",), "exercises/locale"),
+    "exercises": Domain("exercises", ("exercises",), "exercises/locale", todo_sources=("solutions",)),
     "autograder": Domain("autograder", ("autograder",), "autograder/locale"),
 }
 
@@ -78,6 +82,13 @@ def extract(domain, root=REPO_ROOT):
                 "python", str(path), keywords=DEFAULT_KEYWORDS, comment_tags=("Translators:",),
                 strip_comment_tags=True):
             template.add(message, None, [(relative, lineno)], auto_comments=comments, context=context)
+    for folder in domain.todo_sources:
+        for path in sorted((Path(root) / folder).glob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            for region in solution_regions(path.read_text(encoding="utf-8"), relative):
+                template.add(region.todo_text, None, [(relative, region.start_line)],
+                             auto_comments=["The TODO of a solution region (the stub shows it under the "
+                                            "English one); after translating, run make_exercises."])
     return template
 
 

@@ -16,6 +16,13 @@ CATALOGUE = Catalogue("autograder", Path(__file__).resolve().parent / "locale")
 gettext = _ = CATALOGUE.gettext
 ngettext = CATALOGUE.ngettext
 translated = CATALOGUE.translated
+#: The students' catalogue (in the kit's exercises/): it holds the TODO texts' translations.
+STUDENT_CATALOGUE = Catalogue("exercises", Path(__file__).resolve().parents[1] / "exercises" / "locale")
+
+
+def todo_text(text):
+    """A stub's TODO text (the message of its NotImplementedError) in the chosen language."""
+    return STUDENT_CATALOGUE.translated(text)
 
 __all__ = ["CATALOGUE", "LANGUAGES", "LANGUAGE_ENV", "N_", "chosen_language", "gettext", "_",
-           "language_code", "ngettext", "set_language", "translated"]
+           "language_code", "ngettext", "set_language", "todo_text", "translated"]

@@ -47,6 +47,11 @@ def train(x_train, t_train, seed=0, log=None):
     #   for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...).
     #   Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given.
     #   Return DigitsClassifier(net).
+    # 日本語: 画素値を [0, 1] にスケールし (MAX_PIXEL_VALUE で割る)、MultiLayerNet(PIXEL_COUNT,
+    #   [隠れ層のサイズ], CLASS_COUNT, weight_init_std="he", use_batchnorm=True) を作ります。何
+    #   エポックか、データをシャッフルしてミニバッチごとに net.gradient(...) の勾配を使って Adam
+    #   で更新しましょう。log が渡されたときはエポックごとに 1 回 log.record(epoch, loss,
+    #   accuracy, epoch_count) を呼びます。DigitsClassifier(net) を返します。
     raise NotImplementedError('scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build MultiLayerNet(PIXEL_COUNT, [hidden sizes], CLASS_COUNT, weight_init_std="he", use_batchnorm=True); for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...). Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given. Return DigitsClassifier(net).')
 
 

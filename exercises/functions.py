@@ -18,6 +18,9 @@ def step_function(x):
     """
     # TODO: return 1 where x > 0 and 0 elsewhere, as an int array of x's shape
     #   (hint: a comparison gives a bool array; np.int is gone in NumPy >= 1.24, use int).
+    # 日本語: x > 0 のところは 1、それ以外は 0 を、x と同じ形状の int の配列で返しましょう (ヒン
+    #   ト: 比較演算の結果は bool の配列になります。np.int は NumPy 1.24 以降ではないので int を
+    #   使います)。
     raise NotImplementedError("return 1 where x > 0 and 0 elsewhere, as an int array of x's shape (hint: a comparison gives a bool array; np.int is gone in NumPy >= 1.24, use int).")
 
 
@@ -30,6 +33,9 @@ def sigmoid(x):
     # TODO: return 1 / (1 + exp(-x)) elementwise.
     #   For large negative x, exp(-x) overflows: write it so that it never does
     #   (e.g. use exp(x) / (1 + exp(x)) where x < 0).
+    # 日本語: 要素ごとに 1 / (1 + exp(-x)) を返しましょう。x が大きな負の値だと exp(-x) がオーバー
+    #   フローするので、決してオーバーフローしない書き方にします (例: x < 0 のところでは exp(x)
+    #   / (1 + exp(x)) を使う)。
     raise NotImplementedError("return 1 / (1 + exp(-x)) elementwise. For large negative x, exp(-x) overflows: write it so that it never does (e.g. use exp(x) / (1 + exp(x)) where x < 0).")
 
 
@@ -39,6 +45,7 @@ def relu(x):
     x: array of any shape. Returns an array of x's shape.
     """
     # TODO: return max(0, x) elementwise (np.maximum).
+    # 日本語: 要素ごとに max(0, x) を返しましょう (np.maximum)。
     raise NotImplementedError("return max(0, x) elementwise (np.maximum).")
 
 
@@ -50,6 +57,8 @@ def softmax(x):
     """
     # TODO: return exp(x) / sum(exp(x)); for a batch (N, C), normalise each row.
     #   Subtract the maximum of each row first so that exp never overflows.
+    # 日本語: exp(x) / sum(exp(x)) を返しましょう。バッチ (N, C) では行ごとに正規化します。exp
+    #   がオーバーフローしないよう、先に各行の最大値を引きます。
     raise NotImplementedError("return exp(x) / sum(exp(x)); for a batch (N, C), normalise each row. Subtract the maximum of each row first so that exp never overflows.")
 
 
@@ -59,6 +68,7 @@ def mean_squared_error(y, t):
     y, t: arrays of the same shape. Returns a float.
     """
     # TODO: return 0.5 * sum((y - t) ** 2) over all entries, as a float.
+    # 日本語: すべての要素についての 0.5 * sum((y - t) ** 2) を float で返しましょう (2 乗和誤差)。
     raise NotImplementedError("return 0.5 * sum((y - t) ** 2) over all entries, as a float.")
 
 
@@ -71,4 +81,7 @@ def cross_entropy_error(y, t):
     """
     # TODO: return the batch mean of -log(y[n, true class of n] + LOG_EPSILON).
     #   Make a 1-D y a batch of one; turn one-hot t into labels with argmax.
+    # 日本語: -log(y[n, n の正解クラス] + LOG_EPSILON) のバッチ平均を返しましょう (交差エントロ
+    #   ピー誤差)。1 次元の y は 1 個だけのバッチにし、one-hot 表現の t は argmax でラベルに変換
+    #   します。
     raise NotImplementedError("return the batch mean of -log(y[n, true class of n] + LOG_EPSILON). Make a 1-D y a batch of one; turn one-hot t into labels with argmax.")

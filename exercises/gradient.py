@@ -18,4 +18,8 @@ def numerical_gradient(f, x):
     # TODO: for every entry x[i] (np.nditer with multi_index walks any shape):
     #   keep the original value, set x[i] = value + h and evaluate f(x), set x[i] = value - h
     #   and evaluate f(x), store (f_plus - f_minus) / (2 * h), then put the original value back.
+    # 日本語: x のすべての要素 x[i] について (multi_index 付きの np.nditer ならどんな形状でもた
+    #   どれます): 元の値を取っておき、x[i] = value + h として f(x) を計算し、x[i] = value - h
+    #   として f(x) を計算し、(f_plus - f_minus) / (2 * h) を保存してから、元の値に戻しましょう
+    #   (数値微分の中心差分)。
     raise NotImplementedError("for every entry x[i] (np.nditer with multi_index walks any shape): keep the original value, set x[i] = value + h and evaluate f(x), set x[i] = value - h and evaluate f(x), store (f_plus - f_minus) / (2 * h), then put the original value back.")

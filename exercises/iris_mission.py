@@ -50,6 +50,11 @@ def train(x_train, t_train, seed=0, log=None):
     #   build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...),
     #   optimizer.update(net.params, grads). Call log.record(step, loss, accuracy, step_count) now and then
     #   when a log is given. Return IrisClassifier(net, mean, std).
+    # 日本語: 特徴量を標準化し (訓練データの平均を引き、訓練データの標準偏差で割る)、
+    #   TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT) を作って、grads = net.gradient(...)、
+    #   optimizer.update(net.params, grads) を繰り返しましょう。log が渡されたときは、ときどき
+    #   log.record(step, loss, accuracy, step_count) を呼びます。IrisClassifier(net, mean, std)
+    #   を返します。
     raise NotImplementedError("standardise the features (subtract the training mean, divide by the training std), build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...), optimizer.update(net.params, grads). Call log.record(step, loss, accuracy, step_count) now and then when a log is given. Return IrisClassifier(net, mean, std).")
 
 

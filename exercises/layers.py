@@ -26,11 +26,14 @@ class Relu:
         """x: array of any shape. Returns max(0, x), same shape."""
         # TODO: remember where x <= 0 in self.mask, and return x with those entries set to 0
         #   (work on a copy: do not change x).
+        # 日本語: x <= 0 の位置を self.mask に覚えておき、その要素を 0 にした x を返しましょう (
+        #   コピーに対して行い、x 自体は変えません)。
         raise NotImplementedError("remember where x <= 0 in self.mask, and return x with those entries set to 0 (work on a copy: do not change x).")
 
     def backward(self, dout):
         """dout: array of the output's shape. Returns dx: dout where x > 0, else 0."""
         # TODO: return dout with the entries where x <= 0 (self.mask) set to 0.
+        # 日本語: x <= 0 だった要素 (self.mask) を 0 にした dout を返しましょう。
         raise NotImplementedError("return dout with the entries where x <= 0 (self.mask) set to 0.")
 
 
@@ -43,11 +46,13 @@ class Sigmoid:
     def forward(self, x):
         """x: array of any shape. Returns sigmoid(x), same shape."""
         # TODO: compute sigmoid(x), keep it in self.out for backward, and return it.
+        # 日本語: sigmoid(x) を計算し、backward のために self.out に保存して返しましょう。
         raise NotImplementedError("compute sigmoid(x), keep it in self.out for backward, and return it.")
 
     def backward(self, dout):
         """dout: array of the output's shape. Returns dx = dout * out * (1 - out)."""
         # TODO: return dout * out * (1 - out), using the output kept by forward.
+        # 日本語: forward で保存した出力 out を使って dout * out * (1 - out) を返しましょう。
         raise NotImplementedError("return dout * out * (1 - out), using the output kept by forward.")
 
 
@@ -69,12 +74,16 @@ class Affine:
         """x: array (N, D), or (N, d1, d2, ...) flattened to (N, D). Returns (N, M)."""
         # TODO: remember x's original shape, flatten x to (N, D) and keep it for backward,
         #   then return x @ W + b.
+        # 日本語: x の元の形状を覚えておき、x を (N, D) に平らにして backward のために保存し、x
+        #   @ W + b を返しましょう。
         raise NotImplementedError("remember x's original shape, flatten x to (N, D) and keep it for backward, then return x @ W + b.")
 
     def backward(self, dout):
         """dout: array (N, M). Sets self.dW (D, M) and self.db (M,); returns dx in x's original shape."""
         # TODO: dx = dout @ W.T (reshaped to x's original shape), dW = x.T @ dout,
         #   db = dout summed over the batch axis. Store dW and db; return dx.
+        # 日本語: dx = dout @ W.T (x の元の形状に戻す)、dW = x.T @ dout、db = dout をバッチの軸
+        #   で合計したもの、です。dW と db を保存し、dx を返しましょう。
         raise NotImplementedError("dx = dout @ W.T (reshaped to x's original shape), dW = x.T @ dout, db = dout summed over the batch axis. Store dW and db; return dx.")
 
 
@@ -89,12 +98,16 @@ class SoftmaxWithLoss:
     def forward(self, x, t):
         """x: scores (N, C); t: one-hot (N, C) or integer labels (N,). Returns the mean loss (float)."""
         # TODO: keep t and y = softmax(x) for backward; return cross_entropy_error(y, t).
+        # 日本語: backward のために t と y = softmax(x) を保存し、cross_entropy_error(y, t) を返
+        #   しましょう。
         raise NotImplementedError("keep t and y = softmax(x) for backward; return cross_entropy_error(y, t).")
 
     def backward(self, dout=1):
         """Returns dx = (y - t) / N (times dout), shape (N, C); t as one-hot."""
         # TODO: return (y - t_one_hot) * dout / N. If t holds integer labels, subtract 1
         #   from y at each sample's true class instead.
+        # 日本語: (y - t_one_hot) * dout / N を返しましょう。t が整数ラベルのときは、代わりに各
+        #   データの正解クラスの位置で y から 1 を引きます。
         raise NotImplementedError("return (y - t_one_hot) * dout / N. If t holds integer labels, subtract 1 from y at each sample's true class instead.")
 
 
@@ -114,11 +127,14 @@ class Dropout:
         """x: array of any shape. Returns an array of x's shape."""
         # TODO: in training, draw self.mask = (np.random.rand(*x.shape) > dropout_ratio) and
         #   return x * mask; in testing, return x * (1 - dropout_ratio).
+        # 日本語: 学習時は self.mask = (np.random.rand(*x.shape) > dropout_ratio) を引いて x *
+        #   mask を返し、テスト時は x * (1 - dropout_ratio) を返しましょう。
         raise NotImplementedError("in training, draw self.mask = (np.random.rand(*x.shape) > dropout_ratio) and return x * mask; in testing, return x * (1 - dropout_ratio).")
 
     def backward(self, dout):
         """dout: array of x's shape. Returns dout through the same mask as forward."""
         # TODO: let the gradient through the units kept in forward only: dout * mask.
+        # 日本語: forward で残したニューロンだけに勾配を通しましょう: dout * mask。
         raise NotImplementedError("let the gradient through the units kept in forward only: dout * mask.")
 
 
@@ -152,6 +168,11 @@ class BatchNormalization:
         #   Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON),
         #   keep xc, std, xn and the batch size for backward, and update the running statistics.
         #   Testing: normalise with running_mean and running_var instead.
+        # 日本語: gamma * xn + beta を返しましょう。xn は x を特徴量ごとに正規化したものです。移
+        #   動平均の統計量が None のときは、形状 (D,) のゼロから始めます。学習時: バッチの平均で
+        #   x を中心化し、sqrt(バッチの分散 (標本分散) + BATCH_NORM_EPSILON) で割り、backward の
+        #   ために xc、std、xn とバッチサイズを保存して、移動平均の統計量を更新します。テスト時:
+        #   代わりに running_mean と running_var で正規化します。
         raise NotImplementedError("return gamma * xn + beta, where xn is x normalised feature by feature. Start each running statistic at zeros of shape (D,) when it is None. Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON), keep xc, std, xn and the batch size for backward, and update the running statistics. Testing: normalise with running_mean and running_var instead.")
 
     def backward(self, dout):
@@ -164,4 +185,8 @@ class BatchNormalization:
         #   Then back through out = gamma * xc / std: dxn = gamma * dout; dxc = dxn / std;
         #   dstd = -sum(dxn * xc / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar;
         #   dmean = sum(dxc); dx = dxc - dmean / N.
+        # 日本語: dbeta = dout のバッチでの和、dgamma = xn * dout の和です。次に out = gamma *
+        #   xc / std を逆にたどります: dxn = gamma * dout; dxc = dxn / std; dstd = -sum(dxn * xc
+        #   / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar; dmean = sum(dxc); dx
+        #   = dxc - dmean / N。
         raise NotImplementedError("dbeta = sum of dout over the batch; dgamma = sum of xn * dout. Then back through out = gamma * xc / std: dxn = gamma * dout; dxc = dxn / std; dstd = -sum(dxn * xc / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar; dmean = sum(dxc); dx = dxc - dmean / N.")

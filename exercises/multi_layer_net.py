@@ -105,4 +105,8 @@ class MultiLayerNet:
         #   self.last_layer and then self.layers in reverse order. Then collect, for each Affine
         #   layer i (1..L), W{i}: dW + weight_decay_lambda * W and b{i}: db, and for each
         #   BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.
+        # 日本語: 学習モードで順伝播し (self.loss(x, t, train_flg=True))、self.last_layer、続い
+        #   て self.layers を逆順にたどって逆伝播しましょう。それから各 Affine レイヤ i (1..L)
+        #   について W{i}: dW + weight_decay_lambda * W (荷重減衰) と b{i}: db を、各
+        #   BatchNormalization レイヤ i について gamma{i}: dgamma と beta{i}: dbeta を集めます。
         raise NotImplementedError("forward in training mode (self.loss(x, t, train_flg=True)); backward through self.last_layer and then self.layers in reverse order. Then collect, for each Affine layer i (1..L), W{i}: dW + weight_decay_lambda * W and b{i}: db, and for each BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.")

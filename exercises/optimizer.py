@@ -20,6 +20,8 @@ class SGD:
 
     def update(self, params, grads):
         # TODO: for every key, subtract lr * grads[key] from params[key] in place (-=).
+        # 日本語: すべてのキーについて、params[key] から lr * grads[key] をその場で引きましょう
+        #   (-=)。
         raise NotImplementedError("for every key, subtract lr * grads[key] from params[key] in place (-=).")
 
 
@@ -34,6 +36,9 @@ class Momentum:
     def update(self, params, grads):
         # TODO: on the first call set self.v to a dict of zero arrays shaped like params;
         #   then for every key: v = momentum * v - lr * g, and add v to params[key] in place.
+        # 日本語: 最初の呼び出しで self.v を params と同じ形状のゼロ配列の辞書にします。それから
+        #   すべてのキーについて v = momentum * v - lr * g とし、v を params[key] にその場で足し
+        #   ましょう。
         raise NotImplementedError("on the first call set self.v to a dict of zero arrays shaped like params; then for every key: v = momentum * v - lr * g, and add v to params[key] in place.")
 
 
@@ -47,6 +52,9 @@ class AdaGrad:
     def update(self, params, grads):
         # TODO: on the first call set self.h to zero arrays shaped like params; then for every
         #   key: h += g * g and params[key] -= lr * g / (sqrt(h) + DIVISION_EPSILON), in place.
+        # 日本語: 最初の呼び出しで self.h を params と同じ形状のゼロ配列にします。それからすべて
+        #   のキーについて h += g * g と params[key] -= lr * g / (sqrt(h) + DIVISION_EPSILON) を
+        #   その場で行いましょう。
         raise NotImplementedError("on the first call set self.h to zero arrays shaped like params; then for every key: h += g * g and params[key] -= lr * g / (sqrt(h) + DIVISION_EPSILON), in place.")
 
 
@@ -60,6 +68,8 @@ class RMSprop:
 
     def update(self, params, grads):
         # TODO: like AdaGrad, but h is a moving average: h = decay_rate * h + (1 - decay_rate) * g * g.
+        # 日本語: AdaGrad と同じですが、h は移動平均です: h = decay_rate * h + (1 - decay_rate)
+        #   * g * g。
         raise NotImplementedError("like AdaGrad, but h is a moving average: h = decay_rate * h + (1 - decay_rate) * g * g.")
 
 
@@ -83,4 +93,8 @@ class Adam:
         #   On the first call create zero m and v per key. Every call: t += 1; update m and v;
         #   correct their bias (divide by 1 - beta1**t and 1 - beta2**t); then
         #   params[key] -= lr * m_hat / (sqrt(v_hat) + DIVISION_EPSILON), in place.
+        # 日本語: バイアス補正付きの Adam で params をその場で更新しましょう。最初の呼び出しでキー
+        #   ごとにゼロの m と v を作ります。毎回: t += 1; m と v を更新; そのバイアスを補正 (1 -
+        #   beta1**t と 1 - beta2**t で割る); それから params[key] -= lr * m_hat / (sqrt(v_hat)
+        #   + DIVISION_EPSILON) をその場で行います。
         raise NotImplementedError("update params in place with bias-corrected Adam steps. On the first call create zero m and v per key. Every call: t += 1; update m and v; correct their bias (divide by 1 - beta1**t and 1 - beta2**t); then params[key] -= lr * m_hat / (sqrt(v_hat) + DIVISION_EPSILON), in place.")

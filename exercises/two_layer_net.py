@@ -61,4 +61,8 @@ class TwoLayerNet:
         # TODO: run the forward pass (self.loss), then call backward on self.last_layer (dout=1)
         #   and on each layer of self.layers in reverse order, passing each result to the next.
         #   Return {"W1": ..., "b1": ..., "W2": ..., "b2": ...} from the Affine layers' dW and db.
+        # 日本語: 順伝播 (self.loss) をしてから、self.last_layer (dout=1)、続いて self.layers の
+        #   各レイヤを逆順に backward し、それぞれの結果を次に渡しましょう (誤差逆伝播法)。
+        #   Affine レイヤの dW と db から {"W1": ..., "b1": ..., "W2": ..., "b2": ...} を返しま
+        #   す。
         raise NotImplementedError("run the forward pass (self.loss), then call backward on self.last_layer (dout=1) and on each layer of self.layers in reverse order, passing each result to the next. Return {\"W1\": ..., \"b1\": ..., \"W2\": ..., \"b2\": ...} from the Affine layers' dW and db.")

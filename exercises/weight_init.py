@@ -23,6 +23,9 @@ def he_init(fan_in, fan_out, rng=None):
     """
     # TODO: return standard normal draws of shape (fan_in, fan_out) times sqrt(2 / fan_in).
     #   Draw with _normal((fan_in, fan_out), rng) so that a given rng gives the same array.
+    # 日本語: 形状 (fan_in, fan_out) の標準正規分布の乱数に sqrt(2 / fan_in) を掛けて返しましょ
+    #   う (He の初期値)。同じ rng から同じ配列が得られるよう、_normal((fan_in, fan_out), rng)
+    #   で乱数を引きます。
     raise NotImplementedError("return standard normal draws of shape (fan_in, fan_out) times sqrt(2 / fan_in). Draw with _normal((fan_in, fan_out), rng) so that a given rng gives the same array.")
 
 
@@ -35,4 +38,7 @@ def xavier_init(fan_in, fan_out, rng=None):
     """
     # TODO: return standard normal draws of shape (fan_in, fan_out) times sqrt(1 / fan_in).
     #   Draw with _normal((fan_in, fan_out), rng) so that a given rng gives the same array.
+    # 日本語: 形状 (fan_in, fan_out) の標準正規分布の乱数に sqrt(1 / fan_in) を掛けて返しましょ
+    #   う (Xavier の初期値)。同じ rng から同じ配列が得られるよう、_normal((fan_in, fan_out),
+    #   rng) で乱数を引きます。
     raise NotImplementedError("return standard normal draws of shape (fan_in, fan_out) times sqrt(1 / fan_in). Draw with _normal((fan_in, fan_out), rng) so that a given rng gives the same array.")

@@ -12,7 +12,7 @@ import unicodedata
 
 import numpy as np
 
-from autograder.translation import N_, _, translated
+from autograder.translation import N_, _, todo_text, translated
 
 ARRAY_PRINT_OPTIONS = {"precision": 6, "threshold": 24, "edgeitems": 3, "linewidth": 88}
 TEXT_LIMIT = 600           # characters of one shown value
@@ -110,7 +110,7 @@ def mismatch_message(what, inputs, expected, got, problem, note=None):
 def error_message(what, type_name, message, traceback_text=None):
     """Feedback for an exception raised by the student's code."""
     if type_name == "NotImplementedError":
-        todo = message.strip() or _("write this function")
+        todo = todo_text(message.strip()) or _("write this function")
         if not todo.lower().startswith("todo"):
             todo = f"TODO: {todo}"
         where = raised_in(traceback_text)

@@ -6,11 +6,15 @@
 Every `solutions/<name>.py` becomes `exercises/<name>.py`: solution regions are
 replaced by their TODO text and a `raise NotImplementedError` (see
 `solution_regions.py`), all other text is copied as it is, under a one-line
-header saying where the file comes from. Nothing else in `exercises/` is
+header saying where the file comes from. Each TODO's Japanese translation, from
+the students' message catalogue (`exercises/locale/ja/LC_MESSAGES/exercises.po`,
+compiled; the English TODO text is the message id), follows its English comment.
+Nothing else in `exercises/` is
 touched: the visible tests (`exercises/tests/`) and their plugin
 (`exercises/conftest.py`) are written by hand, and no file is ever removed.
 """
 import argparse
+import gettext
 import sys
 from pathlib import Path
 
@@ -29,21 +33,31 @@ def header(name, has_regions):
     return f"# Generated from solutions/{name} by `{COMMAND}`: provided code, nothing to edit here.\n"
 
 
-def stub_text(name, source_text):
-    """The text of exercises/<name> for the solution file's text."""
+def stub_text(name, source_text, translate=None):
+    """The text of exercises/<name> for the solution file's text (translate: see student_version)."""
     has_regions = bool(solution_regions(source_text, f"solutions/{name}"))
-    return header(name, has_regions) + student_version(source_text, f"solutions/{name}")
+    return header(name, has_regions) + student_version(source_text, f"solutions/{name}", translate)
 
 
-def expected_stubs(solutions_dir):
-    """Map each stub file name to its text, in sorted order; raise SolutionMarkerError on bad markers."""
+def todo_translations(exercises_dir, language="ja"):
+    """gettext of the students' compiled catalogue in `language` (the TODO texts' translations)."""
+    return gettext.translation("exercises", Path(exercises_dir) / "locale", languages=[language],
+                               fallback=True).gettext
+
+
+def expected_stubs(solutions_dir, catalogue_dir=REPO_ROOT / "exercises"):
+    """Map each stub file name to its text, in sorted order; raise SolutionMarkerError on bad markers.
+
+    catalogue_dir: the folder whose locale/ holds the TODO texts' translations (the kit's exercises/).
+    """
+    translate = todo_translations(catalogue_dir)
     stubs = {}
     for source in sorted(Path(solutions_dir).glob("*.py")):
         if source.name in HAND_WRITTEN:
             raise SolutionMarkerError(
                 f"{source}: exercises/{source.name} is written by hand; rename the solution file."
             )
-        text = stub_text(source.name, source.read_text(encoding="utf-8"))
+        text = stub_text(source.name, source.read_text(encoding="utf-8"), translate)
         try:
             compile(text, f"exercises/{source.name}", "exec")
         except SyntaxError as err:

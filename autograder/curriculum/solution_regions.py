@@ -15,14 +15,20 @@ nbgrader's markers, and its first comment lines are the TODO text the student se
 The student version keeps everything outside the regions as it is and replaces
 each region by its TODO comment lines and a `raise NotImplementedError("<TODO text>")`
 at the marker's indentation, so the stub still imports and tells what to do.
+Given the TODO texts' translations (a function, e.g. the Japanese catalogue's
+gettext: the English TODO text is the message id), the translation follows the
+English comment as a `# 日本語: ...` block.
 """
 import ast
+import re
 from dataclasses import dataclass
 
 BEGIN_MARKER = "### BEGIN SOLUTION"
 END_MARKER = "### END SOLUTION"
 TODO_PREFIX = "# TODO:"
 TODO_CONTINUATION_PREFIX = "#   "
+TRANSLATION_PREFIX = "# 日本語: "
+COMMENT_COLUMNS = 96  # where a translated TODO's comment lines are wrapped
 
 
 class SolutionMarkerError(ValueError):
@@ -144,17 +150,51 @@ def python_string_literal(text):
     return literal
 
 
-def stub_lines(region):
-    """The lines that replace a region in the student version: its TODO comment and a raise."""
+def stub_lines(region, translate=None):
+    """The lines that replace a region in the student version: its TODO comment (and its
+    translation, when `translate` gives one) and a raise."""
     raise_line = f"{region.indent}raise NotImplementedError({python_string_literal(region.todo_text)})\n"
-    return region.todo_comment + raise_line
+    translation = translate(region.todo_text) if translate else region.todo_text
+    if translation == region.todo_text:
+        return region.todo_comment + raise_line
+    return region.todo_comment + translated_comment(translation, region.indent) + raise_line
 
 
-def student_version(source_text, filename="<source>"):
+def translated_comment(text, indent):
+    """`# 日本語: text` wrapped to COMMENT_COLUMNS terminal columns, continuation lines as for TODOs.
+
+    Lines break between Japanese characters or at spaces, never inside an ASCII word
+    (`np.maximum`) nor before closing punctuation."""
+    lines, line = [], indent + TRANSLATION_PREFIX
+    for token in re.findall(r"[!-~]+| |[^ -~]", text):
+        if (_columns(line + token) > COMMENT_COLUMNS and token != " " and not _closes(token)
+                and not line.endswith(TODO_CONTINUATION_PREFIX)):
+            lines.append(line.rstrip())
+            line = indent + TODO_CONTINUATION_PREFIX
+        if token == " " and line.endswith(TODO_CONTINUATION_PREFIX):
+            continue
+        line += token
+    lines.append(line.rstrip())
+    return "".join(line + "\n" for line in lines)
+
+
+def _columns(text):
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _closes(token):
+    """Punctuation that must not start a line (Japanese line-breaking rule)."""
+    return token[0] in "、。，．）」』】〉》ーぁぃぅぇぉっゃゅょァィゥェォッャュョ,.):;!?"
+
+
+def student_version(source_text, filename="<source>", translate=None):
     """Return source_text with every solution region replaced by its TODO comment and a raise.
 
     Everything outside the regions is kept as it is. Lines end with '\\n'; a final
-    newline is kept when the source has one.
+    newline is kept when the source has one. translate(todo_text) -> translation, when
+    given, adds the TODO's translation under its English comment.
     """
     regions = solution_regions(source_text, filename)
     lines = source_text.splitlines()
@@ -162,7 +202,7 @@ def student_version(source_text, filename="<source>"):
     next_line = 1  # 1-based number of the first source line not yet copied
     for region in regions:
         pieces.extend(line + "\n" for line in lines[next_line - 1:region.start_line - 1])
-        pieces.append(stub_lines(region))
+        pieces.append(stub_lines(region, translate))
         next_line = region.end_line + 1
     pieces.extend(line + "\n" for line in lines[next_line - 1:])
     text = "".join(pieces)

@@ -12,12 +12,13 @@ import sys
 import traceback
 from pathlib import Path
 
-from ..translation import _
+from ..translation import _, translated
 
 STUDENT_PACKAGE = "exercises"
 REFERENCE_PACKAGE = "solutions"
 MODULES = ("functions", "layers", "optimizer", "weight_init", "multi_layer_net", "data", "mnist")
 TODO_MARK = "# TODO:"
+TRANSLATION_MARK = "# 日本語:"  # the TODO's translation under it, in the generated stubs
 EXPERIMENTS_DIR = Path(__file__).resolve().parent
 
 
@@ -100,6 +101,7 @@ def _todo_above(filename, line_number):
     if not starts:
         return ""
     block = comments[starts[-1]:]
+    block = block[:next((i for i, line in enumerate(block) if line.startswith(TRANSLATION_MARK)), len(block))]
     block[0] = block[0][len(TODO_MARK):]
     return " ".join(line.lstrip("#").strip() for line in block).strip()
 
@@ -119,6 +121,7 @@ def missing_unit_message(error, submission):
     frame, line_number, path = innermost
     relative = path.relative_to(submission.directory)
     unit = _unit_name(frame, ".".join(relative.with_suffix("").parts))
-    todo = _todo_above(str(path), line_number) or str(error) or _("see the comments in the file")
+    # The raise's message is the TODO text, which the catalogue translates; else the comment above it.
+    todo = translated(str(error)) or _todo_above(str(path), line_number) or _("see the comments in the file")
     return _("This experiment needs {unit} ({path}): not implemented yet - TODO: {todo}").format(
         unit=unit, path=f"{submission.package}/{relative.as_posix()}", todo=todo)

@@ -41,3 +41,13 @@ def test_the_locale_alone_makes_the_grader_speak_japanese(tmp_path):
     english = run_kit("-m", "autograder", "grade", str(submission), "--only", "functions.sigmoid",
                       lang_env={"LANG": "ja_JP.UTF-8", "KIT_LANG": "en"})
     assert "Total" in english.stdout and "合計" not in english.stdout
+
+
+def test_stubs_carry_the_japanese_todo_and_the_grader_shows_it(tmp_path):
+    stub = (REPO / "exercises" / "functions.py").read_text(encoding="utf-8")
+    assert "# 日本語: 要素ごとに max(0, x) を返しましょう (np.maximum)。" in stub
+    submission = copy_modules(REPO / "exercises", tmp_path / "stubs")
+    result = run_kit("-m", "autograder", "grade", str(submission), "--only", "functions.relu", "--lang", "ja")
+    assert result.returncode == 0, result.stderr
+    assert "まだ実装されていません" in result.stdout
+    assert "TODO: 要素ごとに max(0, x) を返しましょう (np.maximum)。" in result.stdout
