@@ -27,6 +27,7 @@ SUBCOMMANDS = [
     "autograder.release.command",
     "autograder.nbgrader_course.command",
     "autograder.exports.command",
+    "autograder.classroom50.command",
 ]
 
 USAGE_ERROR = 2   # argparse's own exit code for bad arguments

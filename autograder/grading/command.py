@@ -11,7 +11,7 @@ from autograder.translation import N_, _
 
 NAME = "grade"
 HELP = N_("grade a submission (a directory or a .zip of one) with the hidden tests")
-FORMATS = ("text", "json", "junit", "classroom", "markdown", "html")
+FORMATS = ("text", "json", "junit", "classroom", "classroom50", "markdown", "html")
 CANNOT_GRADE = 2
 
 
@@ -20,7 +20,7 @@ def add_arguments(parser):
 
     parser.add_argument("path", metavar="PATH", help=_("submission directory, or a .zip of one"))
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help=_("text (default); json (Gradescope results.json); junit; classroom; markdown; html"))
+                        help=_("text (default); json (Gradescope results.json); junit; classroom; classroom50; markdown; html"))
     parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE (atomically) instead of stdout"))
     parser.add_argument("--seed", type=int, metavar="N",
                         help=_("grading seed (default: random, recorded in the report)"))
@@ -47,6 +47,13 @@ def run(args):
             return _cannot_grade(_("--out {path}: the folder {folder} does not exist").format(
                 path=args.out, folder=out_dir))
         hide.append(str(out_dir))
+    if args.format == "classroom50":
+        from autograder.classroom50 import IdentityError
+        from autograder.classroom50.result_v1 import identity_from_environment
+        try:
+            identity_from_environment()
+        except IdentityError as err:
+            return _cannot_grade(str(err))
     try:
         run_record = grade_submission(args.path, seed=args.seed, only=only or None,
                                       call_timeout=args.timeout, memory_mb=args.memory, hide=hide)
@@ -54,6 +61,9 @@ def run(args):
         return _cannot_grade(str(err))
     report = REPORTS[args.format]() if args.format != "text" else REPORTS["text"](
         color=args.out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if args.format == "classroom50":                 # the submission instant: the commit's time
+        from autograder.late_work.submission_time import git_commit_time
+        report.submitted_at = git_commit_time(Path(args.path))
     if args.out:
         report.write(run_record, args.out)
     else:

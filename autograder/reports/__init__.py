@@ -3,6 +3,7 @@
 - `gradescope`: Gradescope's results.json, also the kit's `--format json`
 - `junit`: JUnit XML for CI systems
 - `classroom`: the GitHub Classroom runner result (base64 JSON)
+- `classroom50`: Classroom 50's result.json (classroom50/result/v1)
 - `text`: the terminal report (the default)
 - `gradebook`: the batch-grading CSV, one row per submission
 - `markdown`, `html`: the student's feedback as a document to send (batch
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from .atomic import write_atomically
 from .classroom import ClassroomReport
+from .classroom50 import Classroom50Report
 from .gradebook import render_gradebook, write_gradebook
 from .gradescope import GradescopeReport, validate_gradescope
 from .html import HtmlReport
@@ -30,9 +32,10 @@ REPORTS = {
     "classroom": ClassroomReport,
     "markdown": MarkdownReport,
     "html": HtmlReport,
+    "classroom50": Classroom50Report,
 }
 
 __all__ = [
-    "REPORTS", "ClassroomReport", "GradescopeReport", "HtmlReport", "JUnitReport", "MarkdownReport", "TextReport",
+    "REPORTS", "Classroom50Report", "ClassroomReport", "GradescopeReport", "HtmlReport", "JUnitReport", "MarkdownReport", "TextReport",
     "render_gradebook", "validate_gradescope", "write_atomically", "write_gradebook",
 ]
