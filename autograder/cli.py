@@ -28,6 +28,7 @@ SUBCOMMANDS = [
     "autograder.nbgrader_course.command",
     "autograder.exports.command",
     "autograder.classroom50.command",
+    "autograder.similarity.command",
 ]
 
 USAGE_ERROR = 2   # argparse's own exit code for bad arguments
