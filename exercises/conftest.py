@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pytest
 
+from .translation import LANGUAGES, N_, _, ngettext, pad, set_language, translated
+
 #: The modules you write, in the order of the course.
 EXERCISE_MODULES = (
     "functions", "gradient", "layers", "optimizer", "weight_init",
@@ -47,16 +49,22 @@ PRINTED_LINES_SHOWN = 5
 def pytest_addoption(parser):
     parser.addoption(
         "--submission", metavar="DIR", default=None,
-        help=f"folder of the code under test (default: ${SUBMISSION_ENV}, else the exercises folder)",
+        help=_("folder of the code under test (default: ${variable}, else the exercises folder)").format(
+            variable=SUBMISSION_ENV),
     )
     parser.addoption(
         "--time-limit", metavar="S", type=float, default=None,
-        help=f"seconds per test before it is stopped (default {TIME_LIMIT:g}, missions {MISSION_TIME_LIMIT:g}; "
-             "0: no limit)",
+        help=_("seconds per test before it is stopped (default {seconds:g}, missions {mission_seconds:g}; "
+               "0: no limit)").format(seconds=TIME_LIMIT, mission_seconds=MISSION_TIME_LIMIT),
+    )
+    parser.addoption(
+        "--lang", choices=LANGUAGES, default=None,
+        help=_("language of the messages: ja or en (default: $KIT_LANG, else the locale)"),
     )
 
 
 def pytest_configure(config):
+    set_language(config.getoption("--lang"))
     config.addinivalue_line(
         "markers", "unit(name): the unit a test checks, '<module>.<name>' (e.g. 'functions.sigmoid')")
     if config.option.tbstyle == "auto":
@@ -64,10 +72,11 @@ def pytest_configure(config):
     chosen = config.getoption("--submission") or os.environ.get(SUBMISSION_ENV)
     folder = Path(chosen).resolve() if chosen else Path(__file__).resolve().parent
     if not folder.is_dir():
-        raise pytest.UsageError(f"the submission folder {chosen} does not exist")
+        raise pytest.UsageError(_("the submission folder {folder} does not exist").format(folder=chosen))
     time_limit = config.getoption("--time-limit")
     if time_limit is not None and time_limit < 0:
-        raise pytest.UsageError(f"--time-limit must be 0 (no limit) or more, got {time_limit:g}")
+        raise pytest.UsageError(_("--time-limit must be 0 (no limit) or more, got {seconds:g}").format(
+            seconds=time_limit))
     config.pluginmanager.register(KitPlugin(Submission(folder), time_limit), "kit-progress")
 
 
@@ -83,15 +92,15 @@ class SubmissionImportError(Exception):
     """A submission module does not import (the message says why, in one line)."""
 
 
-# Student-facing messages: complete sentences with named placeholders (for the translations).
-TIME_LIMIT_MESSAGE = ("{unit}: {test} was stopped after {seconds:g} s, in {function} ({file}, line {line}): {code}\n"
-                      "  hint: is it an endless loop? Check that the loop's condition becomes false.")
-TIME_LIMIT_OUTSIDE_MESSAGE = "{unit}: {test} was stopped after {seconds:g} s (outside your code)."
-IMPORTS_A_BROKEN_MODULE = "{module} does not import because {other} does not (see {other})."
-IMPORT_TOO_LONG = "{module} does not import: it was stopped after {seconds:g} s ({where})."
-PRINTED_CUT = "... {count:,} more lines (what your code printed, cut)"
-USES_FAILING_UNIT = ("note: {unit} uses {used}, which fails its own tests: fix {used} first, "
-                     "this test may then pass.")
+# Student-facing messages: complete sentences with named placeholders, translated where shown.
+TIME_LIMIT_MESSAGE = N_("{unit}: {test} was stopped after {seconds:g} s, in {function} ({file}, line {line}): "
+                        "{code}\n  hint: is it an endless loop? Check that the loop's condition becomes false.")
+TIME_LIMIT_OUTSIDE_MESSAGE = N_("{unit}: {test} was stopped after {seconds:g} s (outside your code).")
+IMPORTS_A_BROKEN_MODULE = N_("{module} does not import because {other} does not (see {other}).")
+IMPORT_TOO_LONG = N_("{module} does not import: it was stopped after {seconds:g} s ({where}).")
+PRINTED_CUT = N_("... {count:,} more lines (what your code printed, cut)")
+USES_FAILING_UNIT = N_("note: {unit} uses {used}, which fails its own tests: fix {used} first, "
+                       "this test may then pass.")
 
 
 def source_line(path, line):
@@ -180,20 +189,23 @@ class Submission:
     def module(self, name):
         """Import and return submission.<name>; raise SubmissionImportError when it fails."""
         if not (self.folder / f"{name}.py").is_file():
-            raise SubmissionImportError(f"{name}.py is missing from {shown_path(self.folder)}")
+            raise SubmissionImportError(_("{file} is missing from {folder}").format(
+                file=f"{name}.py", folder=shown_path(self.folder)))
         if name not in self.failures:
             try:
                 return self._import(name)
             except TimeLimitExceeded as err:
                 sys.modules.pop(f"submission.{name}", None)
-                self.failures[name] = IMPORT_TOO_LONG.format(
+                self.failures[name] = translated(IMPORT_TOO_LONG).format(
                     module=f"{name}.py", seconds=err.seconds, where=self._describe(name, err, where_only=True))
             except (Exception, SystemExit) as err:  # the student's module-level code can raise anything
                 other = self._other_module_at_fault(name, err)
                 if other:
-                    self.failures[name] = IMPORTS_A_BROKEN_MODULE.format(module=f"{name}.py", other=f"{other}.py")
+                    self.failures[name] = translated(IMPORTS_A_BROKEN_MODULE).format(module=f"{name}.py",
+                                                                                     other=f"{other}.py")
                 else:
-                    self.failures[name] = f"{name}.py does not import: {self._describe(name, err)}"
+                    self.failures[name] = _("{file} does not import: {error}").format(
+                        file=f"{name}.py", error=self._describe(name, err))
         raise SubmissionImportError(self.failures[name])
 
     def _other_module_at_fault(self, name, err):
@@ -212,7 +224,7 @@ class Submission:
     def units_used_by(self, unit):
         """The other contract units that `unit`'s code in this submission uses, e.g. layers.SoftmaxWithLoss ->
         {"functions.softmax", "functions.cross_entropy_error"} (read from the source, imports resolved)."""
-        module, _, name = unit.partition(".")
+        module, _dot, name = unit.partition(".")
         try:
             tree = ast.parse((self.folder / f"{module}.py").read_text(encoding="utf-8"))
         except (OSError, SyntaxError, ValueError):
@@ -277,15 +289,17 @@ class Submission:
             where, line = (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
             message = str(err)
         if where_only:
-            return f"line {line}: {source_line(where, line)}" if line else "outside your code"
+            if not line:
+                return _("outside your code")
+            return _("line {line}: {code}").format(line=line, code=source_line(where, line))
         text = f"{type(err).__name__}: {message}" if message else type(err).__name__
         if line is None:
             return text
         code = source_line(where, line)
         code = f"\n    {code}" if code else ""
         if where and Path(where).name != f"{name}.py":
-            return f"{text} ({Path(where).name}, line {line}){code}"
-        return f"{text} (line {line}){code}"
+            return _("{error} ({file}, line {line})").format(error=text, file=Path(where).name, line=line) + code
+        return _("{error} (line {line})").format(error=text, line=line) + code
 
 
 @pytest.fixture(scope="session")
@@ -352,11 +366,13 @@ def unit_of(item):
 
 
 def first_sentence(text):
-    """The TODO text up to its first full stop outside brackets."""
+    """The TODO text up to its first full stop (English or Japanese) outside brackets."""
     depth = 0
     for index, char in enumerate(text):
         depth += (char in "([{") - (char in ")]}")
         if char == "." and depth == 0 and text[index + 1:index + 2] in (" ", ""):
+            return text[:index + 1]
+        if char == "。" and depth == 0:
             return text[:index + 1]
     return text
 
@@ -454,9 +470,9 @@ class KitPlugin:
         ours = [entry for entry in excinfo.traceback if self.submission.holds(entry.path)]
         test = item.name
         if not ours:
-            return TIME_LIMIT_OUTSIDE_MESSAGE.format(unit=unit_of(item), test=test, seconds=excinfo.value.seconds)
+            return translated(TIME_LIMIT_OUTSIDE_MESSAGE).format(unit=unit_of(item), test=test, seconds=excinfo.value.seconds)
         entry = ours[-1]
-        return TIME_LIMIT_MESSAGE.format(
+        return translated(TIME_LIMIT_MESSAGE).format(
             unit=unit_of(item), test=test, seconds=excinfo.value.seconds, function=entry.name,
             file=shown_path(entry.path), line=entry.lineno + 1, code=source_line(entry.path, entry.lineno + 1))
 
@@ -468,7 +484,7 @@ class KitPlugin:
             lines = content.splitlines()
             if title.startswith("Captured std") and len(lines) > PRINTED_LINES_SHOWN + 1:
                 hidden = len(lines) - PRINTED_LINES_SHOWN
-                content = "\n".join(lines[:PRINTED_LINES_SHOWN] + [PRINTED_CUT.format(count=hidden)]) + "\n"
+                content = "\n".join(lines[:PRINTED_LINES_SHOWN] + [translated(PRINTED_CUT).format(count=hidden)]) + "\n"
             cut.append((title, content))
         report.sections[:] = cut
 
@@ -478,7 +494,7 @@ class KitPlugin:
             return ""
         failing = [used for used in sorted(self.submission.units_used_by(unit), key=self._course_position)
                    if self._fails(used)]
-        return "\n".join(USES_FAILING_UNIT.format(unit=unit, used=used) for used in failing)
+        return "\n".join(translated(USES_FAILING_UNIT).format(unit=unit, used=used) for used in failing)
 
     def _course_position(self, unit):
         return self.unit_order.get(unit, len(self.unit_order))
@@ -513,19 +529,26 @@ class KitPlugin:
             owner = entry.frame.f_locals.get("self")
             stub = f"{type(owner).__name__}.{code.co_name}" if owner is not None else code.co_name
         stub_module = Path(entry.path).stem
-        module, _, name = unit.partition(".")
+        module, _dot, name = unit.partition(".")
         todo = str(excinfo.value)
-        todo = f" - TODO: {first_sentence(todo)}" if todo else ""
+        todo = first_sentence(translated(todo)) if todo else ""
         if stub_module == module and (stub == name or stub.startswith(name + ".")):
-            return f"{stub} ({self.submission.file_of(module)}): not implemented yet{todo}"
-        return (f"{name} ({self.submission.file_of(module)}): waiting for "
-                f"{stub} ({self.submission.file_of(stub_module)}){todo}")
+            if todo:
+                return _("{unit} ({file}): not implemented yet - TODO: {todo}").format(
+                    unit=stub, file=self.submission.file_of(module), todo=todo)
+            return _("{unit} ({file}): not implemented yet").format(unit=stub, file=self.submission.file_of(module))
+        if todo:
+            return _("{unit} ({file}): waiting for {stub} ({stub_file}) - TODO: {todo}").format(
+                unit=name, file=self.submission.file_of(module), stub=stub,
+                stub_file=self.submission.file_of(stub_module), todo=todo)
+        return _("{unit} ({file}): waiting for {stub} ({stub_file})").format(
+            unit=name, file=self.submission.file_of(module), stub=stub, stub_file=self.submission.file_of(stub_module))
 
     def pytest_report_teststatus(self, report):
         if getattr(report, "kit_not_implemented", None):
-            return NOT_IMPLEMENTED, "T", ("NOT IMPLEMENTED", {"yellow": True})
+            return _("not implemented"), "T", (_("NOT IMPLEMENTED"), {"yellow": True})
         if getattr(report, "kit_import_error", None):
-            return DOES_NOT_IMPORT, "I", ("DOES NOT IMPORT", {"red": True})
+            return _("does not import"), "I", (_("DOES NOT IMPORT"), {"red": True})
         return None
 
     def pytest_runtest_logreport(self, report):
@@ -550,39 +573,43 @@ class KitPlugin:
         outcomes = [self.outcomes.get(node_id, "not run") for node_id in node_ids]
         passed = outcomes.count("passed")
         if "import" in outcomes:
-            return False, "does not import (see above)"
+            return False, _("does not import (see above)")
         if all(outcome == "skipped" for outcome in outcomes):
             reason = self.skip_reasons.get(node_ids[0], "")
-            return False, f"skipped: {reason}" if reason else "skipped"
+            return False, _("skipped: {reason}").format(reason=reason) if reason else _("skipped")
         if all(outcome in ("passed", "skipped") for outcome in outcomes):
-            return True, "done"
+            return True, _("done")
         if all(outcome == NOT_IMPLEMENTED for outcome in outcomes):
-            return False, "not started"
+            return False, _("not started")
         if all(outcome == "not run" for outcome in outcomes):
-            return False, "not run"
-        return False, f"in progress: {passed} of {len(outcomes)} tests pass"
+            return False, _("not run")
+        return False, ngettext("in progress: {passed} of {count} test passes",
+                               "in progress: {passed} of {count} tests pass",
+                               len(outcomes)).format(passed=passed, count=len(outcomes))
 
     def pytest_terminal_summary(self, terminalreporter):
         if not self.units:
             return
         writer = terminalreporter
         if self.import_failures:
-            writer.write_sep("=", "does not import (I)", red=True)
+            writer.write_sep("=", _("does not import (I)"), red=True)
             for message in self.import_failures:
                 writer.write_line(message, red=True)
         stub_lines = [self.stub_lines[unit] for unit in self.units if unit in self.stub_lines]
         if stub_lines:
-            writer.write_sep("=", "not implemented yet (T)", yellow=True)
+            writer.write_sep("=", _("not implemented yet (T)"), yellow=True)
             for line in stub_lines:
                 writer.write_line(line)
-        writer.write_sep("=", "progress", bold=True)
+        writer.write_sep("=", _("progress"), bold=True)
         width = max(len(unit) for unit in self.units)
         done_count = 0
         for unit, node_ids in self.units.items():
             done, status = self.unit_status(node_ids)
             done_count += done
-            writer.write_line(f"[{'x' if done else ' '}] {unit:<{width}}  {status}", green=done, yellow=not done)
-        summary = f"{done_count}/{len(self.units)} units done"
+            writer.write_line(f"[{'x' if done else ' '}] {pad(unit, width)}  {status}", green=done, yellow=not done)
         if self.deselected:
-            summary += f" ({len(self.deselected)} more not selected in this run)"
+            summary = _("{done}/{count} units done ({more} more not selected in this run)").format(
+                done=done_count, count=len(self.units), more=len(self.deselected))
+        else:
+            summary = _("{done}/{count} units done").format(done=done_count, count=len(self.units))
         writer.write_line(summary, bold=True)

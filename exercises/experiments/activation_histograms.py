@@ -55,7 +55,7 @@ def activation_histograms(submission, data=None, *, samples, activation="sigmoid
         progress.start(label)
         rng = np.random.default_rng(seed + 1)  # the same draws for every scale
         outputs, a = [], x
-        for _ in range(LAYERS):
+        for _layer in range(LAYERS):
             a = function(a @ _initial_weights(submission, label, rng))
             outputs.append(np.asarray(a, dtype=float))
             progress.advance()

@@ -49,7 +49,7 @@ def descend_valley(optimizer, steps):
     # 1-element arrays: optimizers update parameters in place.
     params = {"x": np.array([PATH_START[0]]), "y": np.array([PATH_START[1]])}
     path = [PATH_START]
-    for _ in range(steps):
+    for _step in range(steps):
         dx, dy = valley_gradient(params["x"], params["y"])
         optimizer.update(params, {"x": dx, "y": dy})
         path.append((float(params["x"][0]), float(params["y"][0])))

@@ -5,10 +5,11 @@ not make the layer tests fail.
 """
 import numpy as np
 
+from ..translation import N_, _, translated
 from .assertions import as_float_array, failure_message, show
 
-TRANSPOSED_HINT = ("the gradient is transposed: it must have the shape of the parameter, {shape} "
-                   "(for Affine, dW = x.T @ dout, not dout.T @ x)")
+TRANSPOSED_HINT = N_("the gradient is transposed: it must have the shape of the parameter, {shape} "
+                     "(for Affine, dW = x.T @ dout, not dout.T @ x)")
 #: Central-difference step: small enough for float64 unit-scale inputs, large enough for rounding.
 DIFFERENCE_STEP = 1e-5
 
@@ -38,14 +39,15 @@ def assert_matches_numerical(analytic, numerical, what, hint="", rtol=1e-4, atol
     analytic = as_float_array(analytic, what)
     if analytic.shape != numerical.shape:
         if analytic.ndim == 2 and analytic.shape == numerical.shape[::-1]:
-            hint = TRANSPOSED_HINT.format(shape=numerical.shape)
+            hint = translated(TRANSPOSED_HINT).format(shape=numerical.shape)
         raise AssertionError(failure_message(
             what, f"an array of shape {numerical.shape}", f"shape {analytic.shape}", hint))
     excess = np.abs(analytic - numerical) - (atol + rtol * np.abs(numerical))
     if np.any(excess > 0) or not np.all(np.isfinite(analytic)):
         worst = np.unravel_index(np.argmax(np.nan_to_num(excess, nan=np.inf)), numerical.shape)
         raise AssertionError(failure_message(
-            f"{what} does not match the numerical gradient (central differences of the forward pass); "
-            f"worst entry {tuple(int(i) for i in worst)}: backward {analytic[worst]:.8g}, "
-            f"numerical {numerical[worst]:.8g}",
+            _("{what} does not match the numerical gradient (central differences of the forward pass); "
+              "worst entry {index}: backward {backward:.8g}, numerical {numerical:.8g}").format(
+                what=what, index=tuple(int(i) for i in worst), backward=analytic[worst],
+                numerical=numerical[worst]),
             show(numerical), show(analytic), hint))

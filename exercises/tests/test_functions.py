@@ -7,6 +7,7 @@ import warnings
 import numpy as np
 import pytest
 
+from ..translation import _
 from . import network_354
 from .assertions import assert_close, assert_number_close
 
@@ -18,8 +19,8 @@ def call_step_function(functions, x):
         return functions.step_function(x)
     except AttributeError as err:
         if "int" in str(err):
-            pytest.fail("step_function uses np.int, which NumPy removed in version 1.24: "
-                        "write int (or np.int64) instead.", pytrace=False)
+            pytest.fail(_("step_function uses np.int, which NumPy removed in version 1.24: "
+                          "write int (or np.int64) instead."), pytrace=False)
         raise
 
 
@@ -28,7 +29,7 @@ def test_step_function_of_a_few_floats(functions):
     """1 where x > 0, else 0; x = 0 itself gives 0."""
     got = call_step_function(functions, np.array([-1.0, 0.0, 0.5, 2.0]))
     assert_close(got, [0, 0, 1, 1], "step_function([-1.0, 0.0, 0.5, 2.0])",
-                 hint="the test is x > 0 (strictly), so step_function(0) is 0")
+                 hint=_("the test is x > 0 (strictly), so step_function(0) is 0"))
 
 
 @pytest.mark.unit("functions.step_function")
@@ -36,7 +37,7 @@ def test_step_function_of_integers_and_a_matrix(functions):
     """Integer input works, and the shape is kept."""
     got = call_step_function(functions, np.array([[-3, 0, 4], [7, -1, 1]]))
     assert_close(got, [[0, 0, 1], [1, 0, 1]], "step_function([[-3, 0, 4], [7, -1, 1]])",
-                 hint="compare the whole array at once: (x > 0) gives a bool array of x's shape")
+                 hint=_("compare the whole array at once: (x > 0) gives a bool array of x's shape"))
 
 
 @pytest.mark.unit("functions.sigmoid")
@@ -51,7 +52,7 @@ def test_sigmoid_of_a_few_values(functions):
     x = np.array([[-2.0, -1.0], [1.0, 2.0]])
     expected = [[0.11920292202211755, 0.2689414213699951], [0.7310585786300049, 0.8807970779778823]]
     assert_close(functions.sigmoid(x), expected, "sigmoid([[-2, -1], [1, 2]])",
-                 hint="1 / (1 + np.exp(-x)); mind the minus sign")
+                 hint=_("1 / (1 + np.exp(-x)); mind the minus sign"))
 
 
 @pytest.mark.unit("functions.sigmoid")
@@ -67,17 +68,17 @@ def test_sigmoid_of_large_inputs_is_exact_and_finite(functions):
         warnings.simplefilter("always")
         got = functions.sigmoid(x)
     assert_close(got, expected, "sigmoid([-1000, -30, 30, 1000])", rtol=1e-9, atol=1e-300,
-                 hint="no nan or inf allowed: for x < 0 use exp(x) / (1 + exp(x)), which never overflows")
+                 hint=_("no nan or inf allowed: for x < 0 use exp(x) / (1 + exp(x)), which never overflows"))
     if any(issubclass(warning.category, RuntimeWarning) for warning in caught):
-        warnings.warn("sigmoid is right, but NumPy warned about an overflow in exp for x = -1000: "
-                      "the TODO's hint shows a form that never overflows (advice, not a failure).")
+        warnings.warn(_("sigmoid is right, but NumPy warned about an overflow in exp for x = -1000: "
+                        "the TODO's hint shows a form that never overflows (advice, not a failure)."))
 
 
 @pytest.mark.unit("functions.relu")
 def test_relu_of_a_few_values(functions):
     """relu(x) = max(0, x), elementwise."""
     assert_close(functions.relu(np.array([-2.0, -0.5, 0.5, 3.0])), [0.0, 0.0, 0.5, 3.0],
-                 "relu([-2.0, -0.5, 0.5, 3.0])", hint="np.maximum(0, x) (not np.max, which gives one number)")
+                 "relu([-2.0, -0.5, 0.5, 3.0])", hint=_("np.maximum(0, x) (not np.max, which gives one number)"))
 
 
 @pytest.mark.unit("functions.relu")
@@ -91,7 +92,7 @@ def test_relu_keeps_the_shape(functions):
 def test_softmax_of_equal_scores_is_uniform(functions):
     """Four equal scores give four probabilities of 1/4."""
     assert_close(functions.softmax(np.array([2.0, 2.0, 2.0, 2.0])), [0.25, 0.25, 0.25, 0.25],
-                 "softmax([2, 2, 2, 2])", hint="exp(x) / sum(exp(x))")
+                 "softmax([2, 2, 2, 2])", hint=_("exp(x) / sum(exp(x))"))
 
 
 @pytest.mark.unit("functions.softmax")
@@ -107,7 +108,7 @@ def test_softmax_of_large_scores_does_not_overflow(functions):
     assert_close(functions.softmax(np.array([1000.0, 1001.0, 1002.0])),
                  [0.09003057317038046, 0.24472847105479764, 0.6652409557748219],
                  "softmax([1000, 1001, 1002])",
-                 hint="exp(1000) overflows to inf: subtract the maximum score before np.exp")
+                 hint=_("exp(1000) overflows to inf: subtract the maximum score before np.exp"))
 
 
 @pytest.mark.unit("functions.softmax")
@@ -158,7 +159,7 @@ def test_mean_squared_error_of_the_books_example(functions):
     y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
     t = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
     assert_number_close(functions.mean_squared_error(y, t), 0.0975, "mean_squared_error(y, t), book example",
-                        hint="0.5 * np.sum((y - t) ** 2)")
+                        hint=_("0.5 * np.sum((y - t) ** 2)"))
 
 
 @pytest.mark.unit("functions.mean_squared_error")
@@ -167,7 +168,7 @@ def test_mean_squared_error_sums_over_every_entry(functions):
     y = np.array([[1.0, 2.0], [3.0, 4.0]])
     assert_number_close(functions.mean_squared_error(y, np.zeros((2, 2))), 15.0,
                         "mean_squared_error([[1, 2], [3, 4]], zeros)",
-                        hint="the book's definition sums over all entries and halves: no mean")
+                        hint=_("the book's definition sums over all entries and halves: no mean"))
 
 
 BOOK_Y = np.array([0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0])
@@ -179,7 +180,7 @@ def test_cross_entropy_of_a_one_hot_target_is_minus_log_p(functions):
     t = np.array([0, 0, 1, 0, 0, 0, 0, 0, 0, 0])
     assert_number_close(functions.cross_entropy_error(BOOK_Y, t), -np.log(0.6),
                         "cross_entropy_error(y, one-hot t), book example",
-                        hint="-sum(t * log(y + 1e-7)), or -log(y[true class] + 1e-7)")
+                        hint=_("-sum(t * log(y + 1e-7)), or -log(y[true class] + 1e-7)"))
 
 
 @pytest.mark.unit("functions.cross_entropy_error")
@@ -187,7 +188,7 @@ def test_cross_entropy_of_an_integer_label(functions):
     """The same example with the label 2 instead of a one-hot vector."""
     assert_number_close(functions.cross_entropy_error(BOOK_Y, np.array(2)), -np.log(0.6),
                         "cross_entropy_error(y, t=2)",
-                        hint="with an integer label, the loss is -log(y[label] + 1e-7)")
+                        hint=_("with an integer label, the loss is -log(y[label] + 1e-7)"))
 
 
 SQUARE_BATCH_Y = np.array([[0.1, 0.7, 0.2],
@@ -202,7 +203,7 @@ def test_cross_entropy_of_a_batch_with_labels_is_the_mean(functions):
     """3 samples with labels [1, 2, 0]: the mean of -log 0.7, -log 0.5 and -log 0.6."""
     assert_number_close(functions.cross_entropy_error(SQUARE_BATCH_Y, SQUARE_BATCH_LABELS), SQUARE_BATCH_LOSS,
                         "cross_entropy_error of a (3, 3) batch with labels [1, 2, 0]",
-                        hint="pick y[np.arange(N), t] and divide the sum by N, the number of samples")
+                        hint=_("pick y[np.arange(N), t] and divide the sum by N, the number of samples"))
 
 
 @pytest.mark.unit("functions.cross_entropy_error")
@@ -211,7 +212,7 @@ def test_cross_entropy_of_a_batch_with_one_hot_targets_is_the_mean(functions):
     one_hot = np.eye(3)[SQUARE_BATCH_LABELS]
     assert_number_close(functions.cross_entropy_error(SQUARE_BATCH_Y, one_hot), SQUARE_BATCH_LOSS,
                         "cross_entropy_error of a (3, 3) batch with one-hot targets",
-                        hint="turn one-hot rows into labels with argmax(axis=1), then divide by N")
+                        hint=_("turn one-hot rows into labels with argmax(axis=1), then divide by N"))
 
 
 @pytest.mark.unit("functions.cross_entropy_error")

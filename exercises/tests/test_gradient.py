@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from ..translation import _
 from .assertions import assert_close
 
 
@@ -14,7 +15,7 @@ def test_numerical_gradient_of_a_sum_of_squares(gradient):
     for point, expected in (([3.0, 4.0], [6.0, 8.0]), ([0.0, 2.0], [0.0, 4.0]), ([3.0, 0.0], [6.0, 0.0])):
         got = gradient.numerical_gradient(sum_of_squares, np.array(point))
         assert_close(got, expected, f"numerical_gradient(x0**2 + x1**2) at {point}", rtol=1e-5, atol=1e-5,
-                     hint="(f(x + h) - f(x - h)) / (2 * h) for each entry in turn, with h = 1e-4")
+                     hint=_("(f(x + h) - f(x - h)) / (2 * h) for each entry in turn, with h = 1e-4"))
 
 
 @pytest.mark.unit("gradient.numerical_gradient")
@@ -24,7 +25,7 @@ def test_numerical_gradient_of_a_matrix_keeps_its_shape(gradient):
     got = gradient.numerical_gradient(lambda x: np.sum(x ** 3), x)
     assert_close(got, 3 * np.array([[0.5, -1.0, 1.5], [2.0, -0.25, 1.0]]) ** 2,
                  "numerical_gradient(sum(x**3)) at a (2, 3) matrix", rtol=1e-5, atol=1e-5,
-                 hint="walk every entry of a matrix (np.nditer with multi_index, or np.ndindex), not only a vector")
+                 hint=_("walk every entry of a matrix (np.nditer with multi_index, or np.ndindex), not only a vector"))
 
 
 @pytest.mark.unit("gradient.numerical_gradient")
@@ -43,7 +44,7 @@ def test_numerical_gradient_changes_x_itself(gradient):
     got = gradient.numerical_gradient(reads_x_directly, x)
     assert_close(got, weights, "numerical_gradient of f(_) = sum([2, -3, 4] * x), where f reads x itself",
                  rtol=1e-5, atol=1e-5,
-                 hint="change x[i] in place (x[i] = value + h) and call f(x); do not pass a copy")
+                 hint=_("change x[i] in place (x[i] = value + h) and call f(x); do not pass a copy"))
 
 
 @pytest.mark.unit("gradient.numerical_gradient")

@@ -7,6 +7,8 @@ other splits (at least ten of them, by their mean accuracy).
 import numpy as np
 import pytest
 
+from ..translation import _
+
 TRAIN_SIZE = 100
 VISIBLE_SPLIT_SEEDS = (106, 107, 108)  # the graded splits are others
 ACCURACY_BAR = 0.9  # mean test accuracy over the visible splits
@@ -26,12 +28,13 @@ def train_on_split(iris_mission, data, seed):
 @pytest.mark.unit("iris_mission.train")
 def test_train_returns_a_model_that_scores_every_flower(iris_mission, data):
     """train(x_train, t_train, seed) returns a model; model.predict(x_test) gives scores of shape (50, 3)."""
-    model, x_test, _ = train_on_split(iris_mission, data, VISIBLE_SPLIT_SEEDS[0])
+    model, x_test, _t_test = train_on_split(iris_mission, data, VISIBLE_SPLIT_SEEDS[0])
     scores = np.asarray(model.predict(x_test.copy()), dtype=float)
     if scores.shape != (50, 3) or not np.all(np.isfinite(scores)):
-        raise AssertionError(f"model.predict(x_test) should give finite scores of shape (50, 3); got shape "
-                             f"{scores.shape}.\n  hint: predict takes raw features in cm: standardise them "
-                             "inside predict with the training mean and std (IrisClassifier does it)")
+        raise AssertionError(_("model.predict(x_test) should give finite scores of shape (50, 3); got shape "
+                               "{shape}.\n  hint: predict takes raw features in cm: standardise them "
+                               "inside predict with the training mean and std (IrisClassifier does it)").format(
+            shape=scores.shape))
 
 
 @pytest.mark.unit("iris_mission.train")
@@ -45,6 +48,7 @@ def test_mean_test_accuracy_over_three_splits(iris_mission, data):
     if mean < ACCURACY_BAR:
         shown = ", ".join(f"{accuracy:.2f}" for accuracy in accuracies)
         raise AssertionError(
-            f"mean test accuracy {mean:.3f} over splits {VISIBLE_SPLIT_SEEDS} ({shown}); expected at least "
-            f"{ACCURACY_BAR}.\n  hint: standardise the features, and train long enough "
-            "(watch the loss with `python -m exercises.iris_mission`)")
+            _("mean test accuracy {mean:.3f} over splits {splits} ({shown}); expected at least "
+              "{bar}.\n  hint: standardise the features, and train long enough "
+              "(watch the loss with `python -m exercises.iris_mission`)").format(
+                mean=mean, splits=VISIBLE_SPLIT_SEEDS, shown=shown, bar=ACCURACY_BAR))

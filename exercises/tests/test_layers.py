@@ -7,6 +7,7 @@ input is exactly what backward(dout) must return.
 import numpy as np
 import pytest
 
+from ..translation import _
 from .assertions import assert_close, assert_number_close
 from .gradient_check import assert_matches_numerical, numerical_gradient
 
@@ -38,7 +39,7 @@ def test_relu_backward_lets_the_gradient_through_where_x_was_positive(layers):
     relu.forward(np.array([[1.0, -0.5], [-2.0, 3.0]]))
     dx = relu.backward(np.array([[10.0, 20.0], [30.0, 40.0]]))
     assert_close(dx, [[10.0, 0.0], [0.0, 40.0]], "Relu.backward(dout) after forward([[1, -0.5], [-2, 3]])",
-                 hint="keep in forward where x <= 0 (self.mask) and zero dout there")
+                 hint=_("keep in forward where x <= 0 (self.mask) and zero dout there"))
 
 
 @pytest.mark.unit("layers.Relu")
@@ -69,7 +70,7 @@ def test_sigmoid_backward_at_zero_is_a_quarter(layers):
     sigmoid.forward(np.array([[0.0, 0.0]]))
     dx = sigmoid.backward(np.array([[1.0, 8.0]]))
     assert_close(dx, [[0.25, 2.0]], "Sigmoid.backward([[1, 8]]) after forward([[0, 0]])",
-                 hint="dx = dout * out * (1 - out), with out kept from forward")
+                 hint=_("dx = dout * out * (1 - out), with out kept from forward"))
 
 
 @pytest.mark.unit("layers.Sigmoid")
@@ -92,7 +93,7 @@ def test_affine_forward_by_hand(layers):
     W = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
     b = np.array([0.5, 0.0, -0.5])
     out = layers.Affine(W, b).forward(np.array([[1.0, 2.0]]))
-    assert_close(out, [[9.5, 12.0, 14.5]], "Affine(W, b).forward([[1, 2]])", hint="x @ W + b (np.dot(x, W) + b)")
+    assert_close(out, [[9.5, 12.0, 14.5]], "Affine(W, b).forward([[1, 2]])", hint=_("x @ W + b (np.dot(x, W) + b)"))
 
 
 def require_references_to_the_parameters(affine, x, W, out):
@@ -105,10 +106,10 @@ def require_references_to_the_parameters(affine, x, W, out):
         W[0, 0] -= 1.0
     if np.allclose(moved, out):
         raise AssertionError(
-            "Affine(W, b) does not see W change in place (W[0, 0] += 1 left forward's output as it was), "
-            "so its gradients cannot be checked.\n"
-            "  hint: keep self.W = W and self.b = b as given, without a copy: "
-            "an optimizer updates these very arrays in place")
+            _("Affine(W, b) does not see W change in place (W[0, 0] += 1 left forward's output as it was), "
+              "so its gradients cannot be checked.\n"
+              "  hint: keep self.W = W and self.b = b as given, without a copy: "
+              "an optimizer updates these very arrays in place"))
 
 
 def check_affine_backward(layers, x_shape, W_shape, seed):
@@ -129,11 +130,11 @@ def check_affine_backward(layers, x_shape, W_shape, seed):
 
     shape = "x".join(str(n) for n in x_shape)
     assert_matches_numerical(dx, numerical_gradient(loss, x), f"Affine.backward: dx for a {shape} input",
-                             hint="dx = dout @ W.T, reshaped to x's original shape")
+                             hint=_("dx = dout @ W.T, reshaped to x's original shape"))
     assert_matches_numerical(dW, numerical_gradient(loss, W), f"Affine.backward: self.dW for a {shape} input",
-                             hint="dW = x.T @ dout, with x flattened to (N, D)")
+                             hint=_("dW = x.T @ dout, with x flattened to (N, D)"))
     assert_matches_numerical(db, numerical_gradient(loss, b), f"Affine.backward: self.db for a {shape} input",
-                             hint="db = dout summed over the batch (axis=0)")
+                             hint=_("db = dout summed over the batch (axis=0)"))
 
 
 @pytest.mark.unit("layers.Affine")
@@ -149,7 +150,7 @@ def test_affine_flattens_image_like_input(layers):
     x, W, b = rng.standard_normal((2, 2, 3)), rng.standard_normal((6, 4)), rng.standard_normal(4)
     out = layers.Affine(W, b).forward(x.copy())
     assert_close(out, x.reshape(2, 6) @ W + b, "Affine.forward of a (2, 2, 3) input",
-                 hint="flatten x to (N, D) with x.reshape(x.shape[0], -1) and remember the original shape")
+                 hint=_("flatten x to (N, D) with x.reshape(x.shape[0], -1) and remember the original shape"))
     check_affine_backward(layers, (2, 2, 3), (6, 4), seed=5)
 
 
@@ -164,7 +165,7 @@ def test_affine_keeps_references_to_its_parameters(layers):
     b -= 1
     assert_close(affine.forward(np.array([[1.0, 1.0]])), [[8.0, 10.0]],
                  "Affine.forward after W *= 2 and b -= 1 in place",
-                 hint="keep self.W = W and self.b = b as given (no copy)")
+                 hint=_("keep self.W = W and self.b = b as given (no copy)"))
 
 
 # --- SoftmaxWithLoss ----------------------------------------------------------------------------
@@ -185,7 +186,7 @@ def test_softmax_with_loss_forward_of_equal_scores(layers):
     """Three equal scores: every class gets 1/3, so the loss is log(3) = 1.0986."""
     loss = layers.SoftmaxWithLoss().forward(np.array([[0.0, 0.0, 0.0]]), np.array([1]))
     assert_number_close(loss, np.log(3), "SoftmaxWithLoss().forward([[0, 0, 0]], t=[1])",
-                        hint="the loss is cross_entropy_error(softmax(x), t)")
+                        hint=_("the loss is cross_entropy_error(softmax(x), t)"))
 
 
 @pytest.mark.unit("layers.SoftmaxWithLoss")
@@ -196,7 +197,7 @@ def test_softmax_with_loss_forward_of_a_batch(layers):
     layer = layers.SoftmaxWithLoss()
     assert_number_close(layer.forward(SCORES.copy(), LABELS.copy()), expected,
                         "SoftmaxWithLoss.forward of a (3, 3) batch with labels [2, 0, 1]",
-                        hint="softmax of each row, then the batch mean of the cross-entropy")
+                        hint=_("softmax of each row, then the batch mean of the cross-entropy"))
     assert_number_close(layer.forward(SCORES.copy(), np.eye(3)[LABELS]), expected,
                         "SoftmaxWithLoss.forward of a (3, 3) batch with one-hot targets")
 
@@ -210,7 +211,7 @@ def test_softmax_with_loss_backward_is_y_minus_t_over_n(layers):
         layer.forward(SCORES.copy(), targets.copy())
         assert_close(layer.backward(1), expected, f"SoftmaxWithLoss.backward(1) for a (3, 3) batch with {kind}",
                      rtol=1e-6, atol=1e-8,
-                     hint="(y - t) / N with N the batch size; with labels, subtract 1 at y[n, t[n]]")
+                     hint=_("(y - t) / N with N the batch size; with labels, subtract 1 at y[n, t[n]]"))
 
 
 @pytest.mark.unit("layers.SoftmaxWithLoss")
@@ -225,7 +226,7 @@ def test_softmax_with_loss_backward_matches_numerical_gradient(layers, targets):
     dx = layer.backward(1)
     expected = numerical_gradient(lambda: layers.SoftmaxWithLoss().forward(x, t.copy()), x)
     assert_matches_numerical(dx, expected, f"SoftmaxWithLoss.backward: dx with {targets}",
-                             hint="(y - t) / N, with y the softmax kept from forward")
+                             hint=_("(y - t) / N, with y the softmax kept from forward"))
 
 
 # --- Dropout ------------------------------------------------------------------------------------
@@ -251,19 +252,20 @@ def train_forward(layers):
     kept = out != 0
     scale = out[kept] / x[kept]
     if scale.size == 0 or not np.allclose(scale, scale[0], rtol=1e-12):
-        raise AssertionError("Dropout.forward(x, train_flg=True): every kept unit must be x times one scale "
-                             "(1 in the book, 1 / (1 - ratio) for inverted dropout)")
+        raise AssertionError(_("Dropout.forward(x, train_flg=True): every kept unit must be x times one scale "
+                               "(1 in the book, 1 / (1 - ratio) for inverted dropout)"))
     return layer, x, out, scale[0]
 
 
 @pytest.mark.unit("layers.Dropout")
 def test_dropout_train_drops_about_the_ratio(layers):
     """Dropout(0.3) in training keeps about 70 % of the units (of 10 000) and zeroes the rest."""
-    _, _, out, _ = train_forward(layers)
+    _layer, _x, out, _scale = train_forward(layers)
     kept_fraction = np.mean(out != 0)
     if not 0.67 <= kept_fraction <= 0.73:
-        raise AssertionError(f"Dropout(0.3).forward(x, train_flg=True) kept {kept_fraction:.1%} of the units; "
-                             "expected about 70 %.\n  hint: mask = np.random.rand(*x.shape) > dropout_ratio")
+        raise AssertionError(_("Dropout(0.3).forward(x, train_flg=True) kept {fraction:.1%} of the units; "
+                               "expected about 70 %.\n  hint: mask = np.random.rand(*x.shape) > dropout_ratio").format(
+            fraction=kept_fraction))
 
 
 @pytest.mark.unit("layers.Dropout")
@@ -275,7 +277,7 @@ def test_dropout_test_mode_matches_training_on_average(layers):
     expected = x if inverted else x * (1 - RATIO)
     convention = "inverted dropout (train scale 1 / (1 - ratio))" if inverted else "the book's dropout (train scale 1)"
     assert_close(test_out, expected, f"Dropout.forward(x, train_flg=False) for {convention}",
-                 hint="book: test output = x * (1 - dropout_ratio); inverted: test output = x")
+                 hint=_("book: test output = x * (1 - dropout_ratio); inverted: test output = x"))
     assert_number_close(np.mean(out), np.mean(expected), "mean of the training output vs the test output",
                         rtol=0.03)
 
@@ -283,11 +285,11 @@ def test_dropout_test_mode_matches_training_on_average(layers):
 @pytest.mark.unit("layers.Dropout")
 def test_dropout_backward_uses_the_forward_mask(layers):
     """backward(dout) lets dout through the units kept in forward only, with the same scale."""
-    layer, x, out, _ = train_forward(layers)
+    layer, x, out, _scale = train_forward(layers)
     dout = np.random.default_rng(8).standard_normal(x.shape)
     dx = layer.backward(dout.copy())
     assert_close(dx, dout * (out / x), "Dropout.backward(dout) after a training forward",
-                 hint="use the mask kept from forward (do not draw a new one), and the same scale")
+                 hint=_("use the mask kept from forward (do not draw a new one), and the same scale"))
 
 
 # --- BatchNormalization -------------------------------------------------------------------------
@@ -312,8 +314,8 @@ def test_batchnorm_training_forward_normalises_each_feature(layers):
     expected = normalised(x, x.mean(axis=0), x.var(axis=0), gamma, beta)
     assert_close(out, expected, "BatchNormalization.forward(x, train_flg=True) of a (5, 3) batch",
                  rtol=1e-5, atol=2e-5,
-                 hint="mean and biased variance over the batch (axis=0); out = gamma * (x - mean) / "
-                      "sqrt(var + eps) + beta")
+                 hint=_("mean and biased variance over the batch (axis=0); out = gamma * (x - mean) / "
+                        "sqrt(var + eps) + beta"))
 
 
 @pytest.mark.unit("layers.BatchNormalization")
@@ -325,13 +327,13 @@ def test_batchnorm_updates_the_running_statistics(layers):
     layer.forward(second.copy(), train_flg=True)
     expected_mean = 0.9 * (0.1 * first.mean(axis=0)) + 0.1 * second.mean(axis=0)
     assert_close(layer.running_mean, expected_mean, "running_mean after two training batches",
-                 hint="running = momentum * running + (1 - momentum) * batch statistic; start from zeros of shape (D,)")
+                 hint=_("running = momentum * running + (1 - momentum) * batch statistic; start from zeros of shape (D,)"))
     got_var = np.asarray(layer.running_var, dtype=float)
     variants = {ddof: 0.9 * (0.1 * first.var(axis=0, ddof=ddof)) + 0.1 * second.var(axis=0, ddof=ddof)
                 for ddof in (0, 1)}
     if not any(np.allclose(got_var, expected) for expected in variants.values()):
         assert_close(got_var, variants[0], "running_var after two training batches (biased; unbiased also accepted)",
-                     hint="update running_var like running_mean, from the batch variance")
+                     hint=_("update running_var like running_mean, from the batch variance"))
 
 
 @pytest.mark.unit("layers.BatchNormalization")
@@ -344,7 +346,7 @@ def test_batchnorm_test_mode_uses_the_running_statistics(layers):
     out = layer.forward(x.copy(), train_flg=False)
     assert_close(out, normalised(x, running_mean, running_var, gamma, beta),
                  "BatchNormalization.forward(x, train_flg=False) with given running statistics",
-                 rtol=1e-5, atol=2e-5, hint="test mode uses running_mean and running_var, not the batch's statistics")
+                 rtol=1e-5, atol=2e-5, hint=_("test mode uses running_mean and running_var, not the batch's statistics"))
 
 
 @pytest.mark.unit("layers.BatchNormalization")
@@ -362,9 +364,9 @@ def test_batchnorm_backward_matches_numerical_gradient(layers):
         return weighted_sum(layer.forward(x, train_flg=True), dout)
 
     assert_matches_numerical(dbeta, numerical_gradient(loss, beta), "BatchNormalization.backward: self.dbeta",
-                             hint="dbeta = dout summed over the batch")
+                             hint=_("dbeta = dout summed over the batch"))
     assert_matches_numerical(dgamma, numerical_gradient(loss, gamma), "BatchNormalization.backward: self.dgamma",
-                             hint="dgamma = sum over the batch of xhat * dout")
+                             hint=_("dgamma = sum over the batch of xhat * dout"))
     assert_matches_numerical(dx, numerical_gradient(loss, x), "BatchNormalization.backward: dx",
-                             hint="the batch mean and variance depend on every x: "
-                                  "follow the paths through the variance and the mean too")
+                             hint=_("the batch mean and variance depend on every x: "
+                                    "follow the paths through the variance and the mean too"))

@@ -6,6 +6,7 @@ Your part is `gradient`, checked against numerical gradients of the training-mod
 import numpy as np
 import pytest
 
+from ..translation import _
 from .assertions import assert_number_close
 from .gradient_check import assert_matches_numerical, numerical_gradient
 
@@ -16,13 +17,13 @@ def check_gradient(net, x, t, what):
     grads = net.gradient(x.copy(), t.copy())
     if not isinstance(grads, dict) or set(grads) != set(net.params):
         got = sorted(grads) if isinstance(grads, dict) else grads
-        raise AssertionError(f"{what}: gradient must return a dict with the keys of params, "
-                             f"{sorted(net.params)}; got {got!r}")
+        raise AssertionError(_("{what}: gradient must return a dict with the keys of params, "
+                               "{keys}; got {got!r}").format(what=what, keys=sorted(net.params), got=got))
     for key in net.params:
         expected = numerical_gradient(lambda: net.loss(x, t, train_flg=True), net.params[key])
         assert_matches_numerical(grads[key], expected, f"{what}: gradient(x, t)[{key!r}]",
-                                 hint="W{i}: the Affine layer's dW + weight_decay_lambda * W; "
-                                      "gamma{i}, beta{i}: the BatchNormalization layer's dgamma, dbeta")
+                                 hint=_("W{i}: the Affine layer's dW + weight_decay_lambda * W; "
+                                        "gamma{i}, beta{i}: the BatchNormalization layer's dgamma, dbeta"))
 
 
 @pytest.mark.unit("multi_layer_net.MultiLayerNet")
@@ -33,8 +34,10 @@ def test_he_initial_weights(multi_layer_net):
     for key, fan_in in (("W1", 200), ("W2", 300)):
         std, expected = np.std(net.params[key]), np.sqrt(2 / fan_in)
         if abs(std - expected) > 0.05 * expected:
-            raise AssertionError(f"MultiLayerNet's {key} has std {std:.4f}, expected sqrt(2 / {fan_in}) = "
-                                 f"{expected:.4f}.\n  hint: the network uses your he_init for weight_init_std='relu'")
+            raise AssertionError(_("MultiLayerNet's {key} has std {std:.4f}, expected sqrt(2 / {fan_in}) = "
+                                   "{expected:.4f}.\n  hint: the network uses your he_init for "
+                                   "weight_init_std='relu'").format(key=key, std=std, fan_in=fan_in,
+                                                                    expected=expected))
 
 
 @pytest.mark.unit("multi_layer_net.MultiLayerNet")
@@ -48,7 +51,7 @@ def test_loss_includes_the_weight_decay_term(multi_layer_net):
         losses[weight_decay_lambda] = float(np.sum(net.loss(x.copy(), t.copy())))
     penalty = 0.5 * 0.1 * sum(np.sum(net.params[f"W{i}"] ** 2) for i in (1, 2, 3))
     assert_number_close(losses[0.1] - losses[0.0], penalty, "loss(lambda=0.1) - loss(lambda=0)",
-                        hint="the penalty is provided code: check that forward runs your layers correctly")
+                        hint=_("the penalty is provided code: check that forward runs your layers correctly"))
 
 
 @pytest.mark.unit("multi_layer_net.MultiLayerNet")

@@ -6,6 +6,7 @@ with eps = 1e-7 (anything in [1e-8, 1e-7] passes).
 import numpy as np
 import pytest
 
+from ..translation import _
 from .assertions import assert_close
 
 EPS = 1e-7
@@ -96,7 +97,7 @@ def test_sgd_one_step_by_hand(optimizer):
     params = {"p": np.array([1.0, 2.0])}
     optimizer.SGD(lr=0.1).update(params, {"p": np.array([0.5, -1.0])})
     assert_close(params["p"], [0.95, 2.1], "SGD(lr=0.1) one step from p = [1, 2] with g = [0.5, -1]",
-                 hint="params[key] -= lr * grads[key]")
+                 hint=_("params[key] -= lr * grads[key]"))
 
 
 @pytest.mark.unit("optimizer.SGD")
@@ -104,7 +105,7 @@ def test_sgd_three_steps_with_the_default_learning_rate(optimizer):
     """SGD() has lr = 0.01; three steps subtract 0.01 times the sum of the three gradients."""
     expected = {key: START[key] - 0.01 * sum(grads[key] for grads in GRADIENTS) for key in START}
     assert_params_close(run_steps(optimizer.SGD()), expected, "SGD() after three steps",
-                        hint="the default learning rate is 0.01")
+                        hint=_("the default learning rate is 0.01"))
 
 
 @pytest.mark.unit("optimizer.Momentum")
@@ -112,7 +113,7 @@ def test_momentum_three_steps_follow_the_formula(optimizer):
     """Momentum(lr=0.1, momentum=0.9): v = momentum * v - lr * g; p += v (v starts at 0)."""
     assert_params_close(run_steps(optimizer.Momentum(lr=0.1, momentum=0.9)), expected_momentum(0.1, 0.9),
                         "Momentum(lr=0.1, momentum=0.9) after three steps",
-                        hint="keep one velocity per key in self.v, created on the first call")
+                        hint=_("keep one velocity per key in self.v, created on the first call"))
 
 
 @pytest.mark.unit("optimizer.Momentum")
@@ -128,7 +129,7 @@ def test_adagrad_three_steps_follow_the_formula(optimizer):
     """AdaGrad(lr=0.1): h += g * g; p -= lr * g / (sqrt(h) + eps) (h starts at 0)."""
     assert_params_close(run_steps(optimizer.AdaGrad(lr=0.1)), expected_adagrad(0.1),
                         "AdaGrad(lr=0.1) after three steps",
-                        hint="h accumulates g * g over all steps, per key", rtol=1e-5)
+                        hint=_("h accumulates g * g over all steps, per key"), rtol=1e-5)
 
 
 @pytest.mark.unit("optimizer.AdaGrad")
@@ -144,7 +145,7 @@ def test_rmsprop_three_steps_follow_the_formula(optimizer):
     """RMSprop(lr=0.1, decay_rate=0.9): h = decay_rate * h + (1 - decay_rate) * g * g; p -= lr * g / (sqrt(h) + eps)."""
     assert_params_close(run_steps(optimizer.RMSprop(lr=0.1, decay_rate=0.9)), expected_rmsprop(0.1, 0.9),
                         "RMSprop(lr=0.1, decay_rate=0.9) after three steps",
-                        hint="h is a moving average of g * g, not a sum", rtol=1e-5)
+                        hint=_("h is a moving average of g * g, not a sum"), rtol=1e-5)
 
 
 @pytest.mark.unit("optimizer.RMSprop")
@@ -165,7 +166,7 @@ def test_adam_three_steps_follow_the_formula(optimizer):
     """
     assert_params_close(run_steps(optimizer.Adam(lr=0.1, beta1=0.9, beta2=0.999)), expected_adam(0.1, 0.9, 0.999),
                         "Adam(lr=0.1, beta1=0.9, beta2=0.999) after three steps",
-                        hint="count steps from t = 1 and correct the bias of m and v", rtol=1e-4)
+                        hint=_("count steps from t = 1 and correct the bias of m and v"), rtol=1e-4)
 
 
 @pytest.mark.unit("optimizer.Adam")
@@ -192,7 +193,8 @@ def test_update_changes_the_parameter_arrays_in_place(optimizer, name):
     for key in params:
         if params[key] is not arrays_before[key]:
             raise AssertionError(
-                f"{name}.update replaced params[{key!r}] by a new array instead of changing it in place.\n"
-                "  hint: write params[key] -= ... (or +=), not params[key] = params[key] - ...")
+                _("{name}.update replaced params[{key!r}] by a new array instead of changing it in place.\n"
+                  "  hint: write params[key] -= ... (or +=), not params[key] = params[key] - ...").format(
+                    name=name, key=key))
         if np.array_equal(params[key], START[key]):
-            raise AssertionError(f"{name}.update left params[{key!r}] unchanged.")
+            raise AssertionError(_("{name}.update left params[{key!r}] unchanged.").format(name=name, key=key))

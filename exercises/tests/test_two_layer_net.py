@@ -6,6 +6,7 @@ SoftmaxWithLoss), so these tests wait for them. Your part is `gradient`.
 import numpy as np
 import pytest
 
+from ..translation import _
 from . import network_354
 from .assertions import assert_close, assert_number_close
 from .gradient_check import assert_matches_numerical, numerical_gradient
@@ -37,16 +38,16 @@ def test_the_3_5_4_network(two_layer_net):
     set_params(net, {"W1": network_354.W1, "b1": network_354.B1, "W2": network_354.W2, "b2": network_354.B2})
     x = network_354.X.reshape(1, 3)
     assert_close(net.predict(x), network_354.SCORES.reshape(1, 4), "TwoLayerNet.predict([[1, 2, 3]]), 3-5-4 network",
-                 hint="predict runs Affine -> Relu -> Affine: check those layers' forward")
+                 hint=_("predict runs Affine -> Relu -> Affine: check those layers' forward"))
     assert_number_close(net.loss(x, network_354.D.reshape(1, 4)), network_354.CROSS_ENTROPY,
                         "TwoLayerNet.loss([[1, 2, 3]], d=[[0, 0, 0, 1]]), 3-5-4 network",
-                        hint="loss is SoftmaxWithLoss.forward of the scores")
+                        hint=_("loss is SoftmaxWithLoss.forward of the scores"))
 
 
 @pytest.mark.unit("two_layer_net.TwoLayerNet")
 def test_predict_is_affine_relu_affine(two_layer_net):
     """predict(x) = relu(x @ W1 + b1) @ W2 + b2, on a batch of 3."""
-    net, x, _ = small_problem(two_layer_net, seed=0)
+    net, x, _t = small_problem(two_layer_net, seed=0)
     params = {key: value.copy() for key, value in net.params.items()}
     expected = np.maximum(0, x @ params["W1"] + params["b1"]) @ params["W2"] + params["b2"]
     assert_close(net.predict(x.copy()), expected, "TwoLayerNet.predict of a (3, 4) batch")
@@ -70,9 +71,9 @@ def fail_if_forward_order(order, layer_count):
     """Fail with the real cause when backward went through the layers first to last."""
     __tracebackhide__ = True
     if layer_count > 1 and order and order[0] == 0:
-        pytest.fail("TwoLayerNet.gradient called backward on the layers in forward order (first to last): "
-                    "backpropagation starts at the loss and goes back to the input.\n"
-                    "  hint: for layer in reversed(self.layers): dout = layer.backward(dout)", pytrace=False)
+        pytest.fail(_("TwoLayerNet.gradient called backward on the layers in forward order (first to last): "
+                      "backpropagation starts at the loss and goes back to the input.\n"
+                      "  hint: for layer in reversed(self.layers): dout = layer.backward(dout)"), pytrace=False)
 
 
 @pytest.mark.unit("two_layer_net.TwoLayerNet")
@@ -91,13 +92,13 @@ def test_gradient_matches_numerical_gradient(two_layer_net, targets):
     if raised is not None:
         raise raised
     if not isinstance(grads, dict) or set(grads) != {"W1", "b1", "W2", "b2"}:
-        raise AssertionError("TwoLayerNet.gradient must return a dict with the keys W1, b1, W2, b2; "
-                             f"got {grads if not isinstance(grads, dict) else sorted(grads)!r}")
+        raise AssertionError(_("TwoLayerNet.gradient must return a dict with the keys W1, b1, W2, b2; "
+                               "got {got!r}").format(got=grads if not isinstance(grads, dict) else sorted(grads)))
     for key in ("W2", "b2", "W1", "b1"):
         expected = numerical_gradient(lambda: net.loss(x, t), net.params[key])
         assert_matches_numerical(grads[key], expected, f"TwoLayerNet.gradient(x, t with {targets})[{key!r}]",
-                                 hint="forward (self.loss), then backward through last_layer and the layers "
-                                      "in reverse order; take dW, db from the Affine layers")
+                                 hint=_("forward (self.loss), then backward through last_layer and the layers "
+                                        "in reverse order; take dW, db from the Affine layers"))
 
 
 @pytest.mark.unit("two_layer_net.TwoLayerNet")

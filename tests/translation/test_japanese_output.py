@@ -51,3 +51,26 @@ def test_stubs_carry_the_japanese_todo_and_the_grader_shows_it(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "まだ実装されていません" in result.stdout
     assert "TODO: 要素ごとに max(0, x) を返しましょう (np.maximum)。" in result.stdout
+
+
+def test_visible_tests_in_japanese_show_the_hint_and_the_progress_table(tmp_path):
+    mistake = next(m for m in MISTAKES if m.name == "Relu backward with the mask inverted")
+    submission = copy_modules(REPO / "solutions", tmp_path / "submission")
+    mistake.write_into(submission)
+    result = run_kit("-m", "pytest", "exercises", "-q", "-p", "no:cacheprovider", "--submission", str(submission),
+                     "-k", "relu or Relu", lang_env={"KIT_LANG": "ja"})
+    assert result.returncode == 1, result.stdout + result.stderr
+    output = result.stdout
+    assert "ヒント: forward で x <= 0 の位置 (self.mask) を覚えておき" in output
+    assert "期待値:" in output and "結果:" in output
+    assert "進み具合" in output and "取り組み中: 3 件中 1 件のテストに合格" in output and "完了" in output
+    assert "expected:" not in output and "progress" not in output
+
+
+def test_visible_tests_lang_option_and_stub_lines(tmp_path):
+    result = run_kit("-m", "pytest", "exercises", "-q", "-p", "no:cacheprovider", "--lang", "ja",
+                     "-k", "sigmoid_of_zero", lang_env={"KIT_LANG": "en"})
+    output = result.stdout
+    assert "sigmoid (exercises/functions.py): まだ実装されていません - TODO: 要素ごとに 1 / (1 + exp(-x)) を返しましょう。" \
+        in output, output
+    assert "未着手" in output
