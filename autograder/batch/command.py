@@ -42,6 +42,12 @@ def add_arguments(parser):
                              "regraded without asking)")
     parser.add_argument("--roster", type=Path, metavar="CSV",
                         help="roster: submission,student_id,name,email (kept for reruns)")
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="local: --jobs grading processes here (default); dask: one task per submission "
+                             "on a Dask cluster (needs the cluster extra)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --executor dask: the scheduler's address (tcp://host:8786), or 'local' for a "
+                             "LocalCluster of --jobs worker processes on this machine")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
     add_late_arguments(parser)
 
@@ -57,11 +63,24 @@ def run(args):
     from .roster import RosterError
 
     only = [unit.strip() for value in (args.only or []) for unit in value.split(",") if unit.strip()]
+    pool = None
+    if args.executor == "dask":
+        if not args.scheduler:
+            print("autograder batch: error: --executor dask needs --scheduler ADDRESS (or 'local')", file=sys.stderr)
+            return CANNOT_START
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("autograder batch: error: --executor dask needs Dask's distributed: "
+                  "pip install \"dl-scratch-kit[cluster]\"", file=sys.stderr)
+            return CANNOT_START
+        from .dask_pool import DaskPool
+        pool = DaskPool(args.scheduler, jobs=args.jobs, wall_limit=args.wall_limit)
     try:
         outcome = grade_class(args.submissions, args.out, jobs=args.jobs, seed=args.seed, force=args.force,
                               retry_errors=args.retry_errors, only=only or None, call_timeout=args.timeout,
                               wall_limit=args.wall_limit, progress=not args.quiet, regrade=args.regrade,
-                              roster=args.roster, late_policy=late_policy_from(args))
+                              roster=args.roster, late_policy=late_policy_from(args), pool=pool)
     except (DiscoveryError, BatchSettingsError, SelectionError, RosterError, PolicyError, OSError) as error:
         print(f"autograder batch: error: {error}", file=sys.stderr)
         return CANNOT_START

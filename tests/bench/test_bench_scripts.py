@@ -73,3 +73,9 @@ def test_side_by_side_quick_gives_full_marks_on_both_sides():
     assert "WARNING" not in out
     assert "ratio nbgrader / kit" in out
     assert "submission's code: the rest" in out
+
+
+def test_batch_dask_compares_the_local_pool_and_a_local_cluster():
+    pytest.importorskip("distributed", reason="the cluster extra is not installed")
+    out = run_script("batch_dask.py", "--copies", "1", "--jobs", "2", timeout=600)
+    assert "dask LocalCluster, 2 workers" in out and "gradebooks agree (total, max_total, errors): yes" in out
