@@ -11,6 +11,8 @@ the contract modules:
   archives too large or holding too many files;
 - the folder holding the modules is the given one or, if it holds none, its
   only sub-folder that does (`__MACOSX` and hidden folders ignored);
+- a notebook, or a folder (or .zip) of notebooks and no modules, becomes a
+  folder of the modules its code cells define (`autograder.notebook_intake`);
 - that folder is copied once (regular files only, links never followed, no
   `__pycache__` or `.git`, at most MAX_FILES files and MAX_BYTES bytes) into
   the temporary directory: the workers start from this copy;
@@ -31,6 +33,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from autograder.notebook_intake import NOTEBOOK_SUFFIX, NotebookError, notebook_modules, notebooks_in
 from autograder.results import MODULE_ORDER as CONTRACT_MODULES
 from autograder.sandbox.isolation import removed_with_grader
 
@@ -58,13 +61,13 @@ def open_submission(path):
     with tempfile.TemporaryDirectory(prefix="kit-submission-") as scratch, removed_with_grader(scratch):
         scratch = Path(scratch)
         if source.is_dir():
-            found = find_module_folder(source)
+            found = find_module_folder(source, notebooks_into=scratch / "from-notebooks")
         elif source.suffix.lower() == ".zip" or zipfile.is_zipfile(source):
             extracted = scratch / "extracted"
             extract_zip(source, extracted)
-            found = find_module_folder(extracted, shown_as=str(path))
-        elif source.suffix.lower() == ".ipynb":
-            raise SubmissionError(f"{path}: grading a notebook is not supported yet; hand in the .py modules")
+            found = find_module_folder(extracted, shown_as=str(path), notebooks_into=scratch / "from-notebooks")
+        elif source.suffix.lower() == NOTEBOOK_SUFFIX:
+            found = modules_from_notebooks(source, scratch / "from-notebooks", str(path))
         else:
             raise SubmissionError(f"{path}: not a submission (expected a directory or a .zip of one)")
         graded = copy_submission(found, scratch / "graded", shown_as=str(path))
@@ -72,11 +75,22 @@ def open_submission(path):
         yield with_provided_modules(graded)
 
 
-def find_module_folder(directory, shown_as=None):
-    """`directory` if it holds a contract module, else its only sub-folder that does."""
+def modules_from_notebooks(path, destination, shown_as):
+    """The folder of modules made from the notebooks at `path` (see autograder.notebook_intake)."""
+    try:
+        return notebook_modules(path, destination, shown_as=shown_as)
+    except NotebookError as err:
+        raise SubmissionError(str(err)) from None
+
+
+def find_module_folder(directory, shown_as=None, notebooks_into=None):
+    """`directory` if it holds a contract module, else its only sub-folder that does; else, given
+    `notebooks_into`, a folder of the modules its notebooks define."""
     directory = Path(directory)
     if _holds_modules(directory):
         return directory
+    if notebooks_into is not None and not _modules_below(directory) and notebooks_in(directory):
+        return modules_from_notebooks(directory, notebooks_into, shown_as or str(directory))
     candidates = [child for child in sorted(directory.iterdir())
                   if child.is_dir() and not child.is_symlink() and not child.name.startswith(".")
                   and child.name not in IGNORED_FOLDERS and _holds_modules(child)]
@@ -88,6 +102,11 @@ def find_module_folder(directory, shown_as=None):
         raise SubmissionError(f"{shown}: several folders hold submission modules ({names}); hand in one")
     raise SubmissionError(f"{shown}: not a submission: no {', '.join(m + '.py' for m in CONTRACT_MODULES[:3])}, "
                           "... in it or in a folder inside it")
+
+
+def _modules_below(directory):
+    return any(child.is_dir() and not child.is_symlink() and not child.name.startswith(".")
+               and child.name not in IGNORED_FOLDERS and _holds_modules(child) for child in directory.iterdir())
 
 
 def _holds_modules(directory):

@@ -7,7 +7,10 @@ whole module; three assignments are then autograded for several students:
 - untouched: the released notebooks as students receive them -> zero;
 - naive (functions): a textbook sigmoid that overflows for large negative x;
   its RuntimeWarning must not reach stderr, which would zero the cell -> full marks;
-- noisy (iris_mission): a model that mislabels about one flower in ten -> partial credit.
+- noisy (iris_mission): a model that mislabels about one flower in ten -> partial credit;
+- wrong_axis (functions): softmax over the batch instead of each row -> partial credit.
+
+`autograder grade` on the same submitted notebooks must give the same scores.
 """
 import functools
 import shutil
@@ -32,6 +35,11 @@ AUTOGRADED = ("functions", "layers", "iris_mission")
 NAIVE_SIGMOID = '''def sigmoid(x):
     """The textbook formula: overflows (a RuntimeWarning) for large negative x, yet exact."""
     return 1 / (1 + np.exp(-x))'''
+
+WRONG_AXIS_SOFTMAX = '''def softmax(x):
+    """Normalises over the batch (axis 0) instead of each row: a deterministic mistake."""
+    e = np.exp(x - np.max(x, axis=0))
+    return e / np.sum(e, axis=0)'''
 
 NOISY_MODEL = '''class NoisyModel:
     """Reverses the class scores of about 15 % of the flowers: roughly one in ten is then wrong."""
@@ -92,6 +100,7 @@ def gradebook(course):
             folder.mkdir(parents=True)
             shutil.copyfile(origin / assignment / f"{assignment}.ipynb", folder / f"{assignment}.ipynb")
     submit_variant(course, "functions", "naive", replace={"sigmoid": NAIVE_SIGMOID})
+    submit_variant(course, "functions", "wrong_axis", replace={"softmax": WRONG_AXIS_SOFTMAX})
     submit_variant(course, "iris_mission", "noisy", insert_after={"train": NOISY_MODEL})
     nbgrader(["autograde", "*", "--create"], course)
 
@@ -195,6 +204,26 @@ def test_a_warning_from_correct_code_costs_nothing(gradebook, course):
 def test_partial_credit_reaches_the_gradebook(gradebook):
     score, total = gradebook["iris_mission", "noisy"]
     assert 0 < score < total
+
+
+@pytest.mark.parametrize("student", ["solved", "untouched", "naive", "wrong_axis"])
+def test_autograder_grade_of_the_notebooks_gives_nbgraders_scores(gradebook, course, student):
+    """`autograder grade` on a student's submitted notebooks (one folder per assignment) scores each
+    assignment as `nbgrader autograde` did: the kit's two ways of grading a notebook agree.
+
+    (Not "noisy": its model guesses at random, and the two graders draw their inputs from
+    different seeds, so only deterministic code is bound to score the same.)"""
+    from autograder.grading import grade_submission
+
+    run = grade_submission(course / "submitted" / student, seed=3)
+    assert run.error is None, run.error
+    graded = {assignment: scores for (assignment, who), scores in gradebook.items() if who == student}
+    assert graded
+    for assignment, (score, max_score) in graded.items():
+        mine = [t for t in run.tests if t.module == assignment]
+        assert sum(t.max_score for t in mine) == pytest.approx(max_score), assignment
+        assert sum(t.score for t in mine) == pytest.approx(score, abs=0.01), (
+            assignment, [(t.unit, t.score, t.output[:200]) for t in mine if not t.passed])
 
 
 def test_a_solved_mission_notebook_runs_top_to_bottom_as_a_student_runs_it(course, tmp_path, monkeypatch):
