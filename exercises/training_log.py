@@ -77,3 +77,22 @@ class TrainingLog:
         figure.tight_layout()
         figure.savefig(path, dpi=100)
         plt.close(figure)
+
+
+def not_implemented_message(error):
+    """One line for a NotImplementedError a mission's run stopped on: the stub it hit and its file.
+
+    error: the NotImplementedError raised by a stub of this package (the innermost frame of this folder
+    names it). What `python -m exercises.iris_mission` prints instead of a traceback on the stubs.
+    """
+    from pathlib import Path
+    import traceback
+
+    from .translation import _
+
+    folder = Path(__file__).resolve().parent
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if Path(frame.filename).resolve().parent == folder]
+    where = f"{frames[-1].name} ({Path(frames[-1].filename).name})" if frames else "?"
+    return _("The mission cannot run yet: {where} is not implemented yet (see its TODO). "
+             "Run python -m pytest exercises to see what is left.").format(where=where)

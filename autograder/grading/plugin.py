@@ -7,6 +7,7 @@ diagnosis and any partial credit. Nothing a test does escapes: an error that
 is not a CheckFailed is a grader problem, recorded in `errors` and shown in
 the run, and the test scores 0.
 """
+import difflib
 import traceback
 
 import pytest
@@ -41,6 +42,24 @@ def test_name(item):
     return lines[0] if lines else item.name
 
 
+def resolve_selector(selector, units):
+    """The unit or module that `selector` names, whatever its case ("layers.affine" -> "layers.Affine");
+    `selector` itself when it names none or several."""
+    names = set(units) | {unit.split(".", 1)[0] for unit in units}
+    if selector in names:
+        return selector
+    same = [name for name in names if name.lower() == selector.lower()]
+    return same[0] if len(same) == 1 else selector
+
+
+def suggested_units(selector, units):
+    """Units a mistyped selector may mean: "sigmoid" -> functions.sigmoid and layers.Sigmoid."""
+    name = selector.rsplit(".", 1)[-1].lower()
+    names = {unit.rsplit(".", 1)[-1].lower() for unit in units}
+    close = [name] if name in names else difflib.get_close_matches(name, sorted(names), n=2, cutoff=0.7)
+    return sorted(unit for unit in units if unit.rsplit(".", 1)[-1].lower() in close)
+
+
 def matches(unit, selector):
     """Whether `unit` ("layers.Affine") is selected by `selector` ("layers.Affine" or "layers")."""
     return unit == selector or unit.startswith(selector + ".")
@@ -62,6 +81,7 @@ class GradingPlugin:
         self.problems = []         # grader problems, each a string
         self._test_errors = []     # ((what, detail), [nodeids]): internal errors of tests, grouped
         self.unknown_selectors = []
+        self.suggestions = {}      # unknown selector -> units it may mean
         self.collected = []        # (nodeid, unit, points, name) of the selected tests
         self._items = {}
 
@@ -76,7 +96,9 @@ class GradingPlugin:
         if bad:
             self.problems.append("hidden tests without unit/points markers: " + ", ".join(bad))
         units = {unit_of(item) for item in items if unit_of(item)}
+        self.only = [resolve_selector(s, units) for s in self.only]
         self.unknown_selectors = [s for s in self.only if not any(matches(u, s) for u in units)]
+        self.suggestions = {s: suggested_units(s, units) for s in self.unknown_selectors}
         keep, drop = [], []
         for item in items:
             unit = unit_of(item)

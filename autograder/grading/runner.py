@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from autograder.results import GradingRun
+from autograder.translation import _
 from autograder.submission_intake import SubmissionError, open_submission
 
 from .plugin import GradingPlugin, SelectionError
@@ -62,8 +63,7 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
         plugin = GradingPlugin(settings, only=only)
         run_hidden_suites(plugin)
     if plugin.unknown_selectors:
-        raise SelectionError(f"--only {', '.join(plugin.unknown_selectors)}: no such unit or module "
-                             f"(units look like 'layers.Affine'; modules like 'layers')")
+        raise selection_error(plugin)
     run = GradingRun(submission=label, seed=seed, kit_version=kit_version(), tests=plugin.ordered_results(),
                      execution_time=time.perf_counter() - started,
                      error="\n".join(plugin.errors) or None, protections=list(settings.protections))
@@ -113,10 +113,24 @@ def selected_tests(only=None):
     plugin = GradingPlugin(settings, only=only, collect_only=True)
     run_hidden_suites(plugin)
     if plugin.unknown_selectors:
-        raise SelectionError(f"--only {', '.join(plugin.unknown_selectors)}: no such unit or module")
+        raise selection_error(plugin)
     if plugin.errors:
         raise RuntimeError("\n".join(plugin.errors))
     return list(plugin.collected)
+
+
+def selection_error(plugin):
+    """A SelectionError naming each --only value that matched nothing, with the units it may mean."""
+    lines = []
+    for selector in plugin.unknown_selectors:
+        suggestions = plugin.suggestions.get(selector) or []
+        if suggestions:
+            lines.append(_("--only {selector}: no such unit or module; did you mean {suggestions}?").format(
+                selector=selector, suggestions=_(" or ").join(suggestions)))
+        else:
+            lines.append(_("--only {selector}: no such unit or module (units look like 'layers.Affine'; "
+                           "modules like 'layers')").format(selector=selector))
+    return SelectionError("\n".join(lines))
 
 
 def ungraded_run(label, error, seed=0, only=None):

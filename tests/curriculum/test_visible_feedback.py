@@ -5,10 +5,15 @@ Each test builds a submission from the reference with one mistake appended
 subprocess as a student would, and checks that the report points at the unit
 and the line at fault, without misleading hints.
 """
+import os
 import re
+import subprocess
+import sys
+
+import pytest
 
 from .test_visible_tests import run_visible_tests
-from .variant_submissions import build_submission
+from .variant_submissions import REPO_ROOT, build_submission
 
 FUNCTIONS_TESTS = "exercises/tests/test_functions.py"
 LAYERS_TESTS = "exercises/tests/test_layers.py"
@@ -191,3 +196,14 @@ def test_a_backward_pass_in_forward_order_is_named(tmp_path):
     report = failure_of(output, "test_gradient_matches_numerical_gradient[labels]")
     assert "called backward on the layers in forward order" in report and "reversed(self.layers)" in report
     assert "ValueError" not in report
+
+
+@pytest.mark.parametrize("mission", ["iris_mission", "digits_mission"])
+def test_a_mission_run_on_the_stubs_says_so_in_one_line(mission):
+    env = {key: value for key, value in os.environ.items() if key not in ("KIT_LANG", "LANG", "LC_ALL")}
+    result = subprocess.run([sys.executable, "-m", f"exercises.{mission}"], cwd=REPO_ROOT, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == (f"The mission cannot run yet: train ({mission}.py) is not implemented yet "
+                                     "(see its TODO). Run python -m pytest exercises to see what is left.")

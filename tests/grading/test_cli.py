@@ -66,6 +66,18 @@ def test_only_takes_units_modules_and_comma_lists(capsys):
     assert units == {"optimizer.SGD", "weight_init.he_init", "weight_init.xavier_init"}
 
 
+def test_only_ignores_case_and_suggests_the_unit_of_a_bare_name(capsys):
+    code, out, _ = grade(capsys, SOLUTIONS, "--only", "layers.affine,Optimizer", "--format", "json")
+    assert code == 0
+    units = {test["extra_data"]["unit"] for test in json.loads(out)["tests"]}
+    assert units == {"layers.Affine", "optimizer.SGD", "optimizer.Momentum", "optimizer.AdaGrad",
+                     "optimizer.RMSprop", "optimizer.Adam"}
+    code, out, err = grade(capsys, SOLUTIONS, "--only", "sigmoid")
+    assert code == 2 and out == ""
+    assert err.strip() == ("autograder grade: error: --only sigmoid: no such unit or module; "
+                           "did you mean functions.sigmoid or layers.Sigmoid?")
+
+
 def test_without_seed_a_seed_is_drawn_and_recorded(capsys):
     _, out, _ = grade(capsys, SOLUTIONS, "--only", "functions.relu", "--format", "json")
     seed = json.loads(out)["extra_data"]["seed"]
