@@ -13,9 +13,9 @@ ReLU input 0.02 away from the kink, which no draw achieves with 10^4 hidden unit
 
 Per size:
 - check: autograder.checks.networks.expect_network_gradient, the helper the hidden test
-  `test_multi_layer_net_gradient` calls (the student's gradient, the reference's, then
-  DIRECTIONS random unit directions per parameter array, two loss evaluations each), on
-  the correct reference. Timed in-process (LocalSubmission: the check's own arithmetic)
+  `test_multi_layer_net_gradient` calls (the student's gradient compared with the
+  reference's at the same parameters, each array's relative error on its own scale or a
+  floor, checks.backward), on the correct reference. Timed in-process (LocalSubmission: the check's own arithmetic)
   and through a sandboxed worker (RemoteSubmission: as graded, the arrays crossing the RPC).
 - per-entry: the kit's own solutions.gradient.numerical_gradient over every entry of every
   parameter array (2 loss evaluations per entry). Measured in full up to --full-limit
@@ -24,7 +24,7 @@ Per size:
   and the time per entry is multiplied by the parameter count. Where both are possible
   (the small sizes) both are printed, which shows how good the extrapolation is.
 - detection: each planted bug, --trials fresh draws (inputs, labels, parameters, weight
-  decay, directions): how many the check fails. False alarms: the same on the correct code.
+  decay): how many the check fails. False alarms: the same on the correct code.
 
 The bugs: two of the mistake catalogue (no weight decay in gradient; BatchNormalization
 backward without the variance and mean paths), and two planted here: dW1 scaled by 1.002
@@ -62,7 +62,7 @@ from machine import describe, load_text  # noqa: E402
 
 from autograder.checks.feedback import CheckFailed  # noqa: E402
 from autograder.checks.networks import expect_network_gradient, set_params  # noqa: E402
-from autograder.checks.numerical import DIRECTIONS, GRADIENT_RTOL  # noqa: E402
+from autograder.checks.tolerances import GRADIENT_RTOL  # noqa: E402
 from autograder.checks.reference import REFERENCE  # noqa: E402
 from autograder.checks.submission import LocalSubmission  # noqa: E402
 from autograder.mistakes import MISTAKES, Mistake  # noqa: E402
@@ -297,7 +297,7 @@ def print_table(rows, args):
         print(f"{row['parameters']:>9} {row['hidden']:>5} {row['check']:>9.3f} {worker:>12} {per_entry:>12.4g} "
               f"{how:<28} {per_entry / row['check']:>17.4g}  {row['load']}")
     print(f"\nDetection over {args.trials} trials per size (check failed / trials); the check: "
-          f"{DIRECTIONS} random directions per parameter array, relative tolerance {GRADIENT_RTOL:g}:")
+          f"the reference's gradient, relative tolerance {GRADIENT_RTOL:g} per parameter array:")
     labels = ["correct reference: false alarms"] + [bug.label for bug in BUGS]
     print(f"{'':<44}" + "".join(f"{row['parameters']:>11}" for row in rows))
     for label in labels:

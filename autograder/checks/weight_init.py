@@ -79,9 +79,11 @@ def _judge_draw(what, name, W, fan_in, fan_out):
     std = float(W.std())
     targets = {f: STD_FORMULAS[f](fan_in, fan_out) for f in ACCEPTED[name]}
     if not any(abs(std - target) <= STD_RTOL * target for target in targets.values()):
-        closest = min(STD_FORMULAS, key=lambda f: abs(np.log(std / STD_FORMULAS[f](fan_in, fan_out))))
-        if abs(std - STD_FORMULAS[closest](fan_in, fan_out)) > 0.05 * STD_FORMULAS[closest](fan_in, fan_out):
-            closest = None
+        closest = None if std <= 0 else min(
+            STD_FORMULAS, key=lambda f: abs(np.log(std / STD_FORMULAS[f](fan_in, fan_out))))
+        if closest is not None:
+            closest_std = STD_FORMULAS[closest](fan_in, fan_out)
+            closest = closest if abs(std - closest_std) <= 0.05 * closest_std else None
         expected = " or ".join(f"{f} = {t:.4g}" for f, t in targets.items())
         raise CheckFailed(
             f"{what}: the standard deviation of the draws is {std:.4g}, expected {expected}"

@@ -103,3 +103,17 @@ def test_a_learners_variant_loses_points_only_on_the_unit_at_fault(case, tmp_pat
         for unit in at_fault:
             if text:
                 assert re.search(re.escape(text), failures(run, unit)), failures(run, unit)
+
+
+@pytest.mark.slow
+def test_a_network_failing_through_a_failing_layer_names_that_layer_first(tmp_path):
+    directory = copy_modules(SOLUTIONS, tmp_path / "submission")
+    next(m for m in MISTAKES if m.name == "SoftmaxWithLoss backward without / N").write_into(directory)
+    run = grade_submission(directory, seed=5, only=["two_layer_net", "layers.SoftmaxWithLoss"])
+    assert run.error is None, run.error
+    gradient = next(t for t in run.tests if t.unit == "two_layer_net.TwoLayerNet" and "gradient" in t.name)
+    assert not gradient.passed
+    assert gradient.output.startswith("two_layer_net.TwoLayerNet failed because layers.SoftmaxWithLoss fails "
+                                      "its own tests: fix that first"), gradient.output
+    own = [t for t in run.tests if t.unit == "layers.SoftmaxWithLoss" and not t.passed]
+    assert own and not any("fails its own tests" in t.output for t in own)
