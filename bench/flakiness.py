@@ -28,7 +28,7 @@ autograder/hidden/conftest.py draws it. So seed s here is seed s of `autograder 
 --seed s`, and every failure or slip found is re-graded with the real grader
 (grade_submission(path, seed=s, only=[unit])) and reported with both verdicts.
 
-Exit code 0 when nothing failed and nothing slipped, 1 otherwise.
+Exit code 0 when nothing failed, nothing slipped and every mistake got one score, 1 otherwise.
 """
 import argparse
 import contextlib
@@ -397,7 +397,7 @@ def main(argv=None):
     print("verdict: " + ("no failure, no slip" if not bad else f"{bad} failures or slips (see above)")
           + ("" if not any(part.rows for part in parts) else
              ", every mistake one score" if not lucky else f", {lucky} mistakes with more than one score"))
-    return 1 if bad else 0
+    return 1 if bad or lucky else 0
 
 
 if __name__ == "__main__":

@@ -131,7 +131,7 @@ def check_dropout_forward(sub, rng):
 
 
 def check_dropout_backward(sub, rng):
-    ratio = float(rng.choice([0.25, 0.5, 0.7]))
+    ratio = float(rng.choice([0.25, 0.4, 0.7]))   # not 0.5: keeping with probability ratio would pass
     x = rng.uniform(1.0, 2.0, size=DROPOUT_SAMPLE_SHAPE)
     dout = rng.normal(size=x.shape)
     layer = sub.make(f"Dropout({ratio})", sub.modules["layers"].Dropout, ratio)
