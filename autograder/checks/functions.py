@@ -111,15 +111,20 @@ def check_cross_entropy_values(sub, rng):
     y1 = probabilities(rng, (n,))
     label1 = np.array(rng.integers(0, n))
 
+    wide = probabilities(rng, (n + 2, n))   # N != C: dividing by C instead of N shows only here
+    wide_labels = rng.integers(0, n, size=n + 2)
+
     def scenario(m):
         f = m["functions"].cross_entropy_error
-        return {"2-D y, labels (N,)": f(y.copy(), labels.copy()),
+        return {"2-D y, N != C, labels (N,)": f(wide.copy(), wide_labels.copy()),
+                "2-D y, labels (N,)": f(y.copy(), labels.copy()),
                 "2-D y, one-hot t": f(y.copy(), one_hot.copy()),
                 "1-D y, label ()": f(y1.copy(), label1.copy()),
                 "1-D y, one-hot t": f(y1.copy(), np.eye(n)[int(label1)])}
 
     expect_match(sub, "functions.cross_entropy_error", "cross_entropy_error(y, t)", scenario,
-                 {"y (2-D)": y, "labels": labels, "y (1-D)": y1, "label": label1},
+                 {"y (2-D)": y, "labels": labels, "y (N != C)": wide, "labels (N != C)": wide_labels,
+                  "y (1-D)": y1, "label": label1},
                  **CROSS_ENTROPY_TOLERANCE, note="The mean over the batch of -log(y[true class] + eps).")
 
 

@@ -91,10 +91,15 @@ def check_softmax_with_loss_forward(sub, rng):
     n = int(rng.integers(4, 7))
     x = moderate_scores(rng, (n, n))  # N == C
     labels = rng.integers(0, n, size=n)
+    wide = moderate_scores(rng, (n + 2, n))   # N != C too
+    wide_labels = rng.integers(0, n, size=n + 2)
     expect_match(sub, "layers.SoftmaxWithLoss", "SoftmaxWithLoss().forward(x, t)",
                  lambda m: {"t as labels": m["layers"].SoftmaxWithLoss().forward(x.copy(), labels.copy()),
-                            "t one-hot": m["layers"].SoftmaxWithLoss().forward(x.copy(), np.eye(n)[labels])},
-                 {"x": x, "t (labels)": labels}, **CROSS_ENTROPY_TOLERANCE)
+                            "t one-hot": m["layers"].SoftmaxWithLoss().forward(x.copy(), np.eye(n)[labels]),
+                            "N != C, t one-hot": m["layers"].SoftmaxWithLoss().forward(wide.copy(),
+                                                                                       np.eye(n)[wide_labels])},
+                 {"x": x, "t (labels)": labels, "x (N != C)": wide, "t (labels, N != C)": wide_labels},
+                 **CROSS_ENTROPY_TOLERANCE)
 
 
 @names_failing_dependency("layers.SoftmaxWithLoss")
@@ -102,12 +107,15 @@ def check_softmax_with_loss_backward(sub, rng):
     n = int(rng.integers(4, 7))
     x = moderate_scores(rng, (n, n))
     labels = rng.integers(0, n, size=n)
-    for t in (np.eye(n)[labels], labels):
-        kind = "one-hot t" if t.ndim == 2 else "t as labels"
+    # Square (N == C) and not (N != C): dividing by the number of classes instead of N shows only there.
+    wide = moderate_scores(rng, (n - 2, n))
+    wide_labels = rng.integers(0, n, size=n - 2)
+    for xx, t in ((x, np.eye(n)[labels]), (x, labels), (wide, np.eye(n)[wide_labels])):
+        kind = ("one-hot t" if t.ndim == 2 else "t as labels") + (", N != C" if len(xx) != n else ", N == C")
         expect_layer_backward(sub, rng, "layers.SoftmaxWithLoss", f"SoftmaxWithLoss ({kind})",
-                             lambda m, p: m["layers"].SoftmaxWithLoss(), {}, x, dout=None,
-                             forward=lambda layer, xx, t=t: layer.forward(xx, t.copy()),
-                             extra_inputs={"t": t}, hint="dx = (softmax(x) - t) / N for the batch mean loss.")
+                              lambda m, p: m["layers"].SoftmaxWithLoss(), {}, xx, dout=None,
+                              forward=lambda layer, x_in, t=t: layer.forward(x_in, t.copy()),
+                              extra_inputs={"t": t}, hint="dx = (softmax(x) - t) / N for the batch mean loss.")
 
 
 # ---------------------------------------------------------------- Dropout
