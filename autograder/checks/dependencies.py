@@ -62,22 +62,35 @@ def used_units(unit):
 
 
 def failing_dependencies(sub, rng, unit):
-    """The units `unit` uses that fail one of their own checks, deepest first: [(unit, first line)]."""
+    """The units `unit` uses that fail one of their own checks, deepest first: [(unit, first line)].
+
+    A used unit's verdict is kept on `sub` for the rest of the grading (one worker per test module):
+    the network's next failing test does not run the layers' checks again.
+    """
+    verdicts = sub.__dict__.setdefault("own_check_verdicts", {})
     failing = []
     for used in used_units(unit):
         module, name = used.split(".", 1)
         users = {user.split(".")[0] for user in (unit, *used_units(unit)) if used in USES.get(user, ())}
         if module == "functions" and not any(_refers_to(sub, user, name) for user in users):
             continue
-        for check in own_checks(used):
-            try:
-                check(sub, np.random.default_rng(rng.integers(2**63)))
-            except CheckFailed as failure:
-                failing.append((used, (failure.message.strip().splitlines() or [""])[0]))
-                break
-            except Exception:  # noqa: BLE001 - a dependency's trouble never hides the unit's own failure
-                break
+        if used not in verdicts:
+            verdicts[used] = _first_failure(sub, rng, used)
+        if verdicts[used] is not None:
+            failing.append((used, verdicts[used]))
     return failing
+
+
+def _first_failure(sub, rng, unit):
+    """The first line of the first own check of `unit` that fails, or None."""
+    for check in own_checks(unit):
+        try:
+            check(sub, np.random.default_rng(rng.integers(2**63)))
+        except CheckFailed as failure:
+            return (failure.message.strip().splitlines() or [""])[0]
+        except Exception:  # noqa: BLE001 - a dependency's trouble never hides the unit's own failure
+            return None
+    return None
 
 
 def explain(failure, unit, failing):
