@@ -2,6 +2,8 @@
 
 Exit code 0 whenever grading worked, whatever the score; 2 with a one-line
 message when it could not (PATH missing or not a submission, bad arguments).
+A submission the intake refuses still gets the report asked for (--out or a
+--format other than text): every test at 0, with the reason.
 """
 import os
 import sys
@@ -16,7 +18,7 @@ CANNOT_GRADE = 2
 
 
 def add_arguments(parser):
-    from .settings import DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB
+    from .settings import DEFAULT_BUDGET, DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB
 
     parser.add_argument("path", metavar="PATH", help=_("submission directory, or a .zip of one"))
     parser.add_argument("--format", choices=FORMATS, default="text",
@@ -32,11 +34,12 @@ def add_arguments(parser):
     parser.add_argument("--memory", type=int, default=DEFAULT_MEMORY_MB, metavar="MB",
                         help=_("memory of the process running the submission (default {megabytes})").format(
                             megabytes=DEFAULT_MEMORY_MB))
+    parser.add_argument("--budget", type=_positive, default=DEFAULT_BUDGET, metavar="S",
+                        help=_("seconds for the whole run; checks left when it runs out score 0, not run "
+                               "(default {seconds:g})").format(seconds=DEFAULT_BUDGET))
 
 
 def run(args):
-    from autograder.reports import REPORTS
-
     from . import SelectionError, SubmissionError, grade_submission
 
     only = [unit.strip() for value in (args.only or []) for unit in value.split(",") if unit.strip()]
@@ -55,10 +58,27 @@ def run(args):
         except IdentityError as err:
             return _cannot_grade(str(err))
     try:
-        run_record = grade_submission(args.path, seed=args.seed, only=only or None,
-                                      call_timeout=args.timeout, memory_mb=args.memory, hide=hide)
-    except (SubmissionError, SelectionError) as err:
+        run_record = grade_submission(args.path, seed=args.seed, only=only or None, call_timeout=args.timeout,
+                                      memory_mb=args.memory, hide=hide, budget=args.budget)
+    except SelectionError as err:
         return _cannot_grade(str(err))
+    except SubmissionError as err:
+        if args.out or args.format != "text":     # a report was asked for: every test at 0, and why
+            from . import ungraded_run
+
+            _write_report(args, ungraded_run(args.path, str(err), seed=args.seed or 0, only=only or None))
+        return _cannot_grade(str(err))
+    _write_report(args, run_record)
+    if getattr(run_record, "budget_note", None):
+        print(_("autograder grade: {note}.").format(note=run_record.budget_note), file=sys.stderr)
+    if run_record.error:
+        print(_("autograder grade: the grader hit a problem; see the report's grading error."), file=sys.stderr)
+    return 0
+
+
+def _write_report(args, run_record):
+    from autograder.reports import REPORTS
+
     report = REPORTS[args.format]() if args.format != "text" else REPORTS["text"](
         color=args.out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     if args.format == "classroom50":                 # the submission instant: the commit's time
@@ -69,9 +89,6 @@ def run(args):
     else:
         sys.stdout.write(report.render(run_record))
         sys.stdout.flush()
-    if run_record.error:
-        print(_("autograder grade: the grader hit a problem; see the report's grading error."), file=sys.stderr)
-    return 0
 
 
 def _positive(text):

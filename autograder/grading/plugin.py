@@ -15,6 +15,8 @@ import pytest
 from autograder.checks.feedback import CheckFailed
 from autograder.results import TestResult, strip_control_chars, truncate
 
+from autograder.translation import _
+
 from .settings import SETTINGS_KEY
 
 FEEDBACK_LIMIT = 3000        # characters of one test's feedback
@@ -84,6 +86,7 @@ class GradingPlugin:
         self.suggestions = {}      # unknown selector -> units it may mean
         self.collected = []        # (nodeid, unit, points, name) of the selected tests
         self._items = {}
+        self.not_run_for_budget = 0  # tests skipped because the run's time budget was spent
 
     def pytest_configure(self, config):
         config.stash[SETTINGS_KEY] = self.settings
@@ -118,6 +121,21 @@ class GradingPlugin:
             items[:] = []
 
     # ------------------------------------------------------------ running
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item, nextitem):
+        """Past the run's time budget a test is not run: it scores 0 and says why."""
+        if not self.settings.budget_spent():
+            return None
+        self.not_run_for_budget += 1
+        self.results[item.nodeid] = TestResult(
+            name=test_name(item), unit=unit_of(item), max_score=points_of(item), score=0.0, passed=False,
+            output=self._budget_text())
+        return True
+
+    def _budget_text(self):
+        return _("This check did not run: the grading run used up its time budget of {seconds:g} s "
+                 "(your code was slow in the checks before it).").format(seconds=self.settings.budget)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
@@ -160,6 +178,8 @@ class GradingPlugin:
             output = failure.message
         elif excinfo.errisinstance((KeyboardInterrupt,)):
             raise excinfo.value
+        elif self.settings.budget_spent():
+            passed, output = False, self._budget_text()     # cut short by the budget, not a grader error
         else:
             passed = False
             where = "preparing" if phase == "setup" else "running"

@@ -20,7 +20,7 @@ from autograder.translation import _
 from autograder.submission_intake import SubmissionError, open_submission
 
 from .plugin import GradingPlugin, SelectionError
-from .settings import DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB, GradingSettings
+from .settings import DEFAULT_BUDGET, DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB, GradingSettings
 
 HIDDEN_DIR = Path(__file__).resolve().parent.parent / "hidden"
 SEED_LIMIT = 2**31
@@ -42,7 +42,7 @@ def kit_version():
 
 
 def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEOUT,
-                     memory_mb=DEFAULT_MEMORY_MB, reports=None, label=None, hide=()):
+                     memory_mb=DEFAULT_MEMORY_MB, reports=None, label=None, hide=(), budget=DEFAULT_BUDGET):
     """Grade the submission at `path` (a directory or a .zip of one); return a GradingRun.
 
     seed: the grading seed (drawn at random and recorded when None).
@@ -51,6 +51,8 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
     reports: {format name: path} written (atomically) when grading is done, e.g. {"json": "results.json"}.
     label: what the run calls the submission (default: `path` as given).
     hide: more paths the submission's process must not see (where reports are written).
+    budget: seconds for the whole run (None: none); past it the remaining tests score 0, not run,
+    and `run.budget_note` says so (None when the budget was enough).
     Raises SubmissionError (path missing or not a submission), SelectionError (unknown --only).
     """
     started = time.perf_counter()
@@ -59,7 +61,8 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
     with open_submission(path) as directory:
         hidden = [*hide, *(str(Path(p).resolve().parent) for p in (reports or {}).values())]
         settings = GradingSettings(submission_dir=str(directory), seed=seed, call_timeout=call_timeout,
-                                   memory_mb=memory_mb, hidden_paths=hidden)
+                                   memory_mb=memory_mb, hidden_paths=hidden, budget=budget)
+        settings.start_clock()
         plugin = GradingPlugin(settings, only=only)
         run_hidden_suites(plugin)
     if plugin.unknown_selectors:
@@ -68,6 +71,11 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
                      execution_time=time.perf_counter() - started,
                      error="\n".join(plugin.errors) or None, protections=list(settings.protections))
     run.worker_stats = list(settings.worker_stats)
+    run.budget_note = None
+    if plugin.not_run_for_budget:
+        run.budget_note = _("the time budget of {seconds:g} s ran out: {count} of {total} checks did not run "
+                            "(scored 0)").format(seconds=budget, count=plugin.not_run_for_budget,
+                                                 total=len(run.tests))
     if reports:
         write_reports(run, reports)
     return run
@@ -142,7 +150,7 @@ def ungraded_run(label, error, seed=0, only=None):
     from autograder.results import TestResult
 
     tests = [TestResult(name=name, unit=unit, max_score=points, score=0.0, passed=False,
-                        output=f"Not graded: {error}") for _, unit, points, name in selected_tests(only)]
+                        output=f"Not graded: {error}") for _nodeid, unit, points, name in selected_tests(only)]
     return GradingRun(submission=str(label), seed=int(seed), kit_version=kit_version(), tests=tests,
                       error=str(error))
 

@@ -8,6 +8,9 @@ DEFAULT_CALL_TIMEOUT = 10.0   # seconds per call into the submission (missions s
 # default machine has 768 MB for the grader and the worker together.
 DEFAULT_MEMORY_MB = 512
 DEFAULT_OUTPUT_CHARS = 2000   # of the student's printed output kept per call
+# Seconds for a whole run: the reference grades in ~4 s, a loaded machine in ~20 s; past it the
+# remaining checks are recorded as not run (a submission stalling every call cannot take hours).
+DEFAULT_BUDGET = 300.0
 
 
 @dataclass
@@ -26,9 +29,22 @@ class GradingSettings:
     memory_mb: int = DEFAULT_MEMORY_MB
     output_chars: int = DEFAULT_OUTPUT_CHARS
     hidden_paths: list = field(default_factory=list)   # more paths the worker must not see (--out dirs)
+    budget: float | None = DEFAULT_BUDGET              # seconds for the whole run (None: no budget)
+    deadline: float | None = None                      # time.monotonic() when the budget runs out
     protections: list = field(default_factory=list)
     worker_stats: list = field(default_factory=list)
     import_failures: dict = field(default_factory=dict)
+
+    def start_clock(self):
+        """The budget starts now."""
+        import time
+
+        self.deadline = None if self.budget is None else time.monotonic() + self.budget
+
+    def budget_spent(self):
+        import time
+
+        return self.deadline is not None and time.monotonic() >= self.deadline
 
     def start_submission(self):
         """A RemoteSubmission over a fresh SubmissionWorker for this submission."""
@@ -36,7 +52,8 @@ class GradingSettings:
         from autograder.sandbox import Limits, SubmissionWorker
 
         limits = Limits(call_timeout=self.call_timeout, memory_mb=self.memory_mb, output_chars=self.output_chars)
-        worker = SubmissionWorker(self.submission_dir, limits, hide=tuple(self.hidden_paths))
+        worker = SubmissionWorker(self.submission_dir, limits, hide=tuple(self.hidden_paths),
+                                  run_deadline=self.deadline)
         for protection in getattr(worker, "protections", None) or ():
             if protection not in self.protections:
                 self.protections.append(protection)

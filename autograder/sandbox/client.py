@@ -44,7 +44,7 @@ class Limits:
     file_size_mb: int = 64            # RLIMIT_FSIZE (also bounds the captured output file)
     scratch_mb: int = 64              # what the submission may write (/tmp and its folder together)
     start_timeout: float = 60.0       # for the worker to start and import NumPy
-    message_mb: int = 256             # largest message accepted from the worker
+    message_mb: int = 32              # largest message either side accepts (checked before reading it)
     submission_mb: int = 100          # largest submission copied into the scratch dir
     submission_files: int = 2000      # most files copied into the scratch dir
 
@@ -55,6 +55,10 @@ class WorkerStats:
     calls: int = 0
     time_in_worker: float = 0.0       # seconds spent executing requests in the worker
     time_total: float = 0.0           # seconds from sending requests to decoding replies
+
+
+class BudgetExhausted(WorkerDied):
+    """The grading run's time budget is spent: no more calls into the submission."""
 
 
 class _StartFailed(Exception):
@@ -72,24 +76,25 @@ class _Channel:
         self.sock.sendall(wire.dumps(message))
 
     def recv(self, deadline, max_bytes):
+        """One message; its size is checked against `max_bytes` before a byte of it is read."""
         (size,) = wire.HEADER.unpack(self._read(wire.HEADER.size, deadline))
         if size > max_bytes:
-            raise wire.WireError(f"a message of {size} bytes is over the cap")
+            raise wire.ResultTooLarge(wire.too_large_message(size, max_bytes))
         return wire.loads(self._read(size, deadline))
 
     def _read(self, size, deadline):
-        chunks, remaining = [], size
-        while remaining:
+        buffer = bytearray(size)          # one buffer, filled in place: no chunks to join
+        view, done = memoryview(buffer), 0
+        while done < size:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError
             self.sock.settimeout(left)
-            chunk = self.sock.recv(min(remaining, 1 << 20))
-            if not chunk:
+            received = self.sock.recv_into(view[done:], min(size - done, 1 << 20))
+            if not received:
                 raise EOFError("the worker closed the channel")
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
+            done += received
+        return buffer
 
     def close(self):
         self.sock.close()
@@ -120,10 +125,12 @@ class SubmissionWorker:
     notes: anything the grader may want to report (fallbacks, ignored files).
     last_output / last_warnings: captured output and warnings of the last request.
     stats: WorkerStats. alive: whether the worker process is running.
+    run_deadline: time.monotonic() past which no call may run (the grading run's budget):
+    a call ends there (WorkerDied), and none starts after it (BudgetExhausted).
     """
     _mode_cache = {}                  # euid -> index of the strongest mode that started
 
-    def __init__(self, submission_dir, limits=None, *, hide=(), output_dir=None, user="nobody"):
+    def __init__(self, submission_dir, limits=None, *, hide=(), output_dir=None, user="nobody", run_deadline=None):
         self.submission_dir = os.path.abspath(submission_dir)
         if not os.path.isdir(self.submission_dir):
             raise FileNotFoundError(f"no submission directory {self.submission_dir}")
@@ -140,6 +147,7 @@ class SubmissionWorker:
         self._process = self._channel = self._finalizer = None
         self._dead_reason = "the worker has not been started"
         self._call_timeout = self.limits.call_timeout
+        self.run_deadline = run_deadline
         self.start()
 
     # ------------------------------------------------------------ life cycle
@@ -346,12 +354,23 @@ class SubmissionWorker:
             message["release"] = released
         started = time.perf_counter()
         deadline = time.monotonic() + self._call_timeout
+        budget_cut = self.run_deadline is not None and self.run_deadline < deadline
+        if budget_cut:
+            deadline = self.run_deadline
+            if deadline <= time.monotonic():
+                raise BudgetExhausted(f"the grading run's time budget ran out before {label}")
         try:
             self._channel.send(message, deadline)
             reply = self._channel.recv(deadline, self.limits.message_mb << 20)
         except TimeoutError:
+            if budget_cut:
+                self._die(f"the grading run's time budget ran out during {label}")
             self._die(f"timed out after {self._call_timeout:g} s in {label}")
-        except (EOFError, OSError, wire.WireError) as error:
+        except wire.ResultTooLarge as error:
+            self._die(f"{error} in {label}")
+        except wire.WireError as error:
+            self._die(f"the worker sent a reply the grader cannot read ({error}) in {label}")
+        except (EOFError, OSError) as error:
             self._die(self._exit_reason(error))
         self.stats.calls += 1
         self.stats.time_total += time.perf_counter() - started

@@ -52,6 +52,16 @@ class NotPlainData(TypeError):
     """A value that cannot travel as plain data (and no handle was allowed)."""
 
 
+class ResultTooLarge(WireError):
+    """A value too large for one message (raised before it is encoded)."""
+
+
+def too_large_message(size, max_bytes):
+    """What the student reads when a reply is over the cap (sizes in bytes)."""
+    return (f"your code returned {size / 2**20:.1f} MB of data in one reply; the grader accepts at "
+            f"most {max_bytes / 2**20:.0f} MB (return a smaller result)")
+
+
 # ---------------------------------------------------------------- encoding
 
 def _encode_float(x):
@@ -60,25 +70,35 @@ def _encode_float(x):
     return {"$float": "nan" if math.isnan(x) else ("inf" if x > 0 else "-inf")}
 
 
-def encode_array(a):
-    """ndarray -> {"$nd": ...}; raises NotPlainData for object/str/record dtypes."""
+def encode_array(a, max_bytes=None):
+    """ndarray -> {"$nd": ...}; raises NotPlainData for object/str/record dtypes, ResultTooLarge
+    when its base64 text would be over `max_bytes` (checked before anything is copied)."""
     if a.dtype.kind not in ARRAY_KINDS or a.dtype.fields is not None:
         raise NotPlainData(f"an ndarray of dtype {a.dtype} is not plain data")
+    if max_bytes is not None and (a.nbytes + 2) // 3 * 4 > max_bytes:
+        raise ResultTooLarge(too_large_message((a.nbytes + 2) // 3 * 4, max_bytes))
     data = np.ascontiguousarray(a).tobytes()
     return {"$nd": [a.dtype.str, list(a.shape), base64.b64encode(data).decode("ascii")]}
 
 
-def encode(value, leaf=None, depth=0):
+def encode(value, leaf=None, depth=0, max_bytes=None):
     """Turn `value` into JSON-ready data.
 
     `leaf(obj)` is called for anything that is not plain data and returns its
     JSON form (a $ref or $handle); without it such values raise NotPlainData.
     Containers are walked, so a tuple (array, SomeObject) becomes a tuple whose
-    second item is a handle.
+    second item is a handle. max_bytes: ResultTooLarge for an array or a str
+    over it (the whole message is checked once encoded).
     """
     if depth > MAX_DEPTH:
         raise NotPlainData(f"data nested deeper than {MAX_DEPTH} levels")
-    if value is None or isinstance(value, (bool, str)):
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        if max_bytes is not None and len(value) > max_bytes // 4:     # up to 4 UTF-8 bytes a character
+            size = len(value.encode("utf-8", "surrogatepass"))
+            if size > max_bytes:
+                raise ResultTooLarge(too_large_message(size, max_bytes))
         return value
     if isinstance(value, int):
         if value.bit_length() > MAX_INT_BITS:
@@ -96,19 +116,19 @@ def encode(value, leaf=None, depth=0):
         if isinstance(value, np.floating):
             return _encode_float(float(value))
         if isinstance(value, np.complexfloating):
-            return encode(complex(value), leaf, depth)
+            return encode(complex(value), leaf, depth, max_bytes)
         return _not_plain(value, leaf)
     if type(value) is np.ndarray:
         if value.dtype.kind in ARRAY_KINDS and value.dtype.fields is None:
-            return encode_array(value)
+            return encode_array(value, max_bytes)
         return _not_plain(value, leaf)
     if isinstance(value, list):
-        return [encode(v, leaf, depth + 1) for v in value]
+        return [encode(v, leaf, depth + 1, max_bytes) for v in value]
     if isinstance(value, tuple):
-        return {"$tuple": [encode(v, leaf, depth + 1) for v in value]}
+        return {"$tuple": [encode(v, leaf, depth + 1, max_bytes) for v in value]}
     if isinstance(value, dict):
         if all(type(k) in (str, int) for k in value):
-            return {"$dict": [[k, encode(v, leaf, depth + 1)] for k, v in value.items()]}
+            return {"$dict": [[k, encode(v, leaf, depth + 1, max_bytes)] for k, v in value.items()]}
         return _not_plain(value, leaf, "a dict with keys other than str or int")
     if isinstance(value, slice):
         return {"$slice": [encode(value.start, leaf, depth + 1),
@@ -226,12 +246,28 @@ def dumps(message):
     return HEADER.pack(len(body)) + body
 
 
+MAX_INT_DIGITS = len(str(1 << MAX_INT_BITS))
+
+
+def _bounded_int(text):
+    """JSON int literals: refused past MAX_INT_DIGITS, before Python converts them."""
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise WireError(f"an int of {len(text)} digits (at most {MAX_INT_DIGITS})")
+    return int(text)
+
+
 def loads(body):
-    """Framed body bytes -> message dict (no NaN/Infinity literals accepted)."""
+    """Framed body bytes -> message dict (no NaN/Infinity literals, no ints over MAX_INT_DIGITS).
+
+    The caller has capped the body's size before reading it; whatever it holds,
+    only WireError comes out of here.
+    """
     try:
-        message = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise WireError(f"undecodable message: {error}") from None
+        message = json.loads(body, parse_constant=_reject_constant, parse_int=_bounded_int)
+    except WireError:
+        raise
+    except (UnicodeDecodeError, ValueError, RecursionError, MemoryError, TypeError) as error:
+        raise WireError(f"undecodable message: {str(error)[:200]}") from None
     if type(message) is not dict:
         raise WireError("a message must be a JSON object")
     return message

@@ -64,6 +64,11 @@ class Session:
             try:
                 reply, leave = self.respond(message)
                 body = self.wire.dumps(reply)
+            except MemoryError:
+                reply, leave = {"err": {"type": "ResultTooLarge", "traceback": "",
+                                        "message": "your code returned more data than the worker's memory "
+                                                   "can send (return a smaller result)"}}, False
+                body = self.wire.dumps(reply)
             except BaseException as error:     # the submission broke Python under our feet
                 reply, leave = {"err": {"type": "SandboxError", "traceback": _format_own(error),
                                         "message": f"the worker failed after the submission changed "
@@ -71,7 +76,7 @@ class Session:
                 body = self.wire.dumps(reply)
             if len(body) > self.max_bytes:
                 body = self.wire.dumps({"err": {"type": "ResultTooLarge", "traceback": "",
-                                                "message": f"the reply is {len(body)} bytes, over the cap"},
+                                                "message": self.wire.too_large_message(len(body), self.max_bytes)},
                                         "t": reply.get("t", 0.0), "out": reply.get("out", ""), "warn": []})
             self.rpc.sendall(body)
             if leave:
@@ -143,7 +148,7 @@ class Session:
     def op_fetch(self, message):
         value = self.resolve(message.get("target"))
         try:
-            return {"ok": self.wire.encode(value)}
+            return {"ok": self.wire.encode(value, max_bytes=self.max_bytes)}
         except self.wire.NotPlainData as error:
             raise self.wire.NotPlainData(f"{_label(value)} is not plain data ({error})") from None
 
@@ -199,7 +204,7 @@ class Session:
 
     def encode_result(self, value):
         """Plain data decoded on the other side; anything else becomes a handle."""
-        return self.wire.encode(value, leaf=self.new_handle)
+        return self.wire.encode(value, leaf=self.new_handle, max_bytes=self.max_bytes)
 
     def resolve(self, spec):
         """[root id, path] -> the object; the path steps are ["a", name] or ["i", key]."""
@@ -252,7 +257,7 @@ class Session:
         if kind == "nd":
             _, _, data, shape, dtype = snap
             if obj.shape == shape and obj.dtype == dtype and obj.tobytes() != data:
-                return ["copy", self.wire.encode_array(obj)]
+                return ["copy", self.wire.encode_array(obj, self.max_bytes)]
             return None
         if kind == "tuple":
             changes = [["in", i, d] for i, s in enumerate(snap[2])
