@@ -139,8 +139,8 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
         store.write_ungraded(submission.name, submission.label, seed, submission.problem, details[submission.name])
         _recorded(outcome, bar, store, submission)
     by_name = {s.name: s for s in to_grade}
-    tasks = [(s.name, _command(s, store, seed, only, call_timeout, root, out, details[s.name]), _environment(),
-              str(out / LOGS_FOLDER / f"{s.name}.log")) for s in to_grade if not s.problem]
+    tasks = [(s.name, _command(s, store, seed, only, call_timeout, root, out, details[s.name], wall_limit),
+              _environment(), str(out / LOGS_FOLDER / f"{s.name}.log")) for s in to_grade if not s.problem]
 
     def finished(done):
         _settle(done, by_name[done.key], store, seed, wall_limit, details[done.key])
@@ -272,7 +272,7 @@ def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, la
     return settings
 
 
-def _command(submission, store, seed, only, call_timeout, root, out, details):
+def _command(submission, store, seed, only, call_timeout, root, out, details, wall_limit=None):
     argv = [sys.executable, "-m", "autograder.batch.grade_one", str(submission.path),
             "--record", str(store.path(submission.name)), "--label", submission.label, "--seed", str(seed),
             "--parent", str(os.getpid()), "--hide", str(root), "--hide", str(out),
@@ -282,6 +282,10 @@ def _command(submission, store, seed, only, call_timeout, root, out, details):
         argv += ["--only", unit]
     if call_timeout:
         argv += ["--timeout", str(call_timeout)]
+    if wall_limit:      # the run's budget ends it, report written, well before the wall limit kills it
+        from autograder.grading.settings import DEFAULT_BUDGET
+
+        argv += ["--budget", f"{min(DEFAULT_BUDGET, 0.8 * wall_limit):g}"]
     return argv
 
 

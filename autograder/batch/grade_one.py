@@ -37,6 +37,7 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--only", action="append", default=None)
     parser.add_argument("--timeout", type=float, default=None, help="seconds per call into the submission")
+    parser.add_argument("--budget", type=float, default=None, help="seconds for the whole run")
     parser.add_argument("--hide", action="append", default=[], help="a path the submission must not see")
     parser.add_argument("--parent", type=int, default=None, help="the batch's pid: exit when it is gone")
     parser.add_argument("--content-hash", default=None, help="what the submission holds (recorded)")
@@ -50,6 +51,8 @@ def main(argv=None):
     from .results_store import ungraded_run, write_record
 
     options = {"call_timeout": args.timeout} if args.timeout else {}
+    if args.budget:
+        options["budget"] = args.budget
     details = {"content_hash": args.content_hash, "submitted_at": args.submitted_at,
                "submitted_from": args.submitted_from}
     try:

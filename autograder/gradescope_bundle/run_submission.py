@@ -22,6 +22,7 @@ from pathlib import Path
 
 from autograder.grading import SelectionError, SubmissionError, grade_submission, ungraded_run
 from autograder.grading.runner import SEED_LIMIT
+from autograder.grading.settings import DEFAULT_BUDGET
 from autograder.late_work import LatePolicy, PolicyError, submission_time
 from autograder.reports import GradescopeReport
 from autograder.submission_intake import CONTRACT_MODULES
@@ -46,11 +47,12 @@ def main(argv=None):
     metadata = read_metadata(root / "submission_metadata.json")
     settings = read_settings(root / "source")
     seed, seed_from = choose_seed(settings, metadata)
+    budget = settings.get("budget") if isinstance(settings.get("budget"), (int, float)) else DEFAULT_BUDGET
     label = f"gradescope submission {metadata['id']}" if "id" in metadata else "submission"
     submission = submission_path(root / "submission")
     print(f"grading {submission} with seed {seed} ({seed_from})", flush=True)
     try:
-        run = grade_submission(submission, seed=seed, label=label, hide=[str(results.parent)])
+        run = grade_submission(submission, seed=seed, label=label, hide=[str(results.parent)], budget=budget)
     except (SubmissionError, SelectionError) as error:
         run = not_graded(label, seed, f"{error}. Upload your .py modules (functions.py, layers.py, ...), "
                                       "at the top level or in one folder.")

@@ -10,14 +10,11 @@ are plain-data messages (wire.py). Each call has a wall-clock timeout enforced
 here: on expiry the worker's whole process tree is killed and reaped.
 """
 import contextlib
-import json
 import os
 import secrets
 import shutil
 import signal
 import socket
-import subprocess
-import sys
 import tempfile
 import time
 import weakref
@@ -25,10 +22,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import isolation, wire
+from . import isolation, wire, zygote
 from .remote import Handle, RemoteError, RemoteRef, WorkerDied
 
-WORKER_MAIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "worker_main.py")
 CONFINEMENT_FAILED = 71               # worker_main's exit code when a confinement step fails
 SCRATCH_IN_NAMESPACE = "/submission"  # where the copy sits in the worker's private root
 
@@ -101,16 +97,17 @@ class _Channel:
 
 
 class _WorkerProcess:
-    """One started worker and its temp dir; kill() and release() are idempotent."""
+    """One started worker (its supervisor, a zygote.ForkedWorker) and its temp dir;
+    kill() and release() are idempotent."""
 
-    def __init__(self, popen, token, pid_namespace, temp_root):
-        self.popen, self.token, self.pid_namespace = popen, token, pid_namespace
+    def __init__(self, forked, token, pid_namespace, temp_root):
+        self.forked, self.token, self.pid_namespace = forked, token, pid_namespace
         self.temp_root, self.inner_pid, self.reaped = temp_root, None, False
 
     def kill(self):
         if not self.reaped:
             self.reaped = True
-            isolation.kill_tree(self.popen, self.token, self.pid_namespace, self.inner_pid)
+            isolation.kill_tree(self.forked, self.pid_namespace, self.inner_pid)
 
     def release(self):
         self.kill()
@@ -291,33 +288,35 @@ class SubmissionWorker:
                              "max_files": limits.submission_files},
                   "output_chars": limits.output_chars, "max_message_bytes": limits.message_mb << 20}
         token = secrets.token_hex(12)
-        with tempfile.TemporaryFile() as log:     # unlinked: nothing stays behind, whatever happens
-            popen = subprocess.Popen(
-                [sys.executable, "-I", WORKER_MAIN, json.dumps(config)],
-                pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                env=isolation.scrubbed_env(scratch, token), cwd="/", start_new_session=True)
+        config["env"] = isolation.scrubbed_env(scratch, token)
+        try:
+            forked = zygote.fork_worker(config["extra_sys_path"], isolation.scrubbed_env("/", token), config,
+                                        child.fileno())
+        finally:
             child.close()
-            process = _WorkerProcess(popen, token, "pid" in mode.namespaces, temp_root)
-            channel = _Channel(parent)
-            try:
-                message = channel.recv(time.monotonic() + limits.start_timeout, 1 << 20)
-                if isinstance(message.get("refused"), str):
-                    channel.close()
-                    process.kill()
-                    raise WorkerDied(f"the submission cannot be graded: {message['refused'][:300]}")
-                hello = message.get("hello")
-                if not isinstance(hello, dict):
-                    raise wire.WireError("no hello")
-            except TimeoutError:
-                channel.close()
-                process.kill()
-                raise WorkerDied(f"the worker process did not start within {limits.start_timeout:g} s") from None
-            except (EOFError, OSError, wire.WireError) as error:
-                channel.close()
-                process.kill()
-                log.seek(0)
-                text = log.read()[-2000:].decode("utf-8", "replace").strip()
-                raise _StartFailed(text or str(error)) from None
+        process = _WorkerProcess(forked, token, "pid" in mode.namespaces, temp_root)
+        channel = _Channel(parent)
+        try:
+            message = channel.recv(time.monotonic() + limits.start_timeout, 1 << 20)
+            if isinstance(message.get("refused"), str):
+                raise WorkerDied(f"the submission cannot be graded: {message['refused'][:300]}")
+            if isinstance(message.get("failed"), str):
+                raise _StartFailed(message["failed"][:2000])
+            hello = message.get("hello")
+            if not isinstance(hello, dict):
+                raise wire.WireError("no hello")
+        except TimeoutError:
+            channel.close()
+            process.kill()
+            raise WorkerDied(f"the worker process did not start within {limits.start_timeout:g} s") from None
+        except (EOFError, OSError, wire.WireError) as error:
+            channel.close()
+            process.kill()
+            raise _StartFailed(str(error)) from None
+        except BaseException:
+            channel.close()
+            process.kill()
+            raise
         if in_namespace:
             with contextlib.suppress(OSError):
                 os.rmdir(temp_root)   # the worker's root is a tmpfs of its own mount namespace
@@ -335,7 +334,7 @@ class SubmissionWorker:
                 deadline = time.monotonic() + 2.0
                 self._channel.send({"op": "exit"}, deadline)
                 self._channel.recv(deadline, 1 << 20)
-                isolation.exit_status(self._process.popen, 1.0)
+                self._process.forked.exit_status(1.0)
         self._finalizer()
         self._process = self._channel = None
         self.alive = False
@@ -396,7 +395,7 @@ class SubmissionWorker:
         raise WorkerDied(reason)
 
     def _exit_reason(self, error):
-        status = isolation.exit_status(self._process.popen)
+        status = self._process.forked.exit_status(2.0)
         if status is None:
             return f"the worker process broke its connection to the grader ({error})"
         kind, number = status

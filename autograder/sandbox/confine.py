@@ -90,14 +90,16 @@ def die_with_parent(signal_number, parent_gone=None):
     parent may die between fork and this call). Must be called again after a
     change of user id, which clears the setting.
     """
-    _check(_libc.prctl(PR_SET_PDEATHSIG, signal_number, 0, 0, 0), "parent-death signal")
+    if hasattr(_libc, "prctl"):     # Linux; elsewhere the grader's kill on close is all there is
+        _check(_libc.prctl(PR_SET_PDEATHSIG, signal_number, 0, 0, 0), "parent-death signal")
     if parent_gone is not None and parent_gone():
         os._exit(0)
 
 
 def become_subreaper():
     """Orphans among our descendants become our children (so we can reap them), not init's."""
-    _check(_libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "child subreaper")
+    if hasattr(_libc, "prctl"):
+        _check(_libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "child subreaper")
 
 
 def set_hostname(name):

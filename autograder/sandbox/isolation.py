@@ -9,10 +9,9 @@ and a scrubbed environment. `candidate_modes()` lists these from strongest to
 weakest; the client tries them in order and remembers the first that starts
 (the worker itself reports what it actually put in place).
 
-Killing is the other half: the whole process group dies and is reaped, and in
-a pid namespace everything the student started dies with the namespace's init.
-Without one, processes that left the group with setsid are found by the token
-in their environment.
+Killing is the other half: in a pid namespace everything the student started
+dies with the namespace's init; without one, the worker's supervisor, the
+subreaper of all it started, kills what is left (see worker_main.supervise).
 """
 import contextlib
 import importlib.util
@@ -22,7 +21,6 @@ import signal
 import site
 import sys
 import sysconfig
-import time
 from dataclasses import dataclass
 
 TOKEN_VARIABLE = "KIT_SANDBOX_TOKEN"
@@ -155,41 +153,22 @@ def children_of(pid):
         return []
 
 
-def kill_tree(process, token, pid_namespace, inner_pid=None):
-    """Kill the worker, everything in its process group, and reap it.
+def kill_tree(process, pid_namespace, inner_pid=None):
+    """Kill the worker and everything it started; wait until its supervisor says it is over.
 
-    The worker's direct children go first: in namespace modes that is the
-    worker proper, below `unshare`, which then reaps it instead of leaving a
-    zombie to init (zombies count against `ulimit -u`).
+    process: the worker's supervisor (zygote.ForkedWorker). The worker is its
+    child: killing it ends its pid namespace and everything in it; without
+    one, the supervisor (their subreaper) kills what is left before it reports.
+    Its process group (its session) is killed last, for anything still there.
     """
     first = children_of(process.pid) or ([inner_pid] if inner_pid else [])
     for pid in first:
         _signal(os.kill, pid)
-    if first and pid_namespace:
-        _wait_for_exit(process, 1.0)
-    _signal(os.killpg, process.pid)      # the group id stays valid until we reap the leader
-    process.wait()
-    if not pid_namespace:
-        kill_marked(token)
-
-
-def kill_marked(token):
-    """SIGKILL every process whose environment carries this worker's token."""
-    marker = f"{TOKEN_VARIABLE}={token}".encode()
-    for _ in range(3):                   # a process may fork while we scan
-        found = False
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/environ", "rb") as environ:
-                    if marker in environ.read().split(b"\0"):
-                        _signal(os.kill, int(entry))
-                        found = True
-            except OSError:
-                pass
-        if not found:
-            return
+    if process.exit_status(3.0) is None:
+        _signal(os.kill, process.pid)
+        process.exit_status(1.0)
+    _signal(os.killpg, process.pid)
+    process.close()
 
 
 def _signal(kill, pid):
@@ -197,31 +176,3 @@ def _signal(kill, pid):
         kill(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-
-
-def _wait_for_exit(process, seconds):
-    """Wait until `process` has exited, without reaping it (its pid stays ours)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
-                return True
-        except ChildProcessError:
-            return True
-        time.sleep(0.005)
-    return False
-
-
-def exit_status(process, seconds=2.0):
-    """(kind, number) of a worker that exited: ("exit", code) or ("signal", signo); None if still running."""
-    if not _wait_for_exit(process, seconds):
-        return None
-    try:
-        info = os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-    except ChildProcessError:
-        return ("exit", process.returncode) if process.returncode is not None else None
-    if info is None:
-        return None
-    if info.si_code == os.CLD_EXITED:
-        return ("exit", info.si_status)
-    return ("signal", info.si_status)

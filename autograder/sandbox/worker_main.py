@@ -1,15 +1,17 @@
 """Entry point of the worker process: the only place where student code runs.
 
-Started by client.py as `python -I worker_main.py CONFIG_JSON`. In order, it:
-  1. ties its life to the grader's (parent-death signal), imports NumPy from
-     the installation (so a numpy.py in the submission can never shadow it)
-     and loads its siblings, wire.py, catalogue.py, confine.py and
-     worker_session.py, by path under private names;
-  2. forks: this first process stays outside as a small supervisor (it makes
-     the user and pid namespaces the worker needs, reports the worker's exit
-     status as its own, and when the grader dies it kills the worker and removes
-     the scratch files); the child, pid 1 of its own pid namespace, is the worker;
-  3. the worker confines itself (confine.py): fresh mount, network, IPC and UTS
+Started by client.py once per grader as `python -I worker_main.py BASE_JSON`,
+this process is the zygote: it ties its life to the grader's (parent-death
+signal), imports NumPy from the installation (so a numpy.py in the submission
+can never shadow it) and loads its siblings, wire.py, catalogue.py, confine.py
+and worker_session.py, by path under private names, once. Then, for each worker
+the grader asks for, it forks, and that child:
+  1. becomes a small supervisor outside the worker: it makes the user and pid
+     namespaces, is the subreaper of all the worker starts, reports the worker's
+     exit status to the grader, and when the grader dies kills the worker and
+     removes the scratch files;
+  2. forks the worker proper, pid 1 of its own pid namespace, which then:
+  3. confines itself (confine.py): fresh mount, network, IPC and UTS
      namespaces, a private root on a size-capped tmpfs holding a copy of the
      submission, rlimits, an unprivileged user;
   4. points fd 0 at /dev/null and fds 1 and 2 at an unlinked capture file, so
@@ -181,55 +183,70 @@ def redirect_stdio(capture_fd):
     os.dup2(capture_fd, 2)
 
 
-def supervise(worker_pid, config, confine):
-    """The first process's job once the worker is forked: wait for it and exit as it did.
+def supervise(worker_pid, config, confine, parent, status_fd):
+    """The first process's job once the worker is forked: wait for it, report how it ended.
 
-    When the grader dies (its parent-death signal, SIGTERM here) it kills the worker,
-    whose pid namespace takes every process the submission started with it, and
-    removes the scratch files. Without a pid namespace it also kills what carries
-    the worker's token.
+    It is the subreaper of everything the worker starts: when the worker ends,
+    whatever is left (processes that detached themselves, where there is no pid
+    namespace to take them along) is killed and reaped, then the worker's exit
+    status goes to the grader on `status_fd` ("exit N" or "signal N").
+    When the grader dies (the zygote dies with it; this process's parent-death
+    signal, SIGTERM here) it kills the worker and removes the scratch files.
     """
-    grader = config["grader_pid"]
-
-    def grader_gone(signum, frame):
-        if os.getppid() == grader:
-            return                   # the grader's spawning thread ended, not the grader
-        _kill(worker_pid)
-        if "pid" not in config["namespaces"]:
-            _kill_marked(os.environ.get("KIT_SANDBOX_TOKEN", ""))
+    def parent_gone(signum, frame):
+        if os.getppid() == parent:
+            return
+        _kill_descendants(worker_pid)
         for path in [config["temp_root"], *config["grader_scratch"]]:
             if os.path.basename(path).startswith(("kit-sandbox-", "kit-submission-")):
                 shutil.rmtree(path, ignore_errors=True)
-        _reap_children(deadline=time.monotonic() + 1.0)
         os._exit(1)
 
-    signal.signal(signal.SIGTERM, grader_gone)
-    confine.become_subreaper()
-    confine.die_with_parent(signal.SIGTERM, lambda: os.getppid() != grader)
+    signal.signal(signal.SIGTERM, parent_gone)
+    confine.die_with_parent(signal.SIGTERM, lambda: os.getppid() != parent)
     while True:
         try:
             _, status = os.waitpid(worker_pid, 0)
         except ChildProcessError:
-            os._exit(1)
-        if os.WIFSIGNALED(status):
-            number = os.WTERMSIG(status)
-            if number not in (signal.SIGKILL, signal.SIGSTOP):
-                signal.signal(number, signal.SIG_DFL)
-            os.kill(os.getpid(), number)
-            os._exit(128 + number)
-        if os.WIFEXITED(status):
-            os._exit(os.WEXITSTATUS(status))
+            status = None
+        if status is None or os.WIFSIGNALED(status) or os.WIFEXITED(status):
+            break
+    _kill_descendants(None)
+    if status is None:
+        text = "exit 1"
+    elif os.WIFSIGNALED(status):
+        text = f"signal {os.WTERMSIG(status)}"
+    else:
+        text = f"exit {os.WEXITSTATUS(status)}"
+    try:
+        os.write(status_fd, text.encode())
+    except OSError:
+        pass
+    os._exit(0)
 
 
-def _reap_children(deadline):
-    """Wait for the killed worker and the orphans it left us (we are their subreaper): no zombies."""
+def _kill_descendants(first):
+    """SIGKILL `first` and every child we have (orphans come to us, the subreaper), until none is left."""
+    if first:
+        _kill(first)
+    deadline = time.monotonic() + 2.0
     while time.monotonic() < deadline:
+        for pid in _children():
+            _kill(pid)
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
-            return
+            return                   # nobody left
         if pid == 0:
-            time.sleep(0.005)
+            time.sleep(0.002)
+
+
+def _children():
+    try:
+        with open(f"/proc/{os.getpid()}/task/{os.getpid()}/children") as listing:
+            return [int(p) for p in listing.read().split()]
+    except (OSError, ValueError):
+        return []
 
 
 def _kill(pid):
@@ -239,64 +256,117 @@ def _kill(pid):
         pass
 
 
-def _kill_marked(token):
-    """SIGKILL every process whose environment carries this worker's token (no pid namespace)."""
-    marker = f"KIT_SANDBOX_TOKEN={token}".encode()
-    for _ in range(3):
-        found = False
-        for entry in os.listdir("/proc"):
-            if entry.isdigit() and int(entry) != os.getpid():
-                try:
-                    with open(f"/proc/{entry}/environ", "rb") as environ:
-                        if marker in environ.read().split(b"\0"):
-                            _kill(int(entry))
-                            found = True
-                except OSError:
-                    pass
-        if not found:
-            return
+class Kit:
+    """What the zygote loaded once, for every worker it forks."""
+
+    def __init__(self, extra_sys_path):
+        for path in extra_sys_path:
+            if path not in sys.path:
+                sys.path.append(path)
+        self.confine = _load_sibling("confine")
+        import numpy                # before any scratch dir is on sys.path: never shadowed
+        self.np = numpy
+        self.wire = _load_sibling("wire")
+        self.catalogue = _load_sibling("catalogue")
+        self.session = _load_sibling("worker_session")
 
 
-def main():
-    config = json.loads(sys.argv[1])
-    for path in config["extra_sys_path"]:
-        if path not in sys.path:
-            sys.path.append(path)
-    confine = _load_sibling("confine")
-    confine.set_limits(None, None, None, None)            # no core files, from here on
-    confine.die_with_parent(signal.SIGTERM, lambda: os.getppid() != config["grader_pid"])
-    import numpy as np              # before the scratch dir is on sys.path: never shadowed
+def zygote(base):
+    """Serve fork requests from the grader: one message (the worker's config) with two fds
+    (the worker's end of its RPC socket, the write end of its status pipe) -> {"pid": P}.
 
-    wire = _load_sibling("wire")
-    catalogue = _load_sibling("catalogue")
-    session = _load_sibling("worker_session")
+    Dies with the grader (parent-death signal); ends when the grader closes the socket.
+    It never runs student code: that starts two forks further down, once confined.
+    """
+    grader = base["grader_pid"]
+    kit = Kit(base["extra_sys_path"])
+    kit.confine.set_limits(None, None, None, None)            # no core files, from here on
+    kit.confine.die_with_parent(signal.SIGKILL, lambda: os.getppid() != grader)
+    control = socket.socket(fileno=base["control_fd"])
+
+    def reap(signum, frame):
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                return
+
+    signal.signal(signal.SIGCHLD, reap)
+    control.sendall(b'{"ready": true}')
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(control, 1 << 20, 2)
+        except OSError:
+            os._exit(0)
+        if not message:
+            os._exit(0)             # the grader is done
+        if len(fds) != 2:
+            for fd in fds:
+                os.close(fd)
+            control.sendall(b'{"pid": null}')
+            continue
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            control.close()
+            os.setsid()
+            config = json.loads(message)
+            config["rpc_fd"] = fds[0]
+            start_worker(config, kit, fds[1], parent=os.getppid())
+        for fd in fds:
+            os.close(fd)
+        control.sendall(json.dumps({"pid": pid}).encode())
+
+
+def start_worker(config, kit, status_fd, parent):
+    """In a fresh child of the zygote: become the supervisor, fork the worker, confine and serve it."""
+    confine, wire = kit.confine, kit.wire
+    os.environ.clear()
+    os.environ.update(config["env"])
+    rpc = socket.socket(fileno=config["rpc_fd"])
+
+    def failed(error):               # report, exit: the grader tries a weaker mode
+        try:
+            rpc.sendall(wire.dumps({"failed": f"confinement failed: {error!r}"[:2000]}))
+        except OSError:
+            pass
+        os._exit(CONFINEMENT_FAILED)
+
     namespaces = set(config["namespaces"])
     uid, gid = os.getuid(), os.getgid()
     try:
+        confine.die_with_parent(signal.SIGTERM, lambda: os.getppid() != parent)
+        confine.become_subreaper()
         confine.unshare(namespaces & {"user", "pid"})
         if "user" in namespaces:
             confine.map_to_root(uid, gid)
-    except Exception as error:     # report, exit: the grader tries a weaker mode
-        print(f"confinement failed: {error!r}", file=sys.stderr, flush=True)
-        os._exit(CONFINEMENT_FAILED)
+    except Exception as error:
+        failed(error)
     parent_alive_read, parent_alive_write = os.pipe()
     worker_pid = os.fork()
     if worker_pid:
-        os.close(config["rpc_fd"])
+        rpc.close()
         os.close(parent_alive_read)
-        supervise(worker_pid, config, confine)
+        supervise(worker_pid, config, confine, parent, status_fd)
     os.close(parent_alive_write)
+    os.close(status_fd)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    rpc = socket.socket(fileno=config["rpc_fd"])
     try:
         confine.die_with_parent(signal.SIGKILL, lambda: confine.pipe_closed(parent_alive_read))
         protections, notes, pid, capture_fd = confine_worker(config, confine, parent_alive_read)
     except confine.SubmissionTooLarge as error:
         rpc.sendall(wire.dumps({"refused": str(error)}))
         os._exit(1)
-    except Exception as error:     # report, exit: the grader tries a weaker mode
-        print(f"confinement failed: {error!r}", file=sys.stderr, flush=True)
-        os._exit(CONFINEMENT_FAILED)
+    except Exception as error:
+        failed(error)
+    serve(config, kit, rpc, protections, notes, pid, capture_fd)
+
+
+def serve(config, kit, rpc, protections, notes, pid, capture_fd):
+    """The confined worker: stdio captured, the submission importable, hello, then requests."""
+    np, confine = kit.np, kit.confine
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)     # over RLIMIT_FSIZE: an OSError, not a kill
     scratch = config["scratch"]
     os.chdir(scratch)
@@ -313,9 +383,9 @@ def main():
         protections += confine.set_limits(config["limits"]["memory_mb"], None, None, None)
     hello = {"protections": protections, "notes": notes, "pid": pid,
              "python": sys.version.split()[0], "numpy": np.__version__}
-    rpc.sendall(wire.dumps({"hello": hello}))
-    session.Session(rpc, capture_fd, config, wire, catalogue, worker_files=(HERE,)).serve()
+    rpc.sendall(kit.wire.dumps({"hello": hello}))
+    kit.session.Session(rpc, capture_fd, config, kit.wire, kit.catalogue, worker_files=(HERE,)).serve()
 
 
 if __name__ == "__main__":
-    main()
+    zygote(json.loads(sys.argv[1]))

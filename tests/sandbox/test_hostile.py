@@ -18,18 +18,27 @@ def sigmoid(x):
 """
 
 
-def marked_processes(token):
-    """pids of live processes carrying the worker's environment token."""
-    marker = f"{isolation.TOKEN_VARIABLE}={token}".encode()
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/environ", "rb") as environ:
-                    if marker in environ.read().split(b"\0"):
-                        found.append(int(entry))
-            except OSError:
-                pass
+def alive(pid):
+    """Is `pid` a live process (not gone, not a zombie)?"""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def worker_tree(worker):
+    """pids of the worker and everything it started (below its supervisor), now."""
+    found, todo = [], [worker._process.forked.pid]
+    while todo:
+        pid = todo.pop()
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children") as listing:
+                children = [int(p) for p in listing.read().split()]
+        except OSError:
+            children = []
+        found += children
+        todo += children
     return found
 
 
@@ -183,10 +192,10 @@ def detach():
     return True
 """})
     assert w.module("functions").detach()
-    token = w._process.token
-    assert len(marked_processes(token)) >= 2                # the worker and the sleeper
+    started = worker_tree(w)
+    assert len(started) >= 2                                # the worker and the sleeper
     w.close()
-    assert marked_processes(token) == []
+    assert not [pid for pid in started if alive(pid)]
 
 
 def test_a_numpy_file_in_the_submission_does_not_shadow_numpy(make_worker):
@@ -259,19 +268,20 @@ def test_fallback_to_a_plain_process_still_works(make_worker, monkeypatch):
     w = make_worker({"functions.py": SIGMOID + """
 import os, time
 def detach():
-    if os.fork() == 0:
+    pid = os.fork()
+    if pid == 0:
         os.setsid()
         time.sleep(30)
         os._exit(0)
-    return True
+    return pid
 """})
     assert not namespaces_active(w)
     assert "separate process" in w.protections and "rlimit memory 1024 MB" in w.protections
     assert w.module("functions").sigmoid(0.0) == 0.5
-    assert w.module("functions").detach()
-    token = w._process.token
+    sleeper = w.module("functions").detach()
+    assert alive(sleeper)
     w.close()
-    assert marked_processes(token) == []
+    assert not alive(sleeper)
 
 
 def test_user_namespace_mode_as_an_ordinary_user_would_get_it(make_worker, monkeypatch):

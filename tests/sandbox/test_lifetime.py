@@ -30,18 +30,42 @@ time.sleep(60)                    # the grader is now mid-call, importing this m
 """
 
 
-def processes_mentioning(text):
-    """pids whose command line holds `text` (the worker's config names the run's folders)."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
-                    if text.encode() in cmdline.read():
-                        found.append(int(entry))
-            except OSError:
-                pass
+def descendants(pid):
+    """{pid: start time} of every process below `pid` now (its zygote, supervisors, workers...)."""
+    found, todo = {}, [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            with open(f"/proc/{parent}/task/{parent}/children") as listing:
+                children = [int(p) for p in listing.read().split()]
+        except OSError:
+            children = []
+        for child in children:
+            found[child] = start_time(child)
+        todo += children
     return found
+
+
+def start_time(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[19]
+    except OSError:
+        return None
+
+
+def still_running(processes):
+    """Those of {pid: start time} that still run (same pid, same start, not a zombie)."""
+    left = []
+    for pid, started in processes.items():
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[19] == started and fields[0] != "Z":
+            left.append(pid)
+    return left
 
 
 def pid_namespace(pid):
@@ -77,18 +101,19 @@ def test_killing_the_grader_mid_call_leaves_nothing(tmp_path, how):
                               env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               start_new_session=True)
     try:
-        # The worker's command line names the run's temporary folder; its pid namespace holds
-        # the worker and the three burners once the import is under way.
-        namespaces = set()
+        # Below the grader: the zygote, a supervisor, and the worker with its three burners,
+        # in a pid namespace of their own, once the import is under way.
+        started, namespaces = {}, set()
 
         def burning():
-            namespaces.update(pid_namespace(p) for p in processes_mentioning(str(temp)))
+            started.update(descendants(grader.pid))
+            namespaces.update(pid_namespace(p) for p in started)
             namespaces.discard(pid_namespace(os.getpid()))
             namespaces.discard(None)
             return any(len(processes_in(n)) >= 4 for n in namespaces)
 
         assert wait_for(burning, 60), "the submission's processes never showed up"
-        started = processes_mentioning(str(temp))
+        started.update(descendants(grader.pid))
         if how == "SIGTERM":
             grader.send_signal(signal.SIGTERM)
         elif how == "SIGKILL":
@@ -98,11 +123,11 @@ def test_killing_the_grader_mid_call_leaves_nothing(tmp_path, how):
         grader.wait(10)
 
         def all_gone():
-            return (not processes_mentioning(str(temp)) and not any(processes_in(n) for n in namespaces)
+            return (not still_running(started) and not any(processes_in(n) for n in namespaces)
                     and not list(temp.iterdir()))
 
         assert wait_for(all_gone, 2.0), (
-            f"left behind: processes {processes_mentioning(str(temp))} (of {started}), "
+            f"left behind: processes {still_running(started)} (of {sorted(started)}), "
             f"in the worker's namespace {[processes_in(n) for n in namespaces]}, files {list(temp.iterdir())}")
     finally:
         if grader.poll() is None:
