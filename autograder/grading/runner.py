@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from autograder.results import GradingRun
+from autograder.sandbox.client import discard_spares
 from autograder.translation import _
 from autograder.submission_intake import SubmissionError, open_submission
 
@@ -64,7 +65,10 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
                                    memory_mb=memory_mb, hidden_paths=hidden, budget=budget)
         settings.start_clock()
         plugin = GradingPlugin(settings, only=only)
-        run_hidden_suites(plugin)
+        try:
+            run_hidden_suites(plugin)
+        finally:
+            discard_spares()          # the worker started ahead for a next module that never came
     if plugin.unknown_selectors:
         raise selection_error(plugin)
     run = GradingRun(submission=label, seed=seed, kit_version=kit_version(), tests=plugin.ordered_results(),

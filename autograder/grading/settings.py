@@ -53,7 +53,7 @@ class GradingSettings:
 
         limits = Limits(call_timeout=self.call_timeout, memory_mb=self.memory_mb, output_chars=self.output_chars)
         worker = SubmissionWorker(self.submission_dir, limits, hide=tuple(self.hidden_paths),
-                                  run_deadline=self.deadline)
+                                  run_deadline=self.deadline, spare=True)
         for protection in getattr(worker, "protections", None) or ():
             if protection not in self.protections:
                 self.protections.append(protection)

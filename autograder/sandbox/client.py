@@ -9,12 +9,14 @@ submission (isolation.py decides how it is confined); requests and replies
 are plain-data messages (wire.py). Each call has a wall-clock timeout enforced
 here: on expiry the worker's whole process tree is killed and reaped.
 """
+import atexit
 import contextlib
 import os
 import secrets
 import shutil
 import signal
 import socket
+import threading
 import tempfile
 import time
 import weakref
@@ -124,10 +126,13 @@ class SubmissionWorker:
     stats: WorkerStats. alive: whether the worker process is running.
     run_deadline: time.monotonic() past which no call may run (the grading run's budget):
     a call ends there (WorkerDied), and none starts after it (BudgetExhausted).
+    spare: keep one more worker of the same kind starting in the background, so the next
+    start (another module's worker, a restart) only takes it (discard_spares() ends it).
     """
     _mode_cache = {}                  # euid -> index of the strongest mode that started
 
-    def __init__(self, submission_dir, limits=None, *, hide=(), output_dir=None, user="nobody", run_deadline=None):
+    def __init__(self, submission_dir, limits=None, *, hide=(), output_dir=None, user="nobody", run_deadline=None,
+                 spare=False):
         self.submission_dir = os.path.abspath(submission_dir)
         if not os.path.isdir(self.submission_dir):
             raise FileNotFoundError(f"no submission directory {self.submission_dir}")
@@ -145,6 +150,7 @@ class SubmissionWorker:
         self._dead_reason = "the worker has not been started"
         self._call_timeout = self.limits.call_timeout
         self.run_deadline = run_deadline
+        self.spare = spare
         self.start()
 
     # ------------------------------------------------------------ life cycle
@@ -155,17 +161,20 @@ class SubmissionWorker:
             return
         self._shutdown()              # the files of a worker that died
         self._generation += 1
-        # In namespace modes an empty mount point for the worker's root tmpfs, removed
-        # once the worker stands on it; else the home of the scratch copy.
-        temp_root = tempfile.mkdtemp(prefix="kit-sandbox-")
-        os.chmod(temp_root, 0o711)    # an unprivileged worker must reach its scratch dir
-        try:
-            modes = isolation.candidate_modes()
+        modes = isolation.candidate_modes()
+        hello, failures, index = None, [], None
+        spare = _take_spare(self._spare_key()) if self.spare else None
+        if spare is not None:
+            try:
+                hello, index = self._await_hello(spare), spare.index
+            except (_StartFailed, WorkerDied):
+                spare.discard()
+        if hello is None:
             first = min(self._mode_cache.get(os.geteuid(), 0), len(modes) - 1)
-            failures = []
             for index in range(first, len(modes)):
+                launched = self._launch(modes[index], index)
                 try:
-                    hello = self._spawn(modes[index], temp_root)
+                    hello = self._await_hello(launched)
                 except _StartFailed as failure:
                     failures.append(f"{modes[index].name}: {failure}")
                     continue
@@ -173,12 +182,12 @@ class SubmissionWorker:
                 break
             else:
                 raise WorkerDied("the worker process could not start: " + "; ".join(failures))
-        except BaseException:
-            shutil.rmtree(temp_root, ignore_errors=True)
-            raise
         self.alive = True
         self.protections = _strings(hello.get("protections")) + [f"per-call timeout {self._call_timeout:g} s"]
         self.notes = [f"isolation mode {f}" for f in failures] + _strings(hello.get("notes"))
+        if self.spare:                # the next worker of this kind starts while this one works
+            with contextlib.suppress(Exception):
+                _put_spare(self._spare_key(), self._launch(modes[index], index))
 
     def restart(self):
         """Kill the current worker (if any) and start a fresh one; old RemoteRefs die."""
@@ -268,8 +277,12 @@ class SubmissionWorker:
 
     # ------------------------------------------------------------ plumbing
 
-    def _spawn(self, mode, temp_root):
-        """Start the worker in `mode`; its hello message, or _StartFailed."""
+    def _launch(self, mode, index):
+        """Fork a worker in `mode` (the index-th candidate mode); a _Launched, its hello still to come."""
+        # In namespace modes an empty mount point for the worker's root tmpfs, removed
+        # once the worker stands on it; else the home of the scratch copy.
+        temp_root = tempfile.mkdtemp(prefix="kit-sandbox-")
+        os.chmod(temp_root, 0o711)    # an unprivileged worker must reach its scratch dir
         in_namespace = "mount" in mode.namespaces
         scratch = SCRATCH_IN_NAMESPACE if in_namespace else os.path.join(temp_root, "scratch")
         uid, gid, user = isolation.unprivileged_user(self.user)
@@ -292,10 +305,18 @@ class SubmissionWorker:
         try:
             forked = zygote.fork_worker(config["extra_sys_path"], isolation.scrubbed_env("/", token), config,
                                         child.fileno())
+        except BaseException:
+            parent.close()
+            shutil.rmtree(temp_root, ignore_errors=True)
+            raise
         finally:
             child.close()
-        process = _WorkerProcess(forked, token, "pid" in mode.namespaces, temp_root)
-        channel = _Channel(parent)
+        return _Launched(_WorkerProcess(forked, token, "pid" in mode.namespaces, temp_root), _Channel(parent),
+                         mode, index)
+
+    def _await_hello(self, launched):
+        """The launched worker's hello (it becomes this object's worker), or _StartFailed / WorkerDied."""
+        process, channel, limits = launched.process, launched.channel, self.limits
         try:
             message = channel.recv(time.monotonic() + limits.start_timeout, 1 << 20)
             if isinstance(message.get("refused"), str):
@@ -306,20 +327,17 @@ class SubmissionWorker:
             if not isinstance(hello, dict):
                 raise wire.WireError("no hello")
         except TimeoutError:
-            channel.close()
-            process.kill()
+            launched.discard()
             raise WorkerDied(f"the worker process did not start within {limits.start_timeout:g} s") from None
         except (EOFError, OSError, wire.WireError) as error:
-            channel.close()
-            process.kill()
+            launched.discard()
             raise _StartFailed(str(error)) from None
         except BaseException:
-            channel.close()
-            process.kill()
+            launched.discard()
             raise
-        if in_namespace:
+        if "mount" in launched.mode.namespaces:
             with contextlib.suppress(OSError):
-                os.rmdir(temp_root)   # the worker's root is a tmpfs of its own mount namespace
+                os.rmdir(process.temp_root)   # the worker's root is a tmpfs of its own mount namespace
         if isinstance(hello.get("pid"), int):
             process.inner_pid = hello["pid"]
         self._process, self._channel = process, channel
@@ -466,9 +484,53 @@ class SubmissionWorker:
         except (KeyError, IndexError, TypeError, ValueError):
             pass     # the caller's object no longer has that shape; nothing sensible to mirror
 
+    def _spare_key(self):
+        return (os.getpid(), self.submission_dir, self.limits, tuple(self.hidden), self.user)
+
     def __repr__(self):
         state = "alive" if self.alive else "dead"
         return f"<SubmissionWorker {self.submission_dir} ({state})>"
+
+
+@dataclass
+class _Launched:
+    """A forked worker whose hello has not been read yet."""
+    process: _WorkerProcess
+    channel: _Channel
+    mode: isolation.Mode
+    index: int
+
+    def discard(self):
+        self.channel.close()
+        self.process.release()
+
+
+_spares = {}                          # SubmissionWorker._spare_key() -> _Launched
+_spares_lock = threading.Lock()
+
+
+def _take_spare(key):
+    with _spares_lock:
+        return _spares.pop(key, None)
+
+
+def _put_spare(key, launched):
+    with _spares_lock:
+        old, _spares[key] = _spares.get(key), launched
+    if old is not None:
+        old.discard()
+
+
+def discard_spares():
+    """End every spare worker (a grading run calls this when it is done)."""
+    with _spares_lock:
+        spares = list(_spares.values())
+        _spares.clear()
+    for spare in spares:
+        spare.discard()
+
+
+atexit.register(discard_spares)
 
 
 def _release(process, channel):
