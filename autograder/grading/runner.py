@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 
 from autograder.results import GradingRun
-from autograder.sandbox.client import discard_spares
+from autograder.sandbox.client import discard_spares, warm_up
 from autograder.translation import _
 from autograder.submission_intake import SubmissionError, open_submission
 
@@ -59,6 +59,7 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
     started = time.perf_counter()
     seed = secrets.randbelow(SEED_LIMIT) if seed is None else int(seed)
     label = str(path) if label is None else label
+    warm_up()                         # the sandbox imports NumPy while pytest collects the suites
     with open_submission(path) as directory:
         hidden = [*hide, *(str(Path(p).resolve().parent) for p in (reports or {}).values())]
         settings = GradingSettings(submission_dir=str(directory), seed=seed, call_timeout=call_timeout,

@@ -521,6 +521,11 @@ def _put_spare(key, launched):
         old.discard()
 
 
+def warm_up():
+    """Start the sandbox's zygote in the background (a grading run calls this first)."""
+    zygote.warm_up(isolation.extra_sys_path(), isolation.scrubbed_env("/", secrets.token_hex(12)))
+
+
 def discard_spares():
     """End every spare worker (a grading run calls this when it is done)."""
     with _spares_lock:

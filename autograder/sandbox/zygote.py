@@ -74,20 +74,32 @@ class Zygote:
             stdin=subprocess.DEVNULL, stdout=self.log, stderr=self.log, env=env, cwd="/",
             start_new_session=True)
         child.close()
-        self.control, self.lock = parent, threading.Lock()
-        reply = self._reply(START_TIMEOUT)
+        self.control, self.lock, self.ready = parent, threading.Lock(), False
+
+    def _wait_ready(self):
+        """The zygote's first message says it has imported everything (waited for once)."""
+        if self.ready:
+            return
+        try:
+            reply = self._reply(START_TIMEOUT)
+        except (OSError, ValueError, EOFError) as error:
+            reply = {"error": str(error)}
         if not reply.get("ready"):
-            self.close()
-            raise WorkerDied("the sandbox's zygote process did not start: " + self.log_tail())
+            raise WorkerDied("the sandbox's zygote process did not start: " + (self.log_tail() or str(reply)))
+        self.ready = True
 
     def fork(self, config, rpc_fd):
         """A new worker (ForkedWorker) started from `config`, talking on `rpc_fd` (passed to it)."""
         status_read, status_write = os.pipe()
         try:
             with self.lock:
+                self._wait_ready()
                 socket.send_fds(self.control, [json.dumps(config).encode()], [rpc_fd, status_write])
                 pid = self._reply(FORK_TIMEOUT).get("pid")
-        except (OSError, ValueError, TimeoutError) as error:
+        except WorkerDied:
+            os.close(status_read)
+            raise
+        except (OSError, ValueError, EOFError) as error:      # TimeoutError is an OSError
             os.close(status_read)
             raise WorkerDied(f"the sandbox's zygote process stopped answering ({error}): "
                              + self.log_tail()) from None
@@ -129,8 +141,14 @@ class Zygote:
         self.log.close()
 
 
+def warm_up(extra_sys_path, env):
+    """Start the zygote now, without waiting: it imports NumPy while the grader does other work."""
+    zygote_for(extra_sys_path, env)
+
+
 def zygote_for(extra_sys_path, env):
-    """The running zygote of this grader process, started on first use (again after a fork or a crash)."""
+    """The zygote of this grader process, started on first use (again after a fork or a crash);
+    it may still be importing (fork() waits for it)."""
     key = (os.getpid(), tuple(extra_sys_path))
     with _lock:
         zygote = _zygotes.get(key)
