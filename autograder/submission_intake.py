@@ -35,7 +35,6 @@ from pathlib import Path, PurePosixPath
 
 from autograder.notebook_intake import NOTEBOOK_SUFFIX, NotebookError, notebook_modules, notebooks_in
 from autograder.results import MODULE_ORDER as CONTRACT_MODULES
-from autograder.sandbox.isolation import removed_with_grader
 
 PROVIDED_MODULES = ("__init__", "data", "training_log", "mnist")
 MAX_FILES = int(os.environ.get("KIT_MAX_SUBMISSION_FILES", 2000))      # in a zip or a folder
@@ -55,6 +54,8 @@ class SubmissionError(ValueError):
 @contextlib.contextmanager
 def open_submission(path):
     """Yield the directory (a Path) to grade for `path`; temporary files are removed afterwards."""
+    from autograder.sandbox.isolation import removed_with_grader   # NumPy comes with it: not at import
+
     source = Path(path)
     if not source.exists():
         raise SubmissionError(f"{path}: no such file or directory")

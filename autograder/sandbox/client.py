@@ -27,7 +27,6 @@ import numpy as np
 from . import isolation, wire, zygote
 from .remote import Handle, RemoteError, RemoteRef, WorkerDied
 
-CONFINEMENT_FAILED = 71               # worker_main's exit code when a confinement step fails
 SCRATCH_IN_NAMESPACE = "/submission"  # where the copy sits in the worker's private root
 
 

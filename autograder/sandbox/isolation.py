@@ -145,12 +145,14 @@ def unprivileged_user(name="nobody"):
 
 
 def children_of(pid):
-    """Direct children of `pid` (Linux /proc), [] when unknown."""
+    """Direct children of `pid` (Linux /proc); None when this cannot be known."""
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as listing:
             return [int(p) for p in listing.read().split()]
+    except FileNotFoundError:
+        return [] if os.path.isdir("/proc/self") else None
     except (OSError, ValueError):
-        return []
+        return None
 
 
 def kill_tree(process, pid_namespace, inner_pid=None):
@@ -161,13 +163,16 @@ def kill_tree(process, pid_namespace, inner_pid=None):
     one, the supervisor (their subreaper) kills what is left before it reports.
     Its process group (its session) is killed last, for anything still there.
     """
-    first = children_of(process.pid) or ([inner_pid] if inner_pid else [])
-    for pid in first:
-        _signal(os.kill, pid)
-    if process.exit_status(3.0) is None:
-        _signal(os.kill, process.pid)
-        process.exit_status(1.0)
-    _signal(os.killpg, process.pid)
+    if process.exit_status(0) is None:      # once the supervisor has reported, all is over
+        first = children_of(process.pid)
+        if first is None:               # no /proc (macOS): the pid the worker gave in its hello
+            first = [inner_pid] if inner_pid else []
+        for pid in first:
+            _signal(os.kill, pid)
+        if process.exit_status(3.0) is None:
+            _signal(os.kill, process.pid)
+            process.exit_status(1.0)
+        _signal(os.killpg, process.pid)
     process.close()
 
 
