@@ -49,6 +49,7 @@ class Domain:
     sources: tuple
     locale_dir: str
     todo_sources: tuple = ()
+    test_name_sources: tuple = ()  # folders of hidden suites: a test's name is its docstring's first line
 
     def po_path(self, language, root=REPO_ROOT):
         return Path(root) / self.locale_dir / language / "LC_MESSAGES" / f"{self.name}.po"
@@ -66,7 +67,8 @@ class Domain:
 
 DOMAINS = {
     "exercises": Domain("exercises", ("exercises",), "exercises/locale", todo_sources=("solutions",)),
-    "autograder": Domain("autograder", ("autograder",), "autograder/locale"),
+    "autograder": Domain("autograder", ("autograder",), "autograder/locale",
+                         test_name_sources=("autograder/hidden",)),
 }
 
 
@@ -89,7 +91,26 @@ def extract(domain, root=REPO_ROOT):
                 template.add(region.todo_text, None, [(relative, region.start_line)],
                              auto_comments=["The TODO of a solution region (the stub shows it under the "
                                             "English one); after translating, run make_exercises."])
+    for folder in domain.test_name_sources:
+        for path in sorted((Path(root) / folder).glob("test_*.py")):
+            relative = path.relative_to(root).as_posix()
+            for lineno, name in test_names(path.read_text(encoding="utf-8")):
+                template.add(name, None, [(relative, lineno)],
+                             auto_comments=["The name of a hidden test (its docstring's first line), "
+                                            "shown in the grading report."])
     return template
+
+
+def test_names(source_text):
+    """[(line, name)] of the test functions of a hidden suite: their docstrings' first lines."""
+    names = []
+    for node in ast.walk(ast.parse(source_text)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test"):
+            doc = ast.get_docstring(node) or ""
+            lines = [line.strip() for line in doc.strip().splitlines() if line.strip()]
+            if lines:
+                names.append((node.lineno, lines[0]))
+    return names
 
 
 def read_catalogue(path, language=None):

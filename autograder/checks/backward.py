@@ -12,6 +12,8 @@ the reference's gradient and floor is FLOOR_FRACTION of the largest reference gr
 """
 import numpy as np
 
+from autograder.translation import _, translated
+
 from .compare import mistake_note, recognise_mistake, with_diagnosis
 from .feedback import CheckFailed, describe_inputs, labelled
 from .numerical import as_array
@@ -49,25 +51,26 @@ def expect_reference_gradients(unit, what, got, expected, inputs, scenario=None,
     wrong = [name for name, error in errors.items() if not error <= rtol]
     if not wrong:
         return errors
-    lines = [f"{what}: the gradient differs from the gradient of the contract's function "
-             "(the reference's backward pass on the same input and parameters)"]
+    lines = [_("{what}: the gradient differs from the gradient of the contract's function (the "
+               "reference's backward pass on the same input and parameters)").format(what=what)]
     for name in wrong:
-        lines.append(f"  {name}: relative error {errors[name]:.3g} (tolerance {rtol:g})")
+        lines.append(_("  {name}: relative error {errors:.3g} (tolerance {rtol:g})").format(
+                         name=name, errors=errors[name], rtol=rtol))
     if inputs:
         lines += ["input:", describe_inputs(inputs)]
     first = wrong[0]
-    lines.append(labelled(f"expected {first}: ", np.asarray(expected[first])))
+    lines.append(labelled(_("expected {first}: ").format(first=first), np.asarray(expected[first])))
     lines.append(labelled(f"got {first}: ".ljust(len(f"expected {first}: ")), arrays[first]))
     if hint:
         lines.append(hint)
     mistake = recognise_mistake(unit, scenario, raw, rtol=1e-6, atol=1e-9) if scenario else None
     if mistake:
         lines.append(mistake_note(mistake))
-    raise CheckFailed("\n".join(lines), diagnosis=mistake.name if mistake else None)
+    raise CheckFailed("\n".join(lines), diagnosis=translated(mistake.name) if mistake else None)
 
 
 def _gradient_array(what, value, shape):
     if isinstance(value, (list, tuple)):
-        raise CheckFailed(f"{what} is a {type(value).__name__}, expected a NumPy array (ndarray) "
-                          f"of shape {tuple(shape)}")
+        raise CheckFailed(_("{what} is a {name}, expected a NumPy array (ndarray) of shape {shape}").format(
+                              what=what, name=type(value).__name__, shape=tuple(shape)))
     return as_array(what, value, shape)

@@ -1,6 +1,8 @@
 """Checks of functions.py: activations and losses against the reference on random inputs."""
 import numpy as np
 
+from autograder.translation import _
+
 from .compare import expect_match
 from .feedback import CheckFailed, show
 from .inputs import away_from_zero, probabilities
@@ -20,7 +22,7 @@ def check_step_function(sub, rng):
         lambda m: {"float x": m["functions"].step_function(x.copy()),
                    "int x": m["functions"].step_function(x_int.copy())},
         {"float x": x, "int x": x_int}, rtol=0.0, atol=0.0,
-        note="The result may be int, float or bool: 1 where x > 0, else 0.")
+        note=_("The result may be int, float or bool: 1 where x > 0, else 0."))
 
 
 def check_sigmoid_values(sub, rng):
@@ -39,10 +41,10 @@ def check_sigmoid_extremes(sub, rng):
                         away_from_zero(rng, (4,), scale=2.0, margin=0.3)])
     rng.shuffle(x)
     expect_match(
-        sub, "functions.sigmoid", "sigmoid(x) for large |x|",
+        sub, "functions.sigmoid", _("sigmoid(x) for large |x|"),
         lambda m: m["functions"].sigmoid(x.copy()), {"x": x}, **EXACT,
-        note="For x far below 0, exp(-x) overflows: compute exp of -|x| only "
-             "(e.g. exp(x) / (1 + exp(x)) where x < 0).")
+        note=_("For x far below 0, exp(-x) overflows: compute exp of -|x| only (e.g. exp(x) / (1 + "
+               "exp(x)) where x < 0)."))
 
 
 def check_relu(sub, rng):
@@ -63,7 +65,7 @@ def check_softmax_rows(sub, rng):
         lambda m: {"batch x (N, C), N == C": m["functions"].softmax(x.copy()),
                    "1-D x": m["functions"].softmax(x1.copy())},
         {"batch x": x, "1-D x": x1}, **EXACT,
-        note="For a batch every row sums to 1.")
+        note=_("For a batch every row sums to 1."))
 
 
 def check_softmax_large_inputs(sub, rng):
@@ -75,10 +77,10 @@ def check_softmax_large_inputs(sub, rng):
     x = offsets + rng.normal(0.0, 1.0, size=(n, n))
     x1 = rng.uniform(900.0, 1000.0) + rng.normal(0.0, 1.0, size=5)
     expect_match(
-        sub, "functions.softmax", "softmax(x) for inputs up to 1e3",
+        sub, "functions.softmax", _("softmax(x) for inputs up to 1e3"),
         lambda m: {"batch x": m["functions"].softmax(x.copy()), "1-D x": m["functions"].softmax(x1.copy())},
         {"batch x": x, "1-D x": x1}, **EXACT,
-        note="exp(1000) overflows: subtract the maximum (of each row) before exp.")
+        note=_("exp(1000) overflows: subtract the maximum (of each row) before exp."))
 
 
 def squared_error_name(sub):
@@ -100,7 +102,7 @@ def check_mean_squared_error(sub, rng):
     expect_match(
         sub, "functions.mean_squared_error", f"{name}(y, t)", scenario,
         {"y (2-D)": y, "t (2-D)": t, "y (1-D)": y1, "t (1-D)": t1}, **EXACT,
-        note="The book's definition: 0.5 * sum((y - t) ** 2) over all entries.")
+        note=_("The book's definition: 0.5 * sum((y - t) ** 2) over all entries."))
 
 
 def check_cross_entropy_values(sub, rng):
@@ -125,7 +127,8 @@ def check_cross_entropy_values(sub, rng):
     expect_match(sub, "functions.cross_entropy_error", "cross_entropy_error(y, t)", scenario,
                  {"y (2-D)": y, "labels": labels, "y (N != C)": wide, "labels (N != C)": wide_labels,
                   "y (1-D)": y1, "label": label1},
-                 **CROSS_ENTROPY_TOLERANCE, note="The mean over the batch of -log(y[true class] + eps).")
+                 **CROSS_ENTROPY_TOLERANCE, note=_("The mean over the batch of -log(y[true class] + "
+                                                   "eps)."))
 
 
 def check_cross_entropy_zero_probability(sub, rng):
@@ -136,7 +139,7 @@ def check_cross_entropy_zero_probability(sub, rng):
     expect_match(sub, "functions.cross_entropy_error", "cross_entropy_error(y, t)",
                  lambda m: m["functions"].cross_entropy_error(y.copy(), np.eye(n + 1)[labels]),
                  {"y": y, "t (labels)": labels}, **CROSS_ENTROPY_TOLERANCE,
-                 note="The mean over the batch of -log(y[true class] + eps).")
+                 note=_("The mean over the batch of -log(y[true class] + eps)."))
     c = int(rng.integers(3, 6))
     label = int(rng.integers(0, c))
     y1 = probabilities(rng, (c,))
@@ -148,7 +151,7 @@ def check_cross_entropy_zero_probability(sub, rng):
     value = np.asarray(got, dtype=float) if got is not None else np.array(np.nan)
     if value.size != 1 or not np.isfinite(value) or float(value) < LOSS_AT_ZERO_PROBABILITY:
         raise CheckFailed(
-            "cross_entropy_error(y, t) where the true class has probability 0 must be a large finite "
-            f"number (-log(0 + eps) >= {LOSS_AT_ZERO_PROBABILITY:g}), got {show(got)}\n"
-            f"input:\n  y = {show(y1)}\n  t = {show(t1)}\n"
-            "hint: add a small eps (the book: 1e-7) inside the logarithm.")
+            _("cross_entropy_error(y, t) where the true class has probability 0 must be a large "
+              "finite number (-log(0 + eps) >= {loss_at_zero_probability:g}), got {got}\ninput:\n  y "
+              "= {y1}\n  t = {t1}\nhint: add a small eps (the book: 1e-7) inside the logarithm.").format(
+                loss_at_zero_probability=LOSS_AT_ZERO_PROBABILITY, got=show(got), y1=show(y1), t1=show(t1)))

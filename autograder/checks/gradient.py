@@ -8,6 +8,8 @@ import numpy as np
 
 from autograder.sandbox.catalogue import build
 
+from autograder.translation import _
+
 from .compare import difference, fail_mismatch, with_diagnosis
 from .feedback import CheckFailed, show
 from .numerical import as_array
@@ -29,11 +31,12 @@ def check_numerical_gradient_values(sub, rng):
         expected = weights * np.cos(x)
         found = difference(got, expected, **NUMERICAL_GRADIENT_TOLERANCE)
         if found:
-            fail_mismatch(UNIT, f"numerical_gradient(f, x) for f(x) = sum(w * sin(x)), x of shape {shape}",
+            fail_mismatch(UNIT, _("numerical_gradient(f, x) for f(x) = sum(w * sin(x)), x of shape "
+                                  "{shape}").format(shape=shape),
                           found, {"x": x, "w": weights}, scenario=_gradient_of_sines(x, weights),
                           got=got, **NUMERICAL_GRADIENT_TOLERANCE,
-                          note="Central difference (f(x + h) - f(x - h)) / (2 * h) for every entry of x, "
-                               "whatever x's shape.")
+                          note=_("Central difference (f(x + h) - f(x - h)) / (2 * h) for every entry "
+                                 "of x, whatever x's shape."))
         if not np.array_equal(x_sent, x):
             raise with_diagnosis(CheckFailed(_not_restored_message(x, x_sent)), UNIT,
                                  _x_after_gradient_of_sines(x, weights), x_sent, rtol=0.0, atol=0.0)
@@ -48,12 +51,12 @@ def check_numerical_gradient_in_place(sub, rng):
     expected = 2 * x
     found = difference(got, expected, **NUMERICAL_GRADIENT_TOLERANCE)
     if found:
-        note = ("f must be called with the very array x, changed in place (x[i] = value + h, then "
-                "f(x)): functions like `lambda _: net.loss(x_batch, t_batch)` ignore their argument "
-                "and read the parameter array itself.")
+        note = (_("f must be called with the very array x, changed in place (x[i] = value + h, then "
+                  "f(x)): functions like `lambda _: net.loss(x_batch, t_batch)` ignore their "
+                  "argument and read the parameter array itself."))
         if np.allclose(got, 0.0):
-            note = "Your gradient is all zeros: " + note
-        fail_mismatch(UNIT, "numerical_gradient(f, x) where f reads x through a closure", found,
+            note = _("Your gradient is all zeros: ") + note
+        fail_mismatch(UNIT, _("numerical_gradient(f, x) where f reads x through a closure"), found,
                       {"x": x}, scenario=_gradient_through_closure(x), got=got, note=note,
                       **NUMERICAL_GRADIENT_TOLERANCE)
     after = as_array("x after numerical_gradient", sub.plain(held), x.shape)

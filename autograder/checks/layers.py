@@ -4,6 +4,8 @@ forward and backward values, read through the mask), BatchNormalization's test m
 training steps."""
 import numpy as np
 
+from autograder.translation import _
+
 from .backward import expect_reference_gradients
 from .compare import difference, expect_match, fail_mismatch, run_diagnosed
 from .dependencies import names_failing_dependency
@@ -68,10 +70,10 @@ def check_affine_forward(sub, rng):
     expected = x2 @ W_new + b_new
     found = difference(got, expected, **EXACT)
     if found:
-        fail_mismatch("layers.Affine", "Affine.forward after W and b were changed in place", found,
+        fail_mismatch("layers.Affine", _("Affine.forward after W and b were changed in place"), found,
                       {"x": x2, "new W": W_new, "new b": b_new},
-                      note="Keep references to W and b (self.W = W), do not copy them: "
-                           "an optimizer updates these arrays in place.")
+                      note=_("Keep references to W and b (self.W = W), do not copy them: an "
+                             "optimizer updates these arrays in place."))
 
 
 def check_affine_backward(sub, rng):
@@ -81,7 +83,7 @@ def check_affine_backward(sub, rng):
     expect_layer_backward(sub, rng, "layers.Affine", "Affine",
                          lambda m, p: m["layers"].Affine(p["W"], p["b"]), params, x,
                          dout=rng.normal(size=(n, m_out)), gradient_names={"W": "dW", "b": "db"},
-                         hint="dx must have x's original shape (N, d1, d2).")
+                         hint=_("dx must have x's original shape (N, d1, d2)."))
 
 
 # ---------------------------------------------------------------- SoftmaxWithLoss
@@ -115,7 +117,8 @@ def check_softmax_with_loss_backward(sub, rng):
         expect_layer_backward(sub, rng, "layers.SoftmaxWithLoss", f"SoftmaxWithLoss ({kind})",
                               lambda m, p: m["layers"].SoftmaxWithLoss(), {}, xx, dout=None,
                               forward=lambda layer, x_in, t=t: layer.forward(x_in, t.copy()),
-                              extra_inputs={"t": t}, hint="dx = (softmax(x) - t) / N for the batch mean loss.")
+                              extra_inputs={"t": t}, hint=_("dx = (softmax(x) - t) / N for the batch "
+                                                            "mean loss."))
 
 
 # ---------------------------------------------------------------- Dropout
@@ -129,8 +132,9 @@ def check_dropout_forward(sub, rng):
     test = _array(sub, f"Dropout({ratio}).forward(x, train_flg=False)", layer.forward, x, x.shape, train_flg=False)
     train_scale, test_scale = _dropout_scales(ratio, x, train, test)
     if np.array_equal(train != 0, again != 0):
-        raise CheckFailed(f"Dropout({ratio}): two training forward passes dropped exactly the same units; "
-                          "draw a new random mask on every forward pass.")
+        raise CheckFailed(_("Dropout({ratio}): two training forward passes dropped exactly the same "
+                            "units; draw a new random mask on every forward pass.").format(
+                              ratio=ratio))
 
     default = sub.make("Dropout()", sub.modules["layers"].Dropout)
     out = _array(sub, "Dropout().forward(x, train_flg=True)", default.forward, x, x.shape, train_flg=True)
@@ -147,22 +151,26 @@ def check_dropout_backward(sub, rng):
     train = _array(sub, f"Dropout({ratio}).forward(x, train_flg=True)", layer.forward, x, x.shape, train_flg=True)
     kept = train != 0
     if np.array_equal(first != 0, kept):
-        raise CheckFailed(f"Dropout({ratio}): two training forward passes dropped exactly the same units; "
-                          "draw a new random mask on every forward pass (backward then uses the last one).")
+        raise CheckFailed(_("Dropout({ratio}): two training forward passes dropped exactly the same "
+                            "units; draw a new random mask on every forward pass (backward then uses "
+                            "the last one).").format(ratio=ratio))
     # The backward is judged against a forward that drops units: an identity layer's "backward" earns nothing.
     _kept_fraction(f"Dropout({ratio}).forward(x, train_flg=True)", ratio, kept)
     scale = float(np.median(train[kept] / x[kept])) if kept.any() else 1.0
     if not any(np.isclose(scale, s, rtol=1e-9, atol=0) for s in (1.0, 1.0 / (1.0 - ratio))):
-        raise CheckFailed(f"Dropout({ratio}).forward(x, train_flg=True) scales the kept units by {scale:.6g}; "
-                          f"expected 1 (the book's convention) or 1 / (1 - ratio) = {1 / (1 - ratio):.6g} (inverted).")
+        raise CheckFailed(_("Dropout({ratio}).forward(x, train_flg=True) scales the kept units by "
+                            "{scale:.6g}; expected 1 (the book's convention) or 1 / (1 - ratio) = "
+                            "{value:.6g} (inverted).").format(
+                              ratio=ratio, scale=scale, value=1 / (1 - ratio)))
     dx = _array(sub, f"Dropout({ratio}).backward(dout)", layer.backward, dout, x.shape)
     expected = dout * kept * scale
     found = difference(dx, expected, rtol=SCALE_RTOL, atol=1e-12)
     if found:
         fail_mismatch("layers.Dropout", f"Dropout({ratio}).backward(dout)", found,
                       {"dout (first rows)": dout[:2]},
-                      note=f"backward must let dout through the units kept by the last forward pass, "
-                           f"with the forward pass's scale ({scale:.6g} here), and zero the rest.")
+                      note=_("backward must let dout through the units kept by the last forward "
+                             "pass, with the forward pass's scale ({scale:.6g} here), and zero the "
+                             "rest.").format(scale=scale))
 
 
 def _dropout_scales(ratio, x, train, test):
@@ -173,31 +181,35 @@ def _dropout_scales(ratio, x, train, test):
     scales = train[kept] / x[kept]
     train_scale = float(np.median(scales))
     if not np.allclose(scales, train_scale, rtol=SCALE_RTOL, atol=0):
-        raise CheckFailed(f"{what}: kept units are scaled differently (from {scales.min():.6g} to "
-                          f"{scales.max():.6g}); every kept unit is x times one scale.")
+        raise CheckFailed(_("{what}: kept units are scaled differently (from {min:.6g} to "
+                            "{max:.6g}); every kept unit is x times one scale.").format(
+                              what=what, min=scales.min(), max=scales.max()))
     test_scales = test / x
     test_scale = float(np.median(test_scales))
     if not np.allclose(test_scales, test_scale, rtol=SCALE_RTOL, atol=0):
-        raise CheckFailed(f"Dropout({ratio}).forward(x, train_flg=False): units are scaled differently; "
-                          "in test mode every unit is kept, all with one scale.")
+        raise CheckFailed(_("Dropout({ratio}).forward(x, train_flg=False): units are scaled "
+                            "differently; in test mode every unit is kept, all with one scale.").format(
+                              ratio=ratio))
     conventions = {"the book's (train x * mask, test x * (1 - ratio))": (1.0, 1.0 - ratio),
                    "inverted (train x * mask / (1 - ratio), test x)": (1.0 / (1.0 - ratio), 1.0)}
     for pair in conventions.values():
         if np.allclose((train_scale, test_scale), pair, rtol=1e-9, atol=0):
             return train_scale, test_scale
     raise CheckFailed(
-        f"Dropout({ratio}): kept units are scaled by {train_scale:.6g} in training and every unit by "
-        f"{test_scale:.6g} in testing, so the mean training output ({train.mean():.4g}) does not match "
-        f"the test output ({test.mean():.4g}). Accepted: " + "; or ".join(conventions) + ".")
+        _("Dropout({ratio}): kept units are scaled by {train_scale:.6g} in training and every unit "
+          "by {test_scale:.6g} in testing, so the mean training output ({mean:.4g}) does not match "
+          "the test output ({mean2:.4g}). Accepted: ").format(
+            ratio=ratio, train_scale=train_scale, test_scale=test_scale, mean=train.mean(), mean2=test.mean()) + "; or ".join(conventions) + ".")
 
 
 def _kept_fraction(what, ratio, kept):
     fraction = float(kept.mean())
     sigma = np.sqrt(ratio * (1 - ratio) / kept.size)
     if abs(fraction - (1 - ratio)) > DROPOUT_FRACTION_SIGMAS * sigma:
-        raise CheckFailed(f"{what}: kept {fraction:.3f} of the units, expected about {1 - ratio:.2f} "
-                          f"(= 1 - dropout_ratio) on {kept.size} units. A unit is kept with "
-                          "probability 1 - dropout_ratio.")
+        raise CheckFailed(_("{what}: kept {fraction:.3f} of the units, expected about {value:.2f} (= "
+                            "1 - dropout_ratio) on {size} units. A unit is kept with probability 1 - "
+                            "dropout_ratio.").format(
+                              what=what, fraction=fraction, value=1 - ratio, size=kept.size))
 
 
 # ---------------------------------------------------------------- BatchNormalization
@@ -209,8 +221,8 @@ def check_batchnorm_forward(sub, rng):
     expect_match(sub, "layers.BatchNormalization", "BatchNormalization(gamma, beta).forward(x, train_flg=True)",
                  lambda m: m["layers"].BatchNormalization(gamma.copy(), beta.copy()).forward(x.copy(), train_flg=True),
                  {"x": x, "gamma": gamma, "beta": beta}, **BATCH_NORM_TOLERANCE,
-                 note="Training mode: normalise each feature (column) with the batch mean and the biased "
-                      "batch variance, then out = gamma * xhat + beta.")
+                 note=_("Training mode: normalise each feature (column) with the batch mean and the "
+                        "biased batch variance, then out = gamma * xhat + beta."))
 
 
 def check_batchnorm_backward(sub, rng):
@@ -221,8 +233,8 @@ def check_batchnorm_backward(sub, rng):
                          lambda m, p: m["layers"].BatchNormalization(p["gamma"], p["beta"]), params, x,
                          dout=rng.normal(size=x.shape), gradient_names={"gamma": "dgamma", "beta": "dbeta"},
                          forward=lambda layer, xx: layer.forward(xx, train_flg=True),
-                         hint="dx has three paths: through xhat, through the batch variance and through "
-                              "the batch mean.")
+                         hint=_("dx has three paths: through xhat, through the batch variance and "
+                                "through the batch mean."))
 
 
 def check_batchnorm_test_mode(sub, rng):
@@ -233,12 +245,13 @@ def check_batchnorm_test_mode(sub, rng):
     # 1. Running statistics given to the constructor.
     running_mean, running_var = rng.normal(size=d), rng.uniform(0.5, 2.0, size=d)
     expect_match(sub, "layers.BatchNormalization",
-                 "BatchNormalization(gamma, beta, running_mean=..., running_var=...).forward(x, train_flg=False)",
+                 _("BatchNormalization(gamma, beta, running_mean=..., running_var=...).forward(x, "
+                   "train_flg=False)"),
                  lambda m: m["layers"].BatchNormalization(
                      gamma.copy(), beta.copy(), running_mean=running_mean.copy(),
                      running_var=running_var.copy()).forward(x.copy(), train_flg=False),
                  {"x": x, "gamma": gamma, "beta": beta, "running_mean": running_mean, "running_var": running_var},
-                 **BATCH_NORM_TOLERANCE, note="Test mode normalises with the running statistics.")
+                 **BATCH_NORM_TOLERANCE, note=_("Test mode normalises with the running statistics."))
 
     # 2. After training steps from scratch (running statistics start at zeros).
     momentum = float(rng.choice([0.7, 0.8]))
@@ -261,12 +274,13 @@ def check_batchnorm_test_mode(sub, rng):
 
     found = difference(got, forms["biased"], **BATCH_NORM_TOLERANCE)
     fail_mismatch("layers.BatchNormalization",
-                  f"test mode after 3 training steps with momentum={momentum}", found,
+                  _("test mode after 3 training steps with momentum={momentum}").format(momentum=momentum), found,
                   {"x (test batch)": x, "gamma": gamma, "beta": beta, "training batch 1": batches[0]},
                   scenario=scenario, rtol=BATCH_NORM_TOLERANCE["rtol"], atol=BATCH_NORM_TOLERANCE["atol"], got=got,
-                  note="Start running_mean and running_var at zeros of shape (D,); after each training "
-                       "step, running = momentum * running + (1 - momentum) * batch statistic. Both the "
-                       "biased and the unbiased batch variance are accepted for running_var.")
+                  note=_("Start running_mean and running_var at zeros of shape (D,); after each "
+                         "training step, running = momentum * running + (1 - momentum) * batch "
+                         "statistic. Both the biased and the unbiased batch variance are accepted "
+                         "for running_var."))
 
 
 def _batchnorm_after_training(batches, x, gamma, beta, momentum, ddof):

@@ -5,6 +5,8 @@ differs) becomes a CheckFailed saying what was expected.
 """
 import numpy as np
 
+from autograder.translation import _
+
 from .feedback import CheckFailed, show
 
 
@@ -15,7 +17,8 @@ def as_number(what, value):
     except (TypeError, ValueError):
         array = None
     if value is None or array is None or array.size != 1:
-        raise CheckFailed(f"{what} returned {show(value)}, expected a single number")
+        raise CheckFailed(_("{what} returned {value}, expected a single number").format(
+                              what=what, value=show(value)))
     return float(array.reshape(()))
 
 
@@ -26,7 +29,9 @@ def as_array(what, value, shape):
     except (TypeError, ValueError):
         array = None
     if value is None or array is None:
-        raise CheckFailed(f"{what} returned {show(value)}, expected an array of shape {shape}")
+        raise CheckFailed(_("{what} returned {value}, expected an array of shape {shape}").format(
+                              what=what, value=show(value), shape=shape))
     if array.shape != tuple(shape):
-        raise CheckFailed(f"{what} has shape {array.shape}, expected shape {tuple(shape)}")
+        raise CheckFailed(_("{what} has shape {shape}, expected shape {shape2}").format(
+                              what=what, shape=array.shape, shape2=tuple(shape)))
     return array

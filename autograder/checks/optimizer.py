@@ -6,6 +6,8 @@ lost array identity shows here.
 """
 import numpy as np
 
+from autograder.translation import _
+
 from .compare import difference, fail_mismatch
 from .feedback import CheckFailed
 from .reference import run_reference
@@ -67,19 +69,20 @@ def updates_scenario(name, kwargs, params, grads_per_step):
 
 def expect_updates(sub, rng, name):
     """The parameters after STEPS updates, with the defaults and with other hyper-parameters."""
-    custom, _ = OPTIMIZERS[name]
+    custom, _rtol = OPTIMIZERS[name]
     for kwargs in ({}, custom):
         params = random_params(rng)
         grads_per_step = [random_grads(rng, params, zeros=1 if step == 0 else 0) for step in range(STEPS)]
         arguments = ", ".join(f"{k}={v}" for k, v in kwargs.items())
-        what = f"{name}({arguments}).update(params, grads), {STEPS} steps"
+        what = _("{name}({arguments}).update(params, grads), {steps} steps").format(
+                   name=name, arguments=arguments, steps=STEPS)
         scenario = updates_scenario(name, kwargs, params, grads_per_step)
         expect_trajectory(sub, name, what, scenario, sub.run(what, scenario), params, grads_per_step)
 
 
 def expect_trajectory(sub, name, what, scenario, got, params, grads_per_step):
     """Fail unless `got` (step -> params after it) matches the reference's run of `scenario`."""
-    _, rtol = OPTIMIZERS[name]
+    _custom, rtol = OPTIMIZERS[name]
     expected = run_reference(scenario)
     # Compare the changes from the start, so the tolerance is relative to the update size.
     got_changes = _changes(got, params)
@@ -91,7 +94,8 @@ def expect_trajectory(sub, name, what, scenario, got, params, grads_per_step):
         fail_mismatch(f"optimizer.{name}", what, found,
                       {"params (start)": params, "grads (step 1)": grads_per_step[0]},
                       scenario=scenario, rtol=rtol, atol=rtol * scale,
-                      note=f"Rule: {RULES[name]}. State is created on the first call, per key.",
+                      note=_("Rule: {rules}. State is created on the first call, per key.").format(
+                               rules=RULES[name]),
                       got=got)
 
 
@@ -112,14 +116,16 @@ def expect_in_place(sub, rng, name):
         rebound = [k for k in originals if params.get(k) is not originals[k]]
         if rebound:
             raise CheckFailed(
-                f"{name}().update(params, grads) replaced params[{rebound[0]!r}] with a new array "
-                f"(step {step}). Update in place (params[key] -= ...): the network's layers hold "
-                "references to these very arrays, so a new array silently freezes them.")
+                _("{name}().update(params, grads) replaced params[{rebound!r}] with a new array "
+                  "(step {step}). Update in place (params[key] -= ...): the network's layers hold "
+                  "references to these very arrays, so a new array silently freezes them.").format(
+                    name=name, rebound=rebound[0], step=step))
         after[f"step {step}"] = {k: np.array(v, dtype=float, copy=True) for k, v in params.items()}
     unchanged = [k for k in start if np.array_equal(params[k], start[k])]
     if unchanged:
-        raise CheckFailed(f"{name}().update(params, grads): params[{unchanged[0]!r}] did not change "
-                          "after two updates.")
+        raise CheckFailed(_("{name}().update(params, grads): params[{unchanged!r}] did not change "
+                            "after two updates.").format(
+                              name=name, unchanged=unchanged[0]))
     expect_trajectory(sub, name, f"{name}().update(params, grads) in place, 2 steps",
                       updates_scenario(name, {}, start, grads_per_step), after, start, grads_per_step)
 

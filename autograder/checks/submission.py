@@ -153,8 +153,8 @@ class RemoteSubmission:
         except (AttributeError, TypeError, KeyError, IndexError) as err:
             # Raised here, in the grader, by a scenario using what the student's code returned
             # (a constructor returning None, a method that is not a method): the student's to fix.
-            raise CheckFailed(f"{what}: what your code returned could not be used: "
-                              f"{type(err).__name__}: {err}") from None
+            raise CheckFailed(_("{what}: what your code returned could not be used: {name}: {err}").format(
+                                  what=what, name=type(err).__name__, err=err)) from None
 
     def make(self, what, fn, *args, **kwargs):
         from autograder.sandbox import RemoteRef
@@ -223,8 +223,9 @@ class RemoteSubmission:
                 raise
             except CheckFailed as err:
                 last_error = err
-        raise CheckFailed("the grader could not make a numpy Generator in your code's process "
-                          f"(it uses the `np` of {' or '.join(GENERATOR_MODULES)}.py): {last_error.message}")
+        raise CheckFailed(_("the grader could not make a numpy Generator in your code's process (it "
+                            "uses the `np` of {join}.py): {message}").format(
+                              join=' or '.join(GENERATOR_MODULES), message=last_error.message))
 
     def _raise_student_error(self, what, err):
         kind = type(err).__name__
@@ -243,7 +244,8 @@ class RemoteSubmission:
             self.needs_restart = True
             raise WorkerStopped(f"{what}: {err.reason}") from None
         if kind == "NotPlainData":
-            raise CheckFailed(f"{what}: your code returned something that is not numbers or arrays ({err})") from None
+            raise CheckFailed(_("{what}: your code returned something that is not numbers or arrays "
+                                "({err})").format(what=what, err=err)) from None
 
     def _collect_advice(self):
         for warning in getattr(self.worker, "last_warnings", None) or ():
@@ -286,7 +288,8 @@ def _expect_object(what, value, is_plain):
     if is_plain(value):
         from .feedback import show
 
-        raise CheckFailed(f"{what} returned {show(value)}, expected an object (with methods)")
+        raise CheckFailed(_("{what} returned {value}, expected an object (with methods)").format(
+                              what=what, value=show(value)))
     return value
 
 

@@ -3,6 +3,8 @@ the reference with the same parameters, gradient against the reference's gradien
 one-hot; the constructor's biases are not held to any value (the checks set params)."""
 import numpy as np
 
+from autograder.translation import _
+
 from .dependencies import names_failing_dependency
 from .feedback import CheckFailed
 from .networks import (LOSS_TOLERANCE, batches_of_distinct_accuracy, draw_smooth_values, expect_accuracy,
@@ -34,9 +36,10 @@ def expect_params(sub, rng):
         params = expect_param_shapes(sub, what, net, shapes(*sizes))
         got_std = float(np.std(params["W1"]))
         if abs(got_std - expected_std) > INIT_STD_RTOL * expected_std:
-            raise CheckFailed(f"{what}.params['W1']: the weights have standard deviation "
-                              f"{got_std:.4g}, expected weight_init_std = {expected_std:g} "
-                              "(weight_init_std * np.random.randn(...)).")
+            raise CheckFailed(_("{what}.params['W1']: the weights have standard deviation "
+                                "{got_std:.4g}, expected weight_init_std = {expected_std:g} "
+                                "(weight_init_std * np.random.randn(...)).").format(
+                                  what=what, got_std=got_std, expected_std=expected_std))
 
 
 @names_failing_dependency(UNIT)
@@ -63,7 +66,7 @@ def check_two_layer_net_params_predict_and_loss(sub, rng):
 
     inputs = {"x": x, "t (labels of the one-hot t)": labels, **values}
     expect_network_values(sub, UNIT, "TwoLayerNet.predict(x) with the params given", predict, inputs,
-                          note="predict: Affine -> Relu -> Affine, scores before softmax.")
+                          note=_("predict: Affine -> Relu -> Affine, scores before softmax."))
     expect_network_values(sub, UNIT, "TwoLayerNet.loss(x, t) with the params given, t one-hot", loss, inputs,
                           tolerance=LOSS_TOLERANCE)
 

@@ -6,6 +6,8 @@ deviation (about 0.683 for a normal distribution, 0.577 for a uniform one).
 """
 import numpy as np
 
+from autograder.translation import _
+
 from .compare import with_diagnosis
 from .feedback import CheckFailed
 
@@ -53,8 +55,10 @@ def expect_statistics(sub, rng, name):
         if not kwargs:
             unseeded.append(np.asarray(W, dtype=float))
     if np.array_equal(*unseeded):
-        raise CheckFailed(f"{name}({fan_in}, {fan_out}) without rng gave the same array twice: draw "
-                          "from the global NumPy random state (np.random.randn(...)) when rng is None.")
+        raise CheckFailed(_("{name}({fan_in}, {fan_out}) without rng gave the same array twice: draw "
+                            "from the global NumPy random state (np.random.randn(...)) when rng is "
+                            "None.").format(
+                              name=name, fan_in=fan_in, fan_out=fan_out))
 
 
 def _name_the_mistake(failure, name, fan_in, fan_out, seed, W):
@@ -67,15 +71,18 @@ def _name_the_mistake(failure, name, fan_in, fan_out, seed, W):
 
 def _judge_draw(what, name, W, fan_in, fan_out):
     if isinstance(W, (list, tuple)):
-        raise CheckFailed(f"{what} returned a Python {type(W).__name__}, expected a NumPy array (ndarray)")
+        raise CheckFailed(_("{what} returned a Python {name}, expected a NumPy array (ndarray)").format(
+                              what=what, name=type(W).__name__))
     try:
         W = np.asarray(W, dtype=float)
     except (TypeError, ValueError):
-        raise CheckFailed(f"{what} returned {type(W).__name__}, expected an array") from None
+        raise CheckFailed(_("{what} returned {name}, expected an array").format(
+                              what=what, name=type(W).__name__)) from None
     if W.shape != (fan_in, fan_out):
-        raise CheckFailed(f"{what} has shape {W.shape}, expected (fan_in, fan_out) = {(fan_in, fan_out)}")
+        raise CheckFailed(_("{what} has shape {shape}, expected (fan_in, fan_out) = {value}").format(
+                              what=what, shape=W.shape, value=(fan_in, fan_out)))
     if not np.all(np.isfinite(W)):
-        raise CheckFailed(f"{what} holds nan or inf")
+        raise CheckFailed(_("{what} holds nan or inf").format(what=what))
     std = float(W.std())
     targets = {f: STD_FORMULAS[f](fan_in, fan_out) for f in ACCEPTED[name]}
     if not any(abs(std - target) <= STD_RTOL * target for target in targets.values()):
@@ -86,17 +93,20 @@ def _judge_draw(what, name, W, fan_in, fan_out):
             closest = closest if abs(std - closest_std) <= 0.05 * closest_std else None
         expected = " or ".join(f"{f} = {t:.4g}" for f, t in targets.items())
         raise CheckFailed(
-            f"{what}: the standard deviation of the draws is {std:.4g}, expected {expected}"
-            + (f"; yours matches {closest}" if closest else "") + ".")
+            _("{what}: the standard deviation of the draws is {std:.4g}, expected {expected}").format(
+                what=what, std=std, expected=expected)
+            + (_("; yours matches {closest}").format(closest=closest) if closest else "") + ".")
     mean = float(W.mean())
     if abs(mean) > MEAN_SIGMAS * std / np.sqrt(W.size):
-        raise CheckFailed(f"{what}: the draws have mean {mean:.4g}, expected 0 (a normal distribution "
-                          "centred at 0).")
+        raise CheckFailed(_("{what}: the draws have mean {mean:.4g}, expected 0 (a normal "
+                            "distribution centred at 0).").format(
+                              what=what, mean=mean))
     within = float(np.mean(np.abs(W - mean) <= std))
     if abs(within - NORMAL_WITHIN_ONE_STD) > WITHIN_ONE_STD_TOLERANCE:
-        raise CheckFailed(f"{what}: {within:.3f} of the draws lie within one standard deviation, "
-                          f"a normal distribution puts {NORMAL_WITHIN_ONE_STD:.3f} there: draw from a "
-                          "normal distribution (standard_normal / randn), not a uniform one.")
+        raise CheckFailed(_("{what}: {within:.3f} of the draws lie within one standard deviation, a "
+                            "normal distribution puts {normal_within_one_std:.3f} there: draw from a "
+                            "normal distribution (standard_normal / randn), not a uniform one.").format(
+                              what=what, within=within, normal_within_one_std=NORMAL_WITHIN_ONE_STD))
 
 
 def expect_rng_dependence(sub, rng, name):
@@ -111,16 +121,19 @@ def expect_rng_dependence(sub, rng, name):
         try:
             W = np.asarray(W, dtype=float)
         except (TypeError, ValueError):
-            raise CheckFailed(f"{what} returned {type(W).__name__}, expected an array") from None
+            raise CheckFailed(_("{what} returned {name}, expected an array").format(
+                                  what=what, name=type(W).__name__)) from None
         _judge_draw(what, name, W, fan_in, fan_out)   # the dependence alone earns nothing
         draws.append(W)
     if not np.array_equal(draws[0], draws[1]):
-        raise CheckFailed(f"{name}(fan_in, fan_out, rng): two generators with the same seed ({seed}) gave "
-                          "different arrays. When rng is given, draw from it only "
-                          "(rng.standard_normal(...)), not from np.random.")
+        raise CheckFailed(_("{name}(fan_in, fan_out, rng): two generators with the same seed "
+                            "({seed}) gave different arrays. When rng is given, draw from it only "
+                            "(rng.standard_normal(...)), not from np.random.").format(
+                              name=name, seed=seed))
     if np.array_equal(draws[0], draws[2]):
-        raise CheckFailed(f"{name}(fan_in, fan_out, rng): generators with different seeds gave the same "
-                          "array. Draw the weights from rng.")
+        raise CheckFailed(_("{name}(fan_in, fan_out, rng): generators with different seeds gave the "
+                            "same array. Draw the weights from rng.").format(
+                              name=name))
 
 
 def check_he_init_statistics(sub, rng):

@@ -15,12 +15,12 @@ import pytest
 from autograder.checks.feedback import CheckFailed
 from autograder.results import TestResult, strip_control_chars, truncate
 
-from autograder.translation import _
+from autograder.translation import N_, _, translated
 
 from .settings import SETTINGS_KEY
 
 FEEDBACK_LIMIT = 3000        # characters of one test's feedback
-ADVICE_HEADER = "Advice (warnings your code raised; they cost no points):"
+ADVICE_HEADER = N_("Advice (warnings your code raised; they cost no points):")
 
 
 class SelectionError(ValueError):
@@ -38,10 +38,10 @@ def points_of(item):
 
 
 def test_name(item):
-    """The first line of the test's docstring, or its function name."""
+    """The first line of the test's docstring (in the chosen language), or its function name."""
     doc = getattr(getattr(item, "function", None), "__doc__", None) or ""
     lines = [line.strip() for line in doc.strip().splitlines() if line.strip()]
-    return lines[0] if lines else item.name
+    return translated(lines[0]) if lines else item.name
 
 
 def resolve_selector(selector, units):
@@ -97,7 +97,7 @@ class GradingPlugin:
     def pytest_collection_modifyitems(self, session, config, items):
         bad = [item.nodeid for item in items if unit_of(item) is None or points_of(item) is None]
         if bad:
-            self.problems.append("hidden tests without unit/points markers: " + ", ".join(bad))
+            self.problems.append(_("hidden tests without unit/points markers: ") + ", ".join(bad))
         units = {unit_of(item) for item in items if unit_of(item)}
         self.only = [resolve_selector(s, units) for s in self.only]
         self.unknown_selectors = [s for s in self.only if not any(matches(u, s) for u in units)]
@@ -146,9 +146,11 @@ class GradingPlugin:
             elif call.when == "call":
                 self._record(item, call, report.duration + self._setup_time(item), phase="call")
             elif call.when == "teardown" and call.excinfo is not None:
-                self.problems.append(f"{item.nodeid}: teardown failed: {_short(call.excinfo)}")
+                self.problems.append(_("{nodeid}: teardown failed: {short}").format(
+                                         nodeid=item.nodeid, short=_short(call.excinfo)))
         except Exception:  # noqa: BLE001 - the plugin must never break the run
-            self.problems.append(f"{item.nodeid}: could not record the result:\n{traceback.format_exc()}")
+            self.problems.append(_("{nodeid}: could not record the result:\n{format_exc}").format(
+                                     nodeid=item.nodeid, format_exc=traceback.format_exc()))
         return report
 
     @staticmethod
@@ -187,7 +189,7 @@ class GradingPlugin:
                       "This is not a verdict on your code; please show this message to your instructor.")
             self._grader_error(f"internal error while {where} the check", item, excinfo)
         if advice:
-            output = "\n".join([output.rstrip(), ADVICE_HEADER, *("  " + a for a in advice)]).strip()
+            output = "\n".join([output.rstrip(), translated(ADVICE_HEADER), *("  " + a for a in advice)]).strip()
         self.results[item.nodeid] = TestResult(
             name=name, unit=unit, max_score=points, score=round(points * fraction, 6),
             passed=passed, output=truncate(strip_control_chars(output), FEEDBACK_LIMIT),
@@ -216,7 +218,7 @@ class GradingPlugin:
             result = self.results.get(nodeid)
             if result is None:
                 result = TestResult(name=name, unit=unit, max_score=points, score=0.0, passed=False,
-                                    output="This check did not run (the grading run was cut short).")
+                                    output=_("This check did not run (the grading run was cut short)."))
             results.append(result)
         return results
 
