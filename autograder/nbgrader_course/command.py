@@ -15,6 +15,13 @@ def add_arguments(parser):
     parser.add_argument("--cell-timeout", type=int, default=None, metavar="S",
                         help="seconds one notebook cell may run when graded (default: 300)")
     parser.add_argument("--force", action="store_true", help="replace OUT if it holds an earlier course")
+    late = parser.add_argument_group("late work (nbgrader keeps each assignment's due date: "
+                                     "nbgrader db assignment add NAME --duedate ...)")
+    late.add_argument("--late-per-day", type=float, default=None, metavar="PERCENT",
+                      help="percent of a notebook's score taken off per day late (default: no penalty)")
+    late.add_argument("--late-cap", type=float, default=100.0, metavar="PERCENT",
+                      help="at most this percent taken off (default 100)")
+    late.add_argument("--grace", default="0", metavar="DURATION", help="grace period after the due date: 15m, 2h")
 
 
 def run(args):
@@ -24,9 +31,15 @@ def run(args):
         print(f"autograder nbgrader: {error}; install the kit with its instructor extra: "
               "pip install -e '.[instructor]'", file=sys.stderr)
         return 1
+    from autograder.late_work import LatePolicy, parse_duration
+
     try:
+        late_policy = None
+        if args.late_per_day is not None:
+            late_policy = LatePolicy(grace=parse_duration(args.grace), per_day_percent=args.late_per_day,
+                                     cap_percent=args.late_cap)
         options = {"course_id": args.course_id, "cell_timeout": args.cell_timeout}
-        course = build_course(args.out, seed=args.seed, force=args.force,
+        course = build_course(args.out, seed=args.seed, force=args.force, late_policy=late_policy,
                               **{name: value for name, value in options.items() if value is not None})
     except (FileExistsError, ValueError) as error:
         print(f"autograder nbgrader: {error}", file=sys.stderr)

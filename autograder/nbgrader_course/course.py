@@ -25,6 +25,7 @@ class Course:
     course_id: str = DEFAULT_COURSE_ID
     seed: int = 0
     cell_timeout: int = DEFAULT_CELL_TIMEOUT
+    late_policy: object = None        # late_work.LatePolicy for nbgrader's late penalties, or None
     assignments: list = field(default_factory=list)
     graded_tests: list = field(default_factory=list)
     notebooks: dict = field(default_factory=dict)
@@ -53,11 +54,13 @@ ASSIGNMENT_STEPS = (course_files.write_notebook, course_files.copy_helpers, cour
 
 
 def build_course(out, kit_root=KIT_ROOT, course_id=DEFAULT_COURSE_ID, seed=0,
-                 cell_timeout=DEFAULT_CELL_TIMEOUT, force=False):
+                 cell_timeout=DEFAULT_CELL_TIMEOUT, force=False, late_policy=None):
     """Write the nbgrader course directory into `out`; return the Course.
 
     seed: seeds the hidden checks' inputs (written into the hidden cells, so a
     regrade reproduces). force: replace an existing, non-empty `out`.
+    late_policy: a late_work.LatePolicy (its due date unused: nbgrader keeps one
+    per assignment) for nbgrader's late penalties, or None (no penalty).
     """
     out = Path(out)
     if out.exists() and any(out.iterdir()):
@@ -67,7 +70,8 @@ def build_course(out, kit_root=KIT_ROOT, course_id=DEFAULT_COURSE_ID, seed=0,
             raise FileExistsError(f"{out} does not hold an nbgrader course: not replacing it, even with --force")
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
-    course = Course(kit_root=Path(kit_root), out=out, course_id=course_id, seed=seed, cell_timeout=cell_timeout)
+    course = Course(kit_root=Path(kit_root), out=out, course_id=course_id, seed=seed, cell_timeout=cell_timeout,
+                    late_policy=late_policy)
     for step in COURSE_STEPS:
         step(course)
     for assignment in course.assignments:

@@ -42,8 +42,24 @@ c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplemente
 HELPERS_INIT = '"""Code the course provides to this assignment (data loading, training log): not an exercise."""\n'
 
 
+LATE_CONFIG = '''
+# Late submissions: the kit's late policy (autograder/late_work), applied by
+# nbgrader to each notebook's score. Give each assignment its due date with
+# `nbgrader db assignment add NAME --duedate "2026-12-01 23:59:00 Asia/Tokyo"`;
+# a submission's time is its timestamp.txt (written by nbgrader collect).
+c.AssignLatePenalties.plugin_class = "autograder.nbgrader_course.late_penalty.KitLatePenalty"
+c.KitLatePenalty.grace_seconds = {grace}
+c.KitLatePenalty.per_day_percent = {per_day}
+c.KitLatePenalty.cap_percent = {cap}
+'''
+
+
 def write_config(course):
     text = CONFIG.format(course_id=course.course_id, timeout=course.cell_timeout)
+    if course.late_policy is not None:
+        policy = course.late_policy
+        text += LATE_CONFIG.format(grace=policy.grace.total_seconds(), per_day=float(policy.per_day_percent),
+                                   cap=float(policy.cap_percent))
     _write(course.out / "nbgrader_config.py", text)
 
 
