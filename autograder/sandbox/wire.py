@@ -56,10 +56,10 @@ class ResultTooLarge(WireError):
     """A value too large for one message (raised before it is encoded)."""
 
 
-def too_large_message(size, max_bytes):
+def too_large_message(size, max_bytes, what="a reply of"):
     """What the student reads when a reply is over the cap (sizes in bytes)."""
-    return (f"your code returned {size / 2**20:.1f} MB of data in one reply; the grader accepts at "
-            f"most {max_bytes / 2**20:.0f} MB (return a smaller result)")
+    return (f"your code returned {what} {size / 2**20:.1f} MB; the grader accepts replies of at most "
+            f"{max_bytes / 2**20:.0f} MB (return a smaller result)")
 
 
 # ---------------------------------------------------------------- encoding
@@ -76,7 +76,7 @@ def encode_array(a, max_bytes=None):
     if a.dtype.kind not in ARRAY_KINDS or a.dtype.fields is not None:
         raise NotPlainData(f"an ndarray of dtype {a.dtype} is not plain data")
     if max_bytes is not None and (a.nbytes + 2) // 3 * 4 > max_bytes:
-        raise ResultTooLarge(too_large_message((a.nbytes + 2) // 3 * 4, max_bytes))
+        raise ResultTooLarge(too_large_message(a.nbytes, max_bytes, what=f"an array {a.shape} of"))
     data = np.ascontiguousarray(a).tobytes()
     return {"$nd": [a.dtype.str, list(a.shape), base64.b64encode(data).decode("ascii")]}
 

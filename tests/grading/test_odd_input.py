@@ -153,3 +153,29 @@ def test_a_text_report_is_not_forced_on_stdout(tmp_path, capsys):
     code = cli.main(["grade", str(tmp_path / "missing")])
     captured = capsys.readouterr()
     assert code == 2 and captured.out == "" and "no such file" in captured.err
+
+
+def test_a_256_mb_reply_and_a_huge_int_cost_only_their_checks(reference_copy, tmp_path, capsys):
+    functions = reference_copy / "functions.py"
+    functions.write_text(functions.read_text() + """
+
+def sigmoid(x):                       # 256 MB back, whatever x is
+    import numpy
+    return numpy.ones(32 << 20)
+
+
+def step_function(x):                 # an int of 5,000 digits
+    return 10 ** 5000
+""")
+    out = tmp_path / "report.json"
+    code = cli.main(["grade", str(reference_copy), "--only", "functions", "--format", "json", "--out", str(out)])
+    capsys.readouterr()
+    report = json.loads(out.read_text())
+    assert code == 0
+    by_name = {t["name"]: t for t in report["tests"]}
+    sigmoid = [t for name, t in by_name.items() if "sigmoid" in name.lower()]
+    step = [t for name, t in by_name.items() if "step" in name.lower()]
+    assert sigmoid and all(t["score"] == 0 for t in sigmoid)
+    assert any("an array (33554432,) of 256.0 MB" in t["output"] for t in sigmoid), sigmoid
+    assert step and all(t["score"] == 0 for t in step)
+    assert any(t["score"] > 0 for t in report["tests"])          # the other functions still count
