@@ -13,6 +13,7 @@ You do not need to read this file to do the exercises. It:
 - prints a progress table at the end of every run.
 """
 import ast
+import hashlib
 import importlib
 import importlib.machinery
 import importlib.util
@@ -98,9 +99,36 @@ TIME_LIMIT_MESSAGE = N_("{unit}: {test} was stopped after {seconds:g} s, in {fun
 TIME_LIMIT_OUTSIDE_MESSAGE = N_("{unit}: {test} was stopped after {seconds:g} s (outside your code).")
 IMPORTS_A_BROKEN_MODULE = N_("{module} does not import because {other} does not (see {other}).")
 IMPORT_TOO_LONG = N_("{module} does not import: it was stopped after {seconds:g} s ({where}).")
+CHANGED_OUTSIDE = N_("{file} was changed outside its TODO regions (the provided code): if that was not on "
+                     "purpose, put it back. Your code goes between each '# TODO:' line and its "
+                     "'# ---- end of your code ----' line; keep both lines.")
 PRINTED_CUT = N_("... {count:,} more lines (what your code printed, cut)")
 USES_FAILING_UNIT = N_("note: {unit} uses {used}, which fails its own tests: fix {used} first, "
                        "this test may then pass.")
+
+
+#: The region marks of the stubs and the fingerprint line of their header (autograder/curriculum/solution_regions.py).
+TODO_PREFIX = "# TODO:"
+END_OF_YOUR_CODE = "# ---- end of your code ----"
+FINGERPRINT_PREFIX = "# Provided code fingerprint: "
+
+
+def provided_code_fingerprint(stub_text):
+    """A short hash of a stub's lines outside its regions, without blank or comment lines.
+
+    The same function as autograder.curriculum.solution_regions.provided_code_fingerprint,
+    which wrote the fingerprint into each stub's header (a test keeps the two equal).
+    """
+    kept, inside = [], False
+    for line in stub_text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(TODO_PREFIX):
+            inside = True
+        elif inside and stripped == END_OF_YOUR_CODE:
+            inside = False
+        elif not inside and stripped and not stripped.startswith("#"):
+            kept.append(line.rstrip())
+    return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()[:16]
 
 
 def source_line(path, line):
@@ -220,6 +248,20 @@ class Submission:
         except SubmissionImportError:
             return other
         return None
+
+    def changed_outside_regions(self):
+        """The modules whose provided code (outside the TODO regions) differs from what was handed out."""
+        changed = []
+        for name in EXERCISE_MODULES:
+            try:
+                text = (self.folder / f"{name}.py").read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            handed_out = next((line[len(FINGERPRINT_PREFIX):].split()[0] for line in text.splitlines()[:3]
+                               if line.startswith(FINGERPRINT_PREFIX)), None)
+            if handed_out and handed_out != provided_code_fingerprint(text):
+                changed.append(name)
+        return changed
 
     def units_used_by(self, unit):
         """The other contract units that `unit`'s code in this submission uses, e.g. layers.SoftmaxWithLoss ->
@@ -595,6 +637,11 @@ class KitPlugin:
             writer.write_sep("=", _("does not import (I)"), red=True)
             for message in self.import_failures:
                 writer.write_line(message, red=True)
+        changed = self.submission.changed_outside_regions()
+        if changed:
+            writer.write_sep("=", _("changed outside the TODO regions"), yellow=True)
+            for name in changed:
+                writer.write_line(translated(CHANGED_OUTSIDE).format(file=self.submission.file_of(name)))
         stub_lines = [self.stub_lines[unit] for unit in self.units if unit in self.stub_lines]
         if stub_lines:
             writer.write_sep("=", _("not implemented yet (T)"), yellow=True)

@@ -1,4 +1,5 @@
-# Generated from solutions/digits_mission.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/digits_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 89e178389fa33d52 (the visible tests tell you when code outside them changed)
 """The digits mission: read 8x8 handwritten digits with your own MultiLayerNet.
 
 Run it:  python -m exercises.digits_mission   (trains, prints accuracy, saves a plot)
@@ -54,6 +55,7 @@ def train(x_train, t_train, seed=0, log=None):
     #   で更新しましょう。log が渡されたときはエポックごとに 1 回 log.record(epoch, loss,
     #   accuracy, epoch_count) を呼びます。DigitsClassifier(net) を返します。
     raise NotImplementedError('scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build MultiLayerNet(PIXEL_COUNT, [hidden sizes], CLASS_COUNT, weight_init_std="he", use_batchnorm=True); for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...). Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given. Return DigitsClassifier(net).')
+    # ---- end of your code ----
 
 
 def main(argv=None):

@@ -1,4 +1,5 @@
-# Generated from solutions/functions.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/functions.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 829a1898b515292b (the visible tests tell you when code outside them changed)
 """Activation and loss functions of a neural network (book chapters 3 and 4).
 
 Every function works on NumPy arrays and returns a new array (or a float for
@@ -22,6 +23,7 @@ def step_function(x):
     #   ト: 比較演算の結果は bool の配列になります。np.int は NumPy 1.24 以降ではないので int を
     #   使います)。
     raise NotImplementedError("return 1 where x > 0 and 0 elsewhere, as an int array of x's shape (hint: a comparison gives a bool array; np.int is gone in NumPy >= 1.24, use int).")
+    # ---- end of your code ----
 
 
 def sigmoid(x):
@@ -37,6 +39,7 @@ def sigmoid(x):
     #   フローするので、決してオーバーフローしない書き方にします (例: x < 0 のところでは exp(x)
     #   / (1 + exp(x)) を使う)。
     raise NotImplementedError("return 1 / (1 + exp(-x)) elementwise. For large negative x, exp(-x) overflows: write it so that it never does (e.g. use exp(x) / (1 + exp(x)) where x < 0).")
+    # ---- end of your code ----
 
 
 def relu(x):
@@ -47,6 +50,7 @@ def relu(x):
     # TODO: return max(0, x) elementwise (np.maximum).
     # 日本語: 要素ごとに max(0, x) を返しましょう (np.maximum)。
     raise NotImplementedError("return max(0, x) elementwise (np.maximum).")
+    # ---- end of your code ----
 
 
 def softmax(x):
@@ -60,6 +64,7 @@ def softmax(x):
     # 日本語: exp(x) / sum(exp(x)) を返しましょう。バッチ (N, C) では行ごとに正規化します。exp
     #   がオーバーフローしないよう、先に各行の最大値を引きます。
     raise NotImplementedError("return exp(x) / sum(exp(x)); for a batch (N, C), normalise each row. Subtract the maximum of each row first so that exp never overflows.")
+    # ---- end of your code ----
 
 
 def mean_squared_error(y, t):
@@ -70,6 +75,7 @@ def mean_squared_error(y, t):
     # TODO: return 0.5 * sum((y - t) ** 2) over all entries, as a float.
     # 日本語: すべての要素についての 0.5 * sum((y - t) ** 2) を float で返しましょう (2 乗和誤差)。
     raise NotImplementedError("return 0.5 * sum((y - t) ** 2) over all entries, as a float.")
+    # ---- end of your code ----
 
 
 def cross_entropy_error(y, t):
@@ -85,3 +91,4 @@ def cross_entropy_error(y, t):
     #   ピー誤差)。1 次元の y は 1 個だけのバッチにし、one-hot 表現の t は argmax でラベルに変換
     #   します。
     raise NotImplementedError("return the batch mean of -log(y[n, true class of n] + LOG_EPSILON). Make a 1-D y a batch of one; turn one-hot t into labels with argmax.")
+    # ---- end of your code ----

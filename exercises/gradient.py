@@ -1,4 +1,5 @@
-# Generated from solutions/gradient.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/gradient.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 5db49111a3d151a9 (the visible tests tell you when code outside them changed)
 """Numerical differentiation (book chapter 4): the independent check of every backward pass."""
 import numpy as np
 
@@ -23,3 +24,4 @@ def numerical_gradient(f, x):
     #   として f(x) を計算し、(f_plus - f_minus) / (2 * h) を保存してから、元の値に戻しましょう
     #   (数値微分の中心差分)。
     raise NotImplementedError("for every entry x[i] (np.nditer with multi_index walks any shape): keep the original value, set x[i] = value + h and evaluate f(x), set x[i] = value - h and evaluate f(x), store (f_plus - f_minus) / (2 * h), then put the original value back.")
+    # ---- end of your code ----

@@ -1,4 +1,5 @@
-# Generated from solutions/iris_mission.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/iris_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 40e79b81387061cf (the visible tests tell you when code outside them changed)
 """The completion mission: classify Iris flowers with a 4-6-3 network you built.
 
 Run it:  python -m exercises.iris_mission   (trains, prints accuracy, saves a plot)
@@ -57,6 +58,7 @@ def train(x_train, t_train, seed=0, log=None):
     #   log.record(step, loss, accuracy, step_count) を呼びます。IrisClassifier(net, mean, std)
     #   を返します。
     raise NotImplementedError("standardise the features (subtract the training mean, divide by the training std), build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...), optimizer.update(net.params, grads). Call log.record(step, loss, accuracy, step_count) now and then when a log is given. Return IrisClassifier(net, mean, std).")
+    # ---- end of your code ----
 
 
 def main(argv=None):

@@ -1,4 +1,5 @@
-# Generated from solutions/layers.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/layers.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 580e8d853b6fb7f2 (the visible tests tell you when code outside them changed)
 """Layers with a forward and a backward pass (book chapters 5 and 6).
 
 Every layer has ``forward(...)`` and ``backward(dout)``. ``backward`` takes the
@@ -29,12 +30,14 @@ class Relu:
         # 日本語: x <= 0 の位置を self.mask に覚えておき、その要素を 0 にした x を返しましょう (
         #   コピーに対して行い、x 自体は変えません)。
         raise NotImplementedError("remember where x <= 0 in self.mask, and return x with those entries set to 0 (work on a copy: do not change x).")
+        # ---- end of your code ----
 
     def backward(self, dout):
         """dout: array of the output's shape. Returns dx: dout where x > 0, else 0."""
         # TODO: return dout with the entries where x <= 0 (self.mask) set to 0.
         # 日本語: x <= 0 だった要素 (self.mask) を 0 にした dout を返しましょう。
         raise NotImplementedError("return dout with the entries where x <= 0 (self.mask) set to 0.")
+        # ---- end of your code ----
 
 
 class Sigmoid:
@@ -48,12 +51,14 @@ class Sigmoid:
         # TODO: compute sigmoid(x), keep it in self.out for backward, and return it.
         # 日本語: sigmoid(x) を計算し、backward のために self.out に保存して返しましょう。
         raise NotImplementedError("compute sigmoid(x), keep it in self.out for backward, and return it.")
+        # ---- end of your code ----
 
     def backward(self, dout):
         """dout: array of the output's shape. Returns dx = dout * out * (1 - out)."""
         # TODO: return dout * out * (1 - out), using the output kept by forward.
         # 日本語: forward で保存した出力 out を使って dout * out * (1 - out) を返しましょう。
         raise NotImplementedError("return dout * out * (1 - out), using the output kept by forward.")
+        # ---- end of your code ----
 
 
 class Affine:
@@ -77,6 +82,7 @@ class Affine:
         # 日本語: x の元の形状を覚えておき、x を (N, D) に平らにして backward のために保存し、x
         #   @ W + b を返しましょう。
         raise NotImplementedError("remember x's original shape, flatten x to (N, D) and keep it for backward, then return x @ W + b.")
+        # ---- end of your code ----
 
     def backward(self, dout):
         """dout: array (N, M). Sets self.dW (D, M) and self.db (M,); returns dx in x's original shape."""
@@ -85,6 +91,7 @@ class Affine:
         # 日本語: dx = dout @ W.T (x の元の形状に戻す)、dW = x.T @ dout、db = dout をバッチの軸
         #   で合計したもの、です。dW と db を保存し、dx を返しましょう。
         raise NotImplementedError("dx = dout @ W.T (reshaped to x's original shape), dW = x.T @ dout, db = dout summed over the batch axis. Store dW and db; return dx.")
+        # ---- end of your code ----
 
 
 class SoftmaxWithLoss:
@@ -101,6 +108,7 @@ class SoftmaxWithLoss:
         # 日本語: backward のために t と y = softmax(x) を保存し、cross_entropy_error(y, t) を返
         #   しましょう。
         raise NotImplementedError("keep t and y = softmax(x) for backward; return cross_entropy_error(y, t).")
+        # ---- end of your code ----
 
     def backward(self, dout=1):
         """Returns dx = (y - t) / N (times dout), shape (N, C); t as one-hot."""
@@ -109,6 +117,7 @@ class SoftmaxWithLoss:
         # 日本語: (y - t_one_hot) * dout / N を返しましょう。t が整数ラベルのときは、代わりに各
         #   データの正解クラスの位置で y から 1 を引きます。
         raise NotImplementedError("return (y - t_one_hot) * dout / N. If t holds integer labels, subtract 1 from y at each sample's true class instead.")
+        # ---- end of your code ----
 
 
 class Dropout:
@@ -130,12 +139,14 @@ class Dropout:
         # 日本語: 学習時は self.mask = (np.random.rand(*x.shape) > dropout_ratio) を引いて x *
         #   mask を返し、テスト時は x * (1 - dropout_ratio) を返しましょう。
         raise NotImplementedError("in training, draw self.mask = (np.random.rand(*x.shape) > dropout_ratio) and return x * mask; in testing, return x * (1 - dropout_ratio).")
+        # ---- end of your code ----
 
     def backward(self, dout):
         """dout: array of x's shape. Returns dout through the same mask as forward."""
         # TODO: let the gradient through the units kept in forward only: dout * mask.
         # 日本語: forward で残したニューロンだけに勾配を通しましょう: dout * mask。
         raise NotImplementedError("let the gradient through the units kept in forward only: dout * mask.")
+        # ---- end of your code ----
 
 
 class BatchNormalization:
@@ -174,6 +185,7 @@ class BatchNormalization:
         #   ために xc、std、xn とバッチサイズを保存して、移動平均の統計量を更新します。テスト時:
         #   代わりに running_mean と running_var で正規化します。
         raise NotImplementedError("return gamma * xn + beta, where xn is x normalised feature by feature. Start each running statistic at zeros of shape (D,) when it is None. Training: centre x with the batch mean, divide by sqrt(biased batch var + BATCH_NORM_EPSILON), keep xc, std, xn and the batch size for backward, and update the running statistics. Testing: normalise with running_mean and running_var instead.")
+        # ---- end of your code ----
 
     def backward(self, dout):
         """dout: array (N, D). Sets self.dgamma, self.dbeta (D,); returns dx (N, D).
@@ -190,3 +202,4 @@ class BatchNormalization:
         #   / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar; dmean = sum(dxc); dx
         #   = dxc - dmean / N。
         raise NotImplementedError("dbeta = sum of dout over the batch; dgamma = sum of xn * dout. Then back through out = gamma * xc / std: dxn = gamma * dout; dxc = dxn / std; dstd = -sum(dxn * xc / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar; dmean = sum(dxc); dx = dxc - dmean / N.")
+        # ---- end of your code ----

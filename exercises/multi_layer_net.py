@@ -1,4 +1,5 @@
-# Generated from solutions/multi_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/multi_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 94e7aae8403585ae (the visible tests tell you when code outside them changed)
 """A fully connected network of any depth, with weight decay, dropout and batch normalisation.
 
 Layers, for each hidden layer i = 1..L-1:
@@ -110,3 +111,4 @@ class MultiLayerNet:
         #   について W{i}: dW + weight_decay_lambda * W (荷重減衰) と b{i}: db を、各
         #   BatchNormalization レイヤ i について gamma{i}: dgamma と beta{i}: dbeta を集めます。
         raise NotImplementedError("forward in training mode (self.loss(x, t, train_flg=True)); backward through self.last_layer and then self.layers in reverse order. Then collect, for each Affine layer i (1..L), W{i}: dW + weight_decay_lambda * W and b{i}: db, and for each BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.")
+        # ---- end of your code ----

@@ -1,4 +1,5 @@
-# Generated from solutions/optimizer.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/optimizer.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: ce83cbb647243f73 (the visible tests tell you when code outside them changed)
 """Parameter update rules (book chapter 6.1).
 
 Each optimizer has ``update(params, grads)``: both are dicts of arrays with the
@@ -23,6 +24,7 @@ class SGD:
         # 日本語: すべてのキーについて、params[key] から lr * grads[key] をその場で引きましょう
         #   (-=)。
         raise NotImplementedError("for every key, subtract lr * grads[key] from params[key] in place (-=).")
+        # ---- end of your code ----
 
 
 class Momentum:
@@ -40,6 +42,7 @@ class Momentum:
         #   すべてのキーについて v = momentum * v - lr * g とし、v を params[key] にその場で足し
         #   ましょう。
         raise NotImplementedError("on the first call set self.v to a dict of zero arrays shaped like params; then for every key: v = momentum * v - lr * g, and add v to params[key] in place.")
+        # ---- end of your code ----
 
 
 class AdaGrad:
@@ -56,6 +59,7 @@ class AdaGrad:
         #   のキーについて h += g * g と params[key] -= lr * g / (sqrt(h) + DIVISION_EPSILON) を
         #   その場で行いましょう。
         raise NotImplementedError("on the first call set self.h to zero arrays shaped like params; then for every key: h += g * g and params[key] -= lr * g / (sqrt(h) + DIVISION_EPSILON), in place.")
+        # ---- end of your code ----
 
 
 class RMSprop:
@@ -71,6 +75,7 @@ class RMSprop:
         # 日本語: AdaGrad と同じですが、h は移動平均です: h = decay_rate * h + (1 - decay_rate)
         #   * g * g。
         raise NotImplementedError("like AdaGrad, but h is a moving average: h = decay_rate * h + (1 - decay_rate) * g * g.")
+        # ---- end of your code ----
 
 
 class Adam:
@@ -98,3 +103,4 @@ class Adam:
         #   beta1**t と 1 - beta2**t で割る); それから params[key] -= lr * m_hat / (sqrt(v_hat)
         #   + DIVISION_EPSILON) をその場で行います。
         raise NotImplementedError("update params in place with bias-corrected Adam steps. On the first call create zero m and v per key. Every call: t += 1; update m and v; correct their bias (divide by 1 - beta1**t and 1 - beta2**t); then params[key] -= lr * m_hat / (sqrt(v_hat) + DIVISION_EPSILON), in place.")
+        # ---- end of your code ----

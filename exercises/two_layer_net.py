@@ -1,4 +1,5 @@
-# Generated from solutions/two_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/two_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 3820d15b71d5fce9 (the visible tests tell you when code outside them changed)
 """A two-layer classifier: Affine -> Relu -> Affine -> SoftmaxWithLoss (book chapter 5.7)."""
 import numpy as np
 
@@ -66,3 +67,4 @@ class TwoLayerNet:
         #   Affine レイヤの dW と db から {"W1": ..., "b1": ..., "W2": ..., "b2": ...} を返しま
         #   す。
         raise NotImplementedError("run the forward pass (self.loss), then call backward on self.last_layer (dout=1) and on each layer of self.layers in reverse order, passing each result to the next. Return {\"W1\": ..., \"b1\": ..., \"W2\": ..., \"b2\": ...} from the Affine layers' dW and db.")
+        # ---- end of your code ----

@@ -1,4 +1,5 @@
-# Generated from solutions/weight_init.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/weight_init.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 9467352807e60a48 (the visible tests tell you when code outside them changed)
 """Initial weights scaled to the layer's fan-in (book chapter 6.2).
 
 With a std of 0.01 the activations of a deep net shrink towards zero layer by
@@ -27,6 +28,7 @@ def he_init(fan_in, fan_out, rng=None):
     #   う (He の初期値)。同じ rng から同じ配列が得られるよう、_normal((fan_in, fan_out), rng)
     #   で乱数を引きます。
     raise NotImplementedError("return standard normal draws of shape (fan_in, fan_out) times sqrt(2 / fan_in). Draw with _normal((fan_in, fan_out), rng) so that a given rng gives the same array.")
+    # ---- end of your code ----
 
 
 def xavier_init(fan_in, fan_out, rng=None):
@@ -42,3 +44,4 @@ def xavier_init(fan_in, fan_out, rng=None):
     #   う (Xavier の初期値)。同じ rng から同じ配列が得られるよう、_normal((fan_in, fan_out),
     #   rng) で乱数を引きます。
     raise NotImplementedError("return standard normal draws of shape (fan_in, fan_out) times sqrt(1 / fan_in). Draw with _normal((fan_in, fan_out), rng) so that a given rng gives the same array.")
+    # ---- end of your code ----

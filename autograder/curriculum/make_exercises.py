@@ -18,7 +18,8 @@ import gettext
 import sys
 from pathlib import Path
 
-from .solution_regions import SolutionMarkerError, solution_regions, student_version
+from .solution_regions import (END_OF_YOUR_CODE, FINGERPRINT_PREFIX, SolutionMarkerError, provided_code_fingerprint,
+                               solution_regions, student_version)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 COMMAND = "python -m autograder.curriculum.make_exercises"
@@ -26,17 +27,20 @@ COMMAND = "python -m autograder.curriculum.make_exercises"
 HAND_WRITTEN = ("conftest.py",)
 
 
-def header(name, has_regions):
-    """The first line of a generated file."""
+def header(name, has_regions, fingerprint=None):
+    """The first line of a generated file; with regions, a second one holding its provided code's fingerprint."""
     if has_regions:
-        return f"# Generated from solutions/{name} by `{COMMAND}`: edit the TODO parts only.\n"
+        return (f"# Generated from solutions/{name} by `{COMMAND}`: edit only between each `# TODO:` "
+                f"and its `{END_OF_YOUR_CODE}`.\n"
+                f"{FINGERPRINT_PREFIX}{fingerprint} (the visible tests tell you when code outside them changed)\n")
     return f"# Generated from solutions/{name} by `{COMMAND}`: provided code, nothing to edit here.\n"
 
 
 def stub_text(name, source_text, translate=None):
     """The text of exercises/<name> for the solution file's text (translate: see student_version)."""
     has_regions = bool(solution_regions(source_text, f"solutions/{name}"))
-    return header(name, has_regions) + student_version(source_text, f"solutions/{name}", translate)
+    body = student_version(source_text, f"solutions/{name}", translate)
+    return header(name, has_regions, provided_code_fingerprint(body)) + body
 
 
 def todo_translations(exercises_dir, language="ja"):

@@ -28,6 +28,10 @@ END_MARKER = "### END SOLUTION"
 TODO_PREFIX = "# TODO:"
 TODO_CONTINUATION_PREFIX = "#   "
 TRANSLATION_PREFIX = "# 日本語: "
+#: The line that closes a region in the student version: the student's code goes from the TODO to it.
+END_OF_YOUR_CODE = "# ---- end of your code ----"
+#: The header line of a stub that holds the fingerprint of its provided code (see provided_code_fingerprint).
+FINGERPRINT_PREFIX = "# Provided code fingerprint: "
 COMMENT_COLUMNS = 96  # where a translated TODO's comment lines are wrapped
 
 
@@ -153,7 +157,8 @@ def python_string_literal(text):
 def stub_lines(region, translate=None):
     """The lines that replace a region in the student version: its TODO comment (and its
     translation, when `translate` gives one) and a raise."""
-    raise_line = f"{region.indent}raise NotImplementedError({python_string_literal(region.todo_text)})\n"
+    raise_line = (f"{region.indent}raise NotImplementedError({python_string_literal(region.todo_text)})\n"
+                  f"{region.indent}{END_OF_YOUR_CODE}\n")
     translation = translate(region.todo_text) if translate else region.todo_text
     if translation == region.todo_text:
         return region.todo_comment + raise_line
@@ -209,3 +214,25 @@ def student_version(source_text, filename="<source>", translate=None):
     if text and not source_text.endswith(("\n", "\r")):
         text = text[:-1]
     return text
+
+
+def provided_code_fingerprint(stub_text):
+    """A short hash of a stub's provided code: its lines outside the regions, without blank or comment lines.
+
+    A region of the student version runs from its `# TODO:` line to its END_OF_YOUR_CODE
+    line. The visible tests (exercises/conftest.py, which has its own copy of this
+    function: students' tools do not import the grader) compare it with the fingerprint
+    in the stub's header, to tell a student that code outside the regions was changed.
+    """
+    import hashlib
+
+    kept, inside = [], False
+    for line in stub_text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(TODO_PREFIX):
+            inside = True
+        elif inside and stripped == END_OF_YOUR_CODE:
+            inside = False
+        elif not inside and stripped and not stripped.startswith("#"):
+            kept.append(line.rstrip())
+    return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()[:16]

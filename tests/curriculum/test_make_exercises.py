@@ -1,4 +1,5 @@
 """`python -m autograder.curriculum.make_exercises`: exercises/ is generated from solutions/ and up to date."""
+import re
 import shutil
 import subprocess
 import sys
@@ -81,3 +82,27 @@ def test_a_solution_named_conftest_is_refused(tmp_path):
     (solutions / "conftest.py").write_text("X = 1\n", encoding="utf-8")
     assert make_exercises.main(["--solutions", str(solutions), "--exercises", str(tmp_path / "out")]) == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_each_region_ends_with_its_marker_and_the_header_holds_the_provided_codes_fingerprint():
+    """The stubs mark where the student's code ends; the visible tests' copy of the fingerprint
+    function agrees with the generator's, so untouched stubs are never reported as changed."""
+    from autograder.curriculum.solution_regions import END_OF_YOUR_CODE, FINGERPRINT_PREFIX, provided_code_fingerprint
+
+    for source in SOLUTIONS_DIR.glob("*.py"):
+        regions = solution_regions(source.read_text(encoding="utf-8"))
+        if not regions:
+            continue
+        stub = (EXERCISES_DIR / source.name).read_text(encoding="utf-8")
+        assert [line.strip() for line in stub.splitlines()].count(END_OF_YOUR_CODE) == len(regions), source.name
+        header = stub.splitlines()[1]
+        assert header.startswith(FINGERPRINT_PREFIX), source.name
+        body = stub.split("\n", 2)[2]
+        assert header.split()[4] == provided_code_fingerprint(body) == provided_code_fingerprint(stub)
+    conftest_text = (EXERCISES_DIR / "conftest.py").read_text(encoding="utf-8")
+    copy = conftest_text[conftest_text.index("def provided_code_fingerprint"):].split("\n\n\n")[0]
+    original = (REPO_ROOT / "autograder" / "curriculum" / "solution_regions.py").read_text(encoding="utf-8")
+    original = original[original.index("def provided_code_fingerprint"):]
+    strip_docstring = lambda text: re.sub(r'""".*?"""', "", text, count=1, flags=re.DOTALL).replace(
+        "    import hashlib\n\n", "")
+    assert strip_docstring(copy).strip() == strip_docstring(original).strip()

@@ -44,12 +44,14 @@ SAMPLE_STUDENT_VERSION = textwrap.dedent('''\
         # TODO: return max(0, x) elementwise
         #   (np.maximum, not np.max).
         raise NotImplementedError("return max(0, x) elementwise (np.maximum, not np.max).")
+        # ---- end of your code ----
 
 
     class Layer:
         def forward(self, x):
             # TODO: return {"out": x}.
             raise NotImplementedError('return {"out": x}.')
+            # ---- end of your code ----
 ''')
 
 

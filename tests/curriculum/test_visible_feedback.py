@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from .test_visible_tests import run_visible_tests
+from .test_visible_tests import copy_of_the_stubs, run_visible_tests
 from .variant_submissions import REPO_ROOT, build_submission
 
 FUNCTIONS_TESTS = "exercises/tests/test_functions.py"
@@ -207,3 +207,20 @@ def test_a_mission_run_on_the_stubs_says_so_in_one_line(mission):
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == (f"The mission cannot run yet: train ({mission}.py) is not implemented yet "
                                      "(see its TODO). Run python -m pytest exercises to see what is left.")
+
+
+def test_edits_outside_the_todo_regions_are_reported_and_code_inside_them_is_not(tmp_path):
+    submission = copy_of_the_stubs(tmp_path)
+    functions = submission / "functions.py"
+    text = functions.read_text(encoding="utf-8")
+    stub = re.search(r"(def relu\(x\):.*?\n)( +)raise NotImplementedError\([^\n]*\)\n", text, re.DOTALL)
+    text = text[:stub.start(2)] + stub.group(2) + "return np.maximum(0, x)  # my code\n" + text[stub.end():]
+    functions.write_text(text, encoding="utf-8")
+    _, output, _ = run_visible_tests(tmp_path, FUNCTIONS_TESTS, submission=submission)
+    assert "changed outside the TODO regions" not in output
+
+    functions.write_text(text.replace("LOG_EPSILON = 1e-7", "LOG_EPSILON = 1e-3"), encoding="utf-8")
+    _, output, _ = run_visible_tests(tmp_path, FUNCTIONS_TESTS, submission=submission)
+    section = output.split(" changed outside the TODO regions ", 1)[1].split("\n=", 1)[0]
+    assert "functions.py was changed outside its TODO regions (the provided code)" in section
+    assert "layers.py" not in section
