@@ -8,6 +8,8 @@ described by their docstring's first line).
 import ast
 from string import Template
 
+from autograder.curriculum.solution_regions import END_OF_YOUR_CODE
+
 README = Template("""\
 # Deep Learning from Scratch — exercises
 
@@ -30,9 +32,21 @@ python -m pip install -e .         # NumPy, pytest, matplotlib
 
 ## Work, test, see your progress
 
-Open a file in `exercises/` (start with `exercises/functions.py`) and fill in
-the parts under a `# TODO:` comment, where the code says
-`raise NotImplementedError(...)`. Everything else in the file is provided: leave it as it is.
+Open a file in `exercises/` (start with `exercises/functions.py`). Each part
+you write is a **region** that starts at a `# TODO:` comment and ends at the
+line `$end_of_your_code`:
+
+```python
+def sigmoid(x):
+    """Sigmoid 1 / (1 + exp(-x)), elementwise. ..."""
+    # TODO: return 1 / (1 + exp(-x)) elementwise.        <- the region starts here
+    raise NotImplementedError("return 1 / (1 + exp(-x)) elementwise. ...")   <- replace this line
+    $end_of_your_code                         <- and ends here
+```
+
+Replace the `raise NotImplementedError(...)` line with your code, as many lines
+as you need, and keep the two lines around it. Everything outside the regions
+is provided code: leave it as it is (if it changes, the tests say so).
 
 Then run the tests:
 
@@ -47,6 +61,12 @@ file, and what its TODO asks, instead of a traceback. At the end of every run a
 started, in progress with N of M tests passing, or waiting for another unit it
 uses), and how many units are done. A failed test shows what was checked,
 on which input, what was expected and what your code gave.
+
+A **unit** is one function or class, named `<module>.<name>` (`functions.sigmoid`,
+`layers.Affine`). It is **done** when every visible test of that unit passes.
+A test stops after 10 seconds (the missions' after 120) and names the line your
+code was on; a test that fails because a unit it uses fails its own tests says
+which unit to fix first.
 
 ## Missions
 
@@ -85,8 +105,22 @@ The points of each unit are the ones the course grades with:
 $units
 
 Your instructor may also grade with **hidden tests**: the same units checked on
-other inputs, drawn at grading time. Passing the visible tests is the first
-step; code that follows each TODO and its docstring passes both.
+other inputs, drawn at grading time. No test gives points for code that does not
+compute the unit's function (zeros, constants, the input returned). The
+missions are graded on held-out splits of the data your code never sees:
+
+$missions
+
+Passing the visible tests is the first step; code that follows each TODO and
+its docstring passes both.
+
+## Working in a notebook (Jupyter, Colab)
+
+If your course hands out notebooks, write each unit as a function or class at
+the top level of a code cell, under the same names as in `exercises/`; the
+grader takes the cells that define the exercises' names and leaves out what
+only runs (prints, calls, training, `%magics`, `!shell` lines). The same rules
+hold: one region per TODO, the provided cells left as they are.
 
 ## For instructors
 
@@ -119,6 +153,8 @@ def write_readme(release):
     text = README.substitute(
         units=units_table(release.unit_points),
         experiments=experiments_table(release.out / "exercises" / "experiments"),
+        missions=missions_table(),
+        end_of_your_code=END_OF_YOUR_CODE,
     )
     release.write_text("README.md", text)
 
@@ -127,6 +163,17 @@ def units_table(unit_points):
     rows = ["| unit | points |", "| --- | --- |"]
     rows += [f"| `{unit}` | {points:g} |" for unit, points in unit_points.items()]
     rows.append(f"| **total** | **{sum(unit_points.values()):g}** |")
+    return "\n".join(rows)
+
+
+def missions_table():
+    """The missions' bars, from the checks that grade them (their one home)."""
+    from autograder.checks.missions import MISSIONS
+
+    rows = ["| mission | graded on | full credit from a mean test accuracy of | partial credit from | "
+            "train() time limit per split |", "| --- | --- | --- | --- | --- |"]
+    rows += [f"| `{m.unit}` | {m.splits} held-out splits | {m.full_credit_accuracy:g} | "
+             f"{m.no_credit_accuracy:g} (rising linearly) | {m.time_limit:g} s |" for m in MISSIONS.values()]
     return "\n".join(rows)
 
 

@@ -134,6 +134,11 @@ def test_the_release_has_exercises_datasets_readme_and_pyproject(release, releas
         assert needle in readme
     for unit, points in release.unit_points.items():
         assert f"| `{unit}` | {points:g} |" in readme
+    from autograder.checks.missions import MISSIONS
+
+    assert "    # ---- end of your code ----" in readme and "Working in a notebook" in readme
+    for mission in MISSIONS.values():
+        assert f"| `{mission.unit}` | {mission.splits} held-out splits | {mission.full_credit_accuracy:g} |" in readme
 
 
 def test_pyproject_installs_what_students_need_and_configures_pytest(release_files):
