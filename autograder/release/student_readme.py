@@ -38,7 +38,7 @@ line `$end_of_your_code`:
 
 ```python
 def sigmoid(x):
-    """Sigmoid 1 / (1 + exp(-x)), elementwise. ..."""
+    ...                                                  (its docstring)
     # TODO: return 1 / (1 + exp(-x)) elementwise.        <- the region starts here
     raise NotImplementedError("return 1 / (1 + exp(-x)) elementwise. ...")   <- replace this line
     $end_of_your_code                         <- and ends here
