@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from ..results import GradingRun, TestResult, format_points, strip_control_chars
 from ..translation import N_, _, ngettext, translated
-from ..unit_dependencies import units_used_by
 from .atomic import write_atomically
 
 __all__ = ["TextReport"]
@@ -50,8 +49,6 @@ SAME_IMPORT_ERROR = N_("{module} does not import because of the same error (unit
 TO_FIX_TITLE = N_("To fix (units: {count})")
 UNIT_TITLE = N_("{unit}  ({points} points)")
 TEST_TITLE = N_("[{number}] {name}  ({points})")
-USES_FAILING_UNIT = N_("note: {unit} uses {used}, which fails its own tests: fix {used} first, "
-                       "this unit may then pass.")
 SAME_FEEDBACK = N_("[{number}] {name}  ({points}): the same feedback as [{first}].")
 
 
@@ -91,9 +88,8 @@ class TextReport:
         if to_fix:
             lines += ["", translated(TO_FIX_TITLE).format(count=len(to_fix))]
             shown = {}  # feedback text -> number of the test where it was shown
-            failing = {unit for unit, summary in run.units().items() if summary.passed < summary.total}
             for unit, tests in to_fix.items():
-                lines += self._unit_block(run, unit, tests, shown, failing)
+                lines += self._unit_block(run, unit, tests, shown)
         lines += ["", self._total(run)]
         return "\n".join(lines) + "\n"
 
@@ -116,13 +112,9 @@ class TextReport:
                 to_fix[unit] = failed
         return stubs, imports, to_fix
 
-    def _unit_block(self, run: GradingRun, unit: str, tests: list[TestResult], shown: dict,
-                    failing: set) -> list[str]:
+    def _unit_block(self, run: GradingRun, unit: str, tests: list[TestResult], shown: dict) -> list[str]:
         summary = run.units()[unit]
         lines = ["", translated(UNIT_TITLE).format(unit=unit, points=_points(summary.score, summary.max_score))]
-        for used in sorted(units_used_by(unit) & failing, key=list(run.units()).index):
-            lines += self._indented(translated(USES_FAILING_UNIT).format(unit=unit, used=used), UNIT_INDENT,
-                                    hanging=4)
         for test in tests:
             points = _points(test.score, test.max_score)
             feedback = test.feedback() or _("(no feedback recorded)")

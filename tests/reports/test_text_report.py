@@ -93,14 +93,3 @@ def test_a_repeated_feedback_is_named_not_repeated():
     text = TextReport().render(grading_run(tests))
     assert text.count(feedback) == 1
     assert "[1.2] backward 3-D  (0 / 1): the same feedback as [1.1]." in text
-
-
-def test_a_unit_that_uses_a_failing_unit_names_it_first():
-    tests = [TestResult("softmax rows", "functions.softmax", 1, 0, False, output="softmax(x): rows do not sum to 1"),
-             TestResult("forward", "layers.SoftmaxWithLoss", 1, 0, False, output="SoftmaxWithLoss.forward: nan"),
-             TestResult("forward", "layers.Affine", 1, 0, False, output="Affine.forward: wrong")]
-    text = " ".join(TextReport().render(grading_run(tests)).split())
-    block = text.split("layers.SoftmaxWithLoss (0 / 1 points)", 1)[1]
-    assert block.lstrip().startswith("note: layers.SoftmaxWithLoss uses functions.softmax, which fails its own tests: "
-                            "fix functions.softmax first, this unit may then pass.")
-    assert "note: layers.Affine" not in text
