@@ -15,16 +15,21 @@ from typing import Any, Iterable, NamedTuple
 
 # Modules of SUBMISSION_API.md in the order the course teaches them: reports list
 # units in this order, so a learner reads results in the order they wrote code.
+# `util` (im2col, col2im) comes before `layers`, whose Convolution and Pooling call it:
+# a module may use only modules before it (an nbgrader notebook carries earlier code).
 MODULE_ORDER = (
     "functions",
     "gradient",
+    "util",
     "layers",
     "optimizer",
     "weight_init",
     "two_layer_net",
     "multi_layer_net",
+    "simple_conv_net",
     "iris_mission",
     "digits_mission",
+    "cnn_mission",
 )
 
 FEEDBACK_LIMIT = 4000  # characters of feedback kept per test in any report

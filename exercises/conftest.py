@@ -31,8 +31,8 @@ from .translation import LANGUAGES, N_, _, ngettext, pad, set_language, translat
 
 #: The modules you write, in the order of the course.
 EXERCISE_MODULES = (
-    "functions", "gradient", "layers", "optimizer", "weight_init",
-    "two_layer_net", "multi_layer_net", "iris_mission", "digits_mission",
+    "functions", "gradient", "util", "layers", "optimizer", "weight_init",
+    "two_layer_net", "multi_layer_net", "simple_conv_net", "iris_mission", "digits_mission", "cnn_mission",
 )
 SUBMISSION_ENV = "KIT_SUBMISSION"
 TESTS_DIR = Path(__file__).resolve().parent / "tests"
@@ -362,6 +362,11 @@ def gradient(submission):
 
 
 @pytest.fixture
+def util(submission):
+    return submission.module("util")
+
+
+@pytest.fixture
 def layers(submission):
     return submission.module("layers")
 
@@ -387,6 +392,11 @@ def multi_layer_net(submission):
 
 
 @pytest.fixture
+def simple_conv_net(submission):
+    return submission.module("simple_conv_net")
+
+
+@pytest.fixture
 def iris_mission(submission):
     return submission.module("iris_mission")
 
@@ -394,6 +404,11 @@ def iris_mission(submission):
 @pytest.fixture
 def digits_mission(submission):
     return submission.module("digits_mission")
+
+
+@pytest.fixture
+def cnn_mission(submission):
+    return submission.module("cnn_mission")
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ CHECKSUMS_FILE = "SHA256SUMS"
 IRIS_FILE = "iris.csv"
 DIGITS_FILE = "digits.csv.gz"
 DIGITS_PIXELS = 64  # one 8x8 image per row
+DIGITS_IMAGE_SHAPE = (1, 8, 8)  # (channels, height, width) of one digit image
 RESTORE_ADVICE = (
     "Restore the kit's data files with `git checkout -- datasets/` in the kit's "
     "repository, or download the kit's release again."
@@ -141,6 +142,18 @@ def load_digits():
             "and a label. " + RESTORE_ADVICE
         )
     return table[:, :-1], table[:, -1].astype(np.int64)
+
+
+def load_digit_images():
+    """The 8x8 digits of ``load_digits`` as images for a convolutional network.
+
+    Returns:
+        x: float64 array of shape (1797, 1, 8, 8): (image, channel, row, column),
+           pixel values 0..16.
+        t: int64 array of shape (1797,): the digit shown, 0..9.
+    """
+    x, t = load_digits()
+    return x.reshape(-1, *DIGITS_IMAGE_SHAPE), t
 
 
 def _train_counts_per_class(class_counts, n_train):

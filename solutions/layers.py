@@ -1,4 +1,4 @@
-"""Layers with a forward and a backward pass (book chapters 5 and 6).
+"""Layers with a forward and a backward pass (book chapters 5, 6 and 7).
 
 Every layer has ``forward(...)`` and ``backward(dout)``. ``backward`` takes the
 gradient of the loss with respect to the layer's output and returns the
@@ -10,6 +10,7 @@ place changes what the layer computes next.
 import numpy as np
 
 from .functions import cross_entropy_error, sigmoid, softmax
+from .util import col2im, conv_output_size, im2col
 
 #: Added to the batch variance before the square root in batch normalisation.
 BATCH_NORM_EPSILON = 1e-6
@@ -237,4 +238,106 @@ class BatchNormalization:
         dxc = dxc + (2.0 / self.batch_size) * self.xc * dvar
         dmean = np.sum(dxc, axis=0)
         return dxc - dmean / self.batch_size
+        ### END SOLUTION
+
+
+class Convolution:
+    """Convolution layer (book chapter 7.4): FN filters slid over images, through im2col.
+
+    W: filters (FN, C, FH, FW); b: biases (FN,), one per filter. Kept by reference.
+    out[n, f, i, j] = sum over c, y, x of W[f, c, y, x] * padded_x[n, c, i * stride + y, j * stride + x] + b[f].
+    """
+
+    def __init__(self, W, b, stride=1, pad=0):
+        self.W = W
+        self.b = b
+        self.stride = stride
+        self.pad = pad
+        # kept by forward for backward
+        self.x_shape = None
+        self.col = None    # im2col of x, (N * OH * OW, C * FH * FW)
+        self.col_W = None  # the filters as columns, (C * FH * FW, FN)
+        self.dW = None
+        self.db = None
+
+    def forward(self, x):
+        """x: images (N, C, H, W). Returns (N, FN, OH, OW), OH = conv_output_size(H, FH, stride, pad)."""
+        ### BEGIN SOLUTION
+        # TODO: col = im2col(x, FH, FW, stride, pad); lay the filters out as columns,
+        #   col_W = W.reshape(FN, -1).T; out = col @ col_W + b has shape (N * OH * OW, FN):
+        #   reshape it to (N, OH, OW, FN) and transpose to (N, FN, OH, OW).
+        #   Keep x's shape, col and col_W for backward.
+        filter_count, _, filter_h, filter_w = self.W.shape
+        N, _, H, W = x.shape
+        out_h = conv_output_size(H, filter_h, self.stride, self.pad)
+        out_w = conv_output_size(W, filter_w, self.stride, self.pad)
+        self.x_shape = x.shape
+        self.col = im2col(x, filter_h, filter_w, self.stride, self.pad)
+        self.col_W = self.W.reshape(filter_count, -1).T
+        out = self.col @ self.col_W + self.b
+        return out.reshape(N, out_h, out_w, filter_count).transpose(0, 3, 1, 2)
+        ### END SOLUTION
+
+    def backward(self, dout):
+        """dout: (N, FN, OH, OW). Sets self.dW (FN, C, FH, FW) and self.db (FN,); returns dx (N, C, H, W)."""
+        ### BEGIN SOLUTION
+        # TODO: undo forward's last step: dout.transpose(0, 2, 3, 1).reshape(-1, FN), one row per
+        #   output position. db = its sum over the rows (every sample and position);
+        #   dW = col.T @ dout, of shape (C * FH * FW, FN): transpose it to (FN, C * FH * FW)
+        #   BEFORE reshaping to W's shape; dcol = dout @ col_W.T, and dx = col2im(dcol, ...).
+        filter_count, channels, filter_h, filter_w = self.W.shape
+        dout = dout.transpose(0, 2, 3, 1).reshape(-1, filter_count)
+        self.db = np.sum(dout, axis=0)
+        self.dW = (self.col.T @ dout).T.reshape(filter_count, channels, filter_h, filter_w)
+        dcol = dout @ self.col_W.T
+        return col2im(dcol, self.x_shape, filter_h, filter_w, self.stride, self.pad)
+        ### END SOLUTION
+
+
+class Pooling:
+    """Max pooling (book chapter 7.4): the largest value of each pool_h x pool_w window, channel by channel.
+
+    Windows start every `stride` pixels; no parameters to learn.
+    """
+
+    def __init__(self, pool_h, pool_w, stride=2, pad=0):
+        self.pool_h = pool_h
+        self.pool_w = pool_w
+        self.stride = stride
+        self.pad = pad
+        # kept by forward for backward
+        self.x_shape = None
+        self.arg_max = None  # index of each window's maximum inside the window, (N * OH * OW * C,)
+
+    def forward(self, x):
+        """x: (N, C, H, W). Returns (N, C, OH, OW), OH = conv_output_size(H, pool_h, stride, pad)."""
+        ### BEGIN SOLUTION
+        # TODO: col = im2col(x, pool_h, pool_w, stride, pad) has one row per (sample, window) and
+        #   the channels side by side: reshape it to (-1, pool_h * pool_w), one row per window of
+        #   one channel. Keep each row's argmax for backward; out = each row's max, reshaped to
+        #   (N, OH, OW, C) and transposed to (N, C, OH, OW).
+        N, C, H, W = x.shape
+        out_h = conv_output_size(H, self.pool_h, self.stride, self.pad)
+        out_w = conv_output_size(W, self.pool_w, self.stride, self.pad)
+        col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad)
+        col = col.reshape(-1, self.pool_h * self.pool_w)
+        self.x_shape = x.shape
+        self.arg_max = np.argmax(col, axis=1)
+        out = np.max(col, axis=1)
+        return out.reshape(N, out_h, out_w, C).transpose(0, 3, 1, 2)
+        ### END SOLUTION
+
+    def backward(self, dout):
+        """dout: (N, C, OH, OW). Returns dx (N, C, H, W): each window's gradient at its maximum, 0 elsewhere."""
+        ### BEGIN SOLUTION
+        # TODO: lay dout out as forward's rows: dout.transpose(0, 2, 3, 1).ravel(). Put each value
+        #   in a row of zeros of width pool_h * pool_w, at the column of that window's argmax;
+        #   reshape to (N * OH * OW, C * pool_h * pool_w) and return col2im of it.
+        pool_size = self.pool_h * self.pool_w
+        dout = dout.transpose(0, 2, 3, 1).ravel()
+        dmax = np.zeros((dout.size, pool_size))
+        dmax[np.arange(dout.size), self.arg_max] = dout
+        channels = self.x_shape[1]
+        dcol = dmax.reshape(-1, channels * pool_size)
+        return col2im(dcol, self.x_shape, self.pool_h, self.pool_w, self.stride, self.pad)
         ### END SOLUTION

@@ -1,0 +1,74 @@
+# Generated from solutions/cnn_mission.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+"""The CNN mission: read 8x8 handwritten digits with your own SimpleConvNet.
+
+Run it:  python -m exercises.cnn_mission   (trains, prints accuracy, saves a plot)
+
+The images keep their shape (N, 1, 8, 8), so the filters of your Convolution
+layer slide over the pixels. The grader calls ``train`` on training splits it
+draws itself and scores the returned model's ``predict`` on images your code
+never saw.
+"""
+import argparse
+
+import numpy as np
+
+from .data import load_digit_images
+from .data import stratified_split
+from .optimizer import Adam
+from .simple_conv_net import SimpleConvNet
+from .training_log import TrainingLog
+
+IMAGE_SHAPE = (1, 8, 8)  # (channels, height, width)
+MAX_PIXEL_VALUE = 16     # pixels are counts 0..16
+CLASS_COUNT = 10
+TRAIN_SIZE = 1200        # of 1797 images; the other 597 are the test split
+
+
+class CnnClassifier:
+    """A trained SimpleConvNet that takes raw 8x8 images (pixel values 0..16)."""
+
+    def __init__(self, net):
+        self.net = net
+
+    def predict(self, x):
+        """x: images (N, 1, 8, 8), pixel values 0..16. Returns class scores (N, 10)."""
+        return self.net.predict(x / MAX_PIXEL_VALUE)
+
+
+def train(x_train, t_train, seed=0, log=None):
+    """Train a SimpleConvNet with Adam on mini-batches.
+
+    x_train: images (N, 1, 8, 8), pixel values 0..16; t_train: labels (N,) in 0..9.
+    seed: seeds NumPy's global random state (initial weights, batch order).
+    log: an optional TrainingLog that records the loss and accuracy per epoch.
+    Returns a CnnClassifier.
+    """
+    # TODO: scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build
+    #   SimpleConvNet(IMAGE_SHAPE, {"filter_num": ..., "filter_size": 3, "pad": 1, "stride": 1},
+    #   hidden_size, CLASS_COUNT, weight_init_std=...); for some epochs, shuffle the samples and,
+    #   per mini-batch, update with Adam on net.gradient(...).
+    #   Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given.
+    #   Return CnnClassifier(net).
+    raise NotImplementedError('scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build SimpleConvNet(IMAGE_SHAPE, {"filter_num": ..., "filter_size": 3, "pad": 1, "stride": 1}, hidden_size, CLASS_COUNT, weight_init_std=...); for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...). Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given. Return CnnClassifier(net).')
+
+
+def main(argv=None):
+    """Train on a random stratified 1200/597 split, print the test accuracy and save a plot."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=0, help="seed of the split and the initial weights")
+    parser.add_argument("--plot", default="cnn_mission.png", help="where to save the loss/accuracy plot")
+    args = parser.parse_args(argv)
+
+    x, t = load_digit_images()
+    x_train, t_train, x_test, t_test = stratified_split(x, t, TRAIN_SIZE, seed=args.seed)
+    log = TrainingLog("CNN mission (SimpleConvNet, Adam)", step_name="epoch")
+    model = train(x_train, t_train, seed=args.seed, log=log)
+    test_accuracy = float(np.mean(np.argmax(model.predict(x_test), axis=1) == t_test))
+    log.finish(test_accuracy=test_accuracy)
+    print(f"test accuracy: {test_accuracy:.3f} ({len(t_test)} images never seen in training)")
+    log.save_plot(args.plot)
+    print(f"plot saved to {args.plot}")
+
+
+if __name__ == "__main__":
+    main()
