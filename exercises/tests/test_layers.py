@@ -1,4 +1,4 @@
-"""Visible tests of layers.py: forward and backward passes (book chapters 5 and 6).
+"""Visible tests of layers.py: forward and backward passes (book chapters 5, 6 and 7).
 
 Every backward pass is checked against a numerical gradient of your own forward
 pass: for a loss L = sum(out * dout), the gradient of L with respect to the
@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from ..translation import _
+from . import convolution_by_loops
 from .assertions import assert_close, assert_number_close
 from .gradient_check import assert_matches_numerical, numerical_gradient
 
@@ -368,5 +369,102 @@ def test_batchnorm_backward_matches_numerical_gradient(layers):
     assert_matches_numerical(dgamma, numerical_gradient(loss, gamma), "BatchNormalization.backward: self.dgamma",
                              hint=_("dgamma = sum over the batch of xhat * dout"))
     assert_matches_numerical(dx, numerical_gradient(loss, x), "BatchNormalization.backward: dx",
+<<<<<<< HEAD
                              hint=_("the batch mean and variance depend on every x: "
                                     "follow the paths through the variance and the mean too"))
+=======
+                             hint="the batch mean and variance depend on every x: "
+                                  "follow the paths through the variance and the mean too")
+
+
+# --- Convolution --------------------------------------------------------------------------------
+
+@pytest.mark.unit("layers.Convolution")
+def test_convolution_forward_of_one_filter_by_hand(layers):
+    """The 3x3 image 0..8, one 2x2 filter [[1, 0], [0, 1]] and bias 10: out = [[14, 16], [20, 22]]."""
+    x = np.arange(9.0).reshape(1, 1, 3, 3)
+    W, b = np.array([[[[1.0, 0.0], [0.0, 1.0]]]]), np.array([10.0])
+    assert_close(layers.Convolution(W, b).forward(x), [[[[14.0, 16.0], [20.0, 22.0]]]],
+                 "Convolution(W = [[1, 0], [0, 1]], b = 10).forward(arange(9).reshape(1, 1, 3, 3))")
+
+
+@pytest.mark.unit("layers.Convolution")
+@pytest.mark.parametrize("stride, pad", [(1, 0), (2, 1)])
+def test_convolution_forward_matches_the_definition(layers, stride, pad):
+    """3 filters of 3x3 on a (2, 2, 5, 5) batch: out (N, FN, OH, OW), every value sum(W[f] * patch) + b[f]."""
+    rng = np.random.default_rng(stride + pad)
+    x, W, b = rng.standard_normal((2, 2, 5, 5)), rng.standard_normal((3, 2, 3, 3)), rng.standard_normal(3)
+    assert_close(layers.Convolution(W.copy(), b.copy(), stride=stride, pad=pad).forward(x.copy()),
+                 convolution_by_loops.convolution(x, W, b, stride, pad),
+                 f"Convolution(W (3, 2, 3, 3), b, stride={stride}, pad={pad}).forward(x (2, 2, 5, 5))",
+                 hint="out = im2col(x) @ W.reshape(FN, -1).T + b, reshaped to (N, OH, OW, FN) "
+                      "and transposed to (N, FN, OH, OW)")
+
+
+@pytest.mark.unit("layers.Convolution")
+@pytest.mark.parametrize("stride, pad", [(1, 0), (2, 1)])
+def test_convolution_backward_matches_numerical_gradient(layers, stride, pad):
+    """dx, dW and db of a (2, 2, 5, 5) batch and 3 filters of 3x3 equal the numerical gradients."""
+    rng = np.random.default_rng(10 + stride + pad)
+    x, W, b = rng.standard_normal((2, 2, 5, 5)), rng.standard_normal((3, 2, 3, 3)), rng.standard_normal(3)
+    layer = layers.Convolution(W.copy(), b.copy(), stride=stride, pad=pad)
+    out = np.asarray(layer.forward(x.copy()))
+    dout = rng.standard_normal(out.shape)
+    dx = layer.backward(dout.copy())
+
+    def loss():
+        return weighted_sum(layers.Convolution(W, b, stride=stride, pad=pad).forward(x), dout)
+
+    what = f"Convolution(stride={stride}, pad={pad}).backward"
+    assert_matches_numerical(dx, numerical_gradient(loss, x), f"{what}: dx", hint="dx = col2im(dout @ col_W.T, ...)")
+    assert_matches_numerical(layer.dW, numerical_gradient(loss, W), f"{what}: dW",
+                             hint="col.T @ dout is (C * FH * FW, FN): transpose it before reshaping to W's shape")
+    assert_matches_numerical(layer.db, numerical_gradient(loss, b), f"{what}: db",
+                             hint="b[f] was added at every sample and position: sum dout over N, OH and OW")
+
+
+# --- Pooling ------------------------------------------------------------------------------------
+
+@pytest.mark.unit("layers.Pooling")
+def test_pooling_forward_takes_each_window_maximum(layers):
+    """A 4x4 image, 2x2 windows, stride 2: the maximum of each window, [[5, 7], [13, 15]] for 0..15."""
+    x = np.arange(16.0).reshape(1, 1, 4, 4)
+    assert_close(layers.Pooling(2, 2, stride=2).forward(x), [[[[5.0, 7.0], [13.0, 15.0]]]],
+                 "Pooling(2, 2, stride=2).forward(arange(16).reshape(1, 1, 4, 4))")
+
+
+@pytest.mark.unit("layers.Pooling")
+@pytest.mark.parametrize("pool, stride", [(2, 2), (3, 1)])
+def test_pooling_forward_matches_the_definition(layers, pool, stride):
+    """A (2, 3, 5, 5) batch, channel by channel: out (N, C, OH, OW)."""
+    x = convolution_by_loops.distinct_values(np.random.default_rng(pool), (2, 3, 5, 5))
+    assert_close(layers.Pooling(pool, pool, stride=stride).forward(x.copy()),
+                 convolution_by_loops.max_pooling(x, pool, pool, stride),
+                 f"Pooling({pool}, {pool}, stride={stride}).forward(x (2, 3, 5, 5))",
+                 hint="one row per window of one channel: reshape im2col's output to (-1, pool_h * pool_w)")
+
+
+@pytest.mark.unit("layers.Pooling")
+def test_pooling_backward_sends_the_gradient_to_each_maximum(layers):
+    """x = [[1, 2], [4, 3]], one 2x2 window: dout 5 goes to the 4 and nowhere else."""
+    pool = layers.Pooling(2, 2, stride=2)
+    pool.forward(np.array([[[[1.0, 2.0], [4.0, 3.0]]]]))
+    assert_close(pool.backward(np.array([[[[5.0]]]])), [[[[0.0, 0.0], [5.0, 0.0]]]],
+                 "Pooling(2, 2, stride=2).backward([[[[5]]]]) after forward([[[[1, 2], [4, 3]]]])",
+                 hint="only the maximum of the window moved the output: keep its position (argmax) in forward")
+
+
+@pytest.mark.unit("layers.Pooling")
+@pytest.mark.parametrize("pool, stride", [(2, 2), (3, 1)])
+def test_pooling_backward_matches_numerical_gradient(layers, pool, stride):
+    """A (2, 2, 5, 5) batch with one clear maximum per window: dx equals the numerical gradient."""
+    rng = np.random.default_rng(20 + pool)
+    x = convolution_by_loops.distinct_values(rng, (2, 2, 5, 5))
+    layer = layers.Pooling(pool, pool, stride=stride)
+    out = np.asarray(layer.forward(x.copy()))
+    dout = rng.standard_normal(out.shape)
+    dx = layer.backward(dout.copy())
+    expected = numerical_gradient(lambda: weighted_sum(layers.Pooling(pool, pool, stride=stride).forward(x), dout), x)
+    assert_matches_numerical(dx, expected, f"Pooling({pool}, {pool}, stride={stride}).backward: dx",
+                             hint="where windows overlap (stride < pool size), the gradients of a pixel add up")
+>>>>>>> 0de95b3 (Visible tests of im2col, col2im, Convolution, Pooling, SimpleConvNet and the CNN mission)

@@ -29,15 +29,17 @@ CONTRACT_UNITS = [
     "functions.step_function", "functions.sigmoid", "functions.relu", "functions.softmax",
     "functions.mean_squared_error", "functions.cross_entropy_error",
     "gradient.numerical_gradient",
+    "util.im2col", "util.col2im",
     "layers.Relu", "layers.Sigmoid", "layers.Affine", "layers.SoftmaxWithLoss", "layers.Dropout",
-    "layers.BatchNormalization",
+    "layers.BatchNormalization", "layers.Convolution", "layers.Pooling",
     "optimizer.SGD", "optimizer.Momentum", "optimizer.AdaGrad", "optimizer.RMSprop", "optimizer.Adam",
     "weight_init.he_init", "weight_init.xavier_init",
-    "two_layer_net.TwoLayerNet", "multi_layer_net.MultiLayerNet",
-    "iris_mission.train", "digits_mission.train",
+    "two_layer_net.TwoLayerNet", "multi_layer_net.MultiLayerNet", "simple_conv_net.SimpleConvNet",
+    "iris_mission.train", "digits_mission.train", "cnn_mission.train",
 ]
 NOT_MISSIONS = [f"exercises/tests/test_{module}.py" for module in (
-    "functions", "gradient", "layers", "optimizer", "weight_init", "two_layer_net", "multi_layer_net")]
+    "functions", "gradient", "util", "layers", "optimizer", "weight_init", "two_layer_net", "multi_layer_net",
+    "simple_conv_net")]
 STUB_LINE = re.compile(
     r"^(?P<name>[\w.]+) \((?P<path>exercises/\w+\.py)\): "
     r"(?:not implemented yet|waiting for (?P<stub>[\w.]+) \(exercises/\w+\.py\)) - TODO: .+$")
