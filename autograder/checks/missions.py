@@ -41,7 +41,10 @@ IRIS = Mission(unit="iris_mission.train", module="iris_mission", dataset="load_i
 DIGITS = Mission(unit="digits_mission.train", module="digits_mission", dataset="load_digits",
                  train_size=1200, splits=3, full_credit_accuracy=0.95, no_credit_accuracy=0.85,
                  time_limit=15.0, class_count=10)
-MISSIONS = {mission.unit: mission for mission in (IRIS, DIGITS)}
+CNN = Mission(unit="cnn_mission.train", module="cnn_mission", dataset="load_digit_images",
+              train_size=1200, splits=3, full_credit_accuracy=0.96, no_credit_accuracy=0.85,
+              time_limit=30.0, class_count=10)
+MISSIONS = {mission.unit: mission for mission in (IRIS, DIGITS, CNN)}
 
 
 def score_fraction(mission, mean_accuracy):
@@ -112,3 +115,7 @@ def check_iris_mission(sub, rng):
 
 def check_digits_mission(sub, rng):
     return run_mission(sub, rng, DIGITS)
+
+
+def check_cnn_mission(sub, rng):
+    return run_mission(sub, rng, CNN)

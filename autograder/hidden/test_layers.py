@@ -1,6 +1,8 @@
-"""Hidden tests of layers.py (checks in autograder/checks/layers.py)."""
+"""Hidden tests of layers.py (checks in autograder/checks/layers.py and, for the
+convolutional layers, autograder/checks/convolution.py)."""
 import pytest
 
+from autograder.checks import convolution as conv_checks
 from autograder.checks import layers as checks
 
 
@@ -93,3 +95,31 @@ def test_batchnorm_backward(sub, rng):
 def test_batchnorm_test_mode(sub, rng):
     """BatchNormalization test mode uses running statistics (given, and after training steps)"""
     checks.check_batchnorm_test_mode(sub, rng)
+
+
+@pytest.mark.unit("layers.Convolution")
+@pytest.mark.points(2)
+def test_convolution_forward(sub, rng):
+    """Convolution.forward matches the reference (stride 2, padding 1, odd sizes) and follows W, b changed in place"""
+    conv_checks.check_convolution_forward(sub, rng)
+
+
+@pytest.mark.unit("layers.Convolution")
+@pytest.mark.points(3)
+def test_convolution_backward(sub, rng):
+    """Convolution.backward: dx, dW, db are the gradient of the reference forward"""
+    conv_checks.check_convolution_backward(sub, rng)
+
+
+@pytest.mark.unit("layers.Pooling")
+@pytest.mark.points(1)
+def test_pooling_forward(sub, rng):
+    """Pooling.forward matches the reference, channel by channel"""
+    conv_checks.check_pooling_forward(sub, rng)
+
+
+@pytest.mark.unit("layers.Pooling")
+@pytest.mark.points(2)
+def test_pooling_backward(sub, rng):
+    """Pooling.backward routes each gradient to its window's maximum (the reference forward's gradient)"""
+    conv_checks.check_pooling_backward(sub, rng)
