@@ -7,6 +7,7 @@ Entries live beside their module, one file per contract module
 from __future__ import annotations
 
 from . import (
+    catalogue_cnn_mission,
     catalogue_digits_mission,
     catalogue_functions,
     catalogue_gradient,
@@ -14,7 +15,9 @@ from . import (
     catalogue_layers,
     catalogue_multi_layer_net,
     catalogue_optimizer,
+    catalogue_simple_conv_net,
     catalogue_two_layer_net,
+    catalogue_util,
     catalogue_weight_init,
 )
 from .mistake import Mistake
@@ -22,13 +25,16 @@ from .mistake import Mistake
 MISTAKES: tuple[Mistake, ...] = (
     *catalogue_functions.MISTAKES,
     *catalogue_gradient.MISTAKES,
+    *catalogue_util.MISTAKES,
     *catalogue_layers.MISTAKES,
     *catalogue_optimizer.MISTAKES,
     *catalogue_weight_init.MISTAKES,
     *catalogue_two_layer_net.MISTAKES,
     *catalogue_multi_layer_net.MISTAKES,
+    *catalogue_simple_conv_net.MISTAKES,
     *catalogue_iris_mission.MISTAKES,
     *catalogue_digits_mission.MISTAKES,
+    *catalogue_cnn_mission.MISTAKES,
 )
 
 

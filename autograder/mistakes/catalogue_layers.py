@@ -346,4 +346,103 @@ MISTAKES = (
                 return self.gamma * self.xn + self.beta
         """,
     ),
+    # Convolution
+    Mistake(
+        name="Convolution dW reshaped without the transpose",
+        unit="layers.Convolution",
+        target="layers.Convolution.backward",
+        hint="col.T @ dout has shape (C * FH * FW, FN): transpose it to (FN, C * FH * FW) before reshaping "
+             "to (FN, C, FH, FW), or the numbers land in the wrong filters.",
+        source="""
+            def backward(self, dout):
+                FN, C, FH, FW = self.W.shape
+                dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)
+                self.db = np.sum(dout, axis=0)
+                self.dW = np.dot(self.col.T, dout).reshape(FN, C, FH, FW)
+                dcol = np.dot(dout, self.col_W.T)
+                return col2im(dcol, self.x_shape, FH, FW, self.stride, self.pad)
+        """,
+    ),
+    Mistake(
+        name="Convolution db not summed over N, OH and OW",
+        unit="layers.Convolution",
+        target="layers.Convolution.backward",
+        hint="Each filter's bias was added at every sample and every output position: db[f] sums dout[:, f] "
+             "over N, OH and OW, so db has shape (FN,).",
+        source="""
+            def backward(self, dout):
+                FN, C, FH, FW = self.W.shape
+                self.db = np.sum(dout, axis=0)
+                dout = dout.transpose(0, 2, 3, 1).reshape(-1, FN)
+                self.dW = np.dot(self.col.T, dout).transpose(1, 0).reshape(FN, C, FH, FW)
+                dcol = np.dot(dout, self.col_W.T)
+                return col2im(dcol, self.x_shape, FH, FW, self.stride, self.pad)
+        """,
+    ),
+    Mistake(
+        name="Convolution output reshaped to (N, FN, OH, OW) without the transpose",
+        unit="layers.Convolution",
+        target="layers.Convolution.forward",
+        hint="col @ col_W has one row per (n, oh, ow) and one column per filter: reshape it to "
+             "(N, OH, OW, FN) and then transpose(0, 3, 1, 2); a direct reshape mixes positions and filters.",
+        source="""
+            def forward(self, x):
+                FN, C, FH, FW = self.W.shape
+                N, C, H, W = x.shape
+                out_h = (H + 2 * self.pad - FH) // self.stride + 1
+                out_w = (W + 2 * self.pad - FW) // self.stride + 1
+                self.x_shape = x.shape
+                self.col = im2col(x, FH, FW, self.stride, self.pad)
+                self.col_W = self.W.reshape(FN, -1).T
+                out = np.dot(self.col, self.col_W) + self.b
+                return out.reshape(N, FN, out_h, out_w)
+        """,
+    ),
+    # Pooling
+    Mistake(
+        name="Pooling backward with dout in (N, C, OH, OW) order",
+        unit="layers.Pooling",
+        target="layers.Pooling.backward",
+        hint="forward's rows are in (n, oh, ow, c) order, and arg_max with them: lay dout out the same way, "
+             "dout.transpose(0, 2, 3, 1).ravel(), or each gradient goes to another window's maximum.",
+        source="""
+            def backward(self, dout):
+                pool_size = self.pool_h * self.pool_w
+                dmax = np.zeros((dout.size, pool_size))
+                dmax[np.arange(dout.size), self.arg_max.ravel()] = dout.ravel()
+                dcol = dmax.reshape(-1, self.x_shape[1] * pool_size)
+                return col2im(dcol, self.x_shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        """,
+    ),
+    Mistake(
+        name="Pooling backward sends dout to every element of the window",
+        unit="layers.Pooling",
+        target="layers.Pooling.backward",
+        hint="Only the window's maximum moved the output: the gradient goes to that one pixel (its position "
+             "kept in forward as arg_max) and the others get 0.",
+        source="""
+            def backward(self, dout):
+                pool_size = self.pool_h * self.pool_w
+                dout = dout.transpose(0, 2, 3, 1).ravel()
+                dmax = np.repeat(dout[:, None], pool_size, axis=1)
+                dcol = dmax.reshape(-1, self.x_shape[1] * pool_size)
+                return col2im(dcol, self.x_shape, self.pool_h, self.pool_w, self.stride, self.pad)
+        """,
+    ),
+    Mistake(
+        name="Pooling output reshaped to (N, C, OH, OW) without the transpose",
+        unit="layers.Pooling",
+        target="layers.Pooling.forward",
+        hint="The maxima come out in (n, oh, ow, c) order: reshape to (N, OH, OW, C), then transpose(0, 3, 1, 2).",
+        source="""
+            def forward(self, x):
+                N, C, H, W = x.shape
+                out_h = (H - self.pool_h) // self.stride + 1
+                out_w = (W - self.pool_w) // self.stride + 1
+                col = im2col(x, self.pool_h, self.pool_w, self.stride, self.pad).reshape(-1, self.pool_h * self.pool_w)
+                self.x_shape = x.shape
+                self.arg_max = np.argmax(col, axis=1)
+                return np.max(col, axis=1).reshape(N, C, out_h, out_w)
+        """,
+    ),
 )

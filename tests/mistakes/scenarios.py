@@ -9,10 +9,11 @@ import functools
 
 import numpy as np
 
-from solutions.data import load_digits, load_iris, stratified_split
+from solutions.data import load_digit_images, load_digits, load_iris, stratified_split
 
 load_iris = functools.cache(load_iris)  # read once: every scenario run is a fresh train
 load_digits = functools.cache(load_digits)
+load_digit_images = functools.cache(load_digit_images)
 
 
 def attempt(function, *args, **kwargs):
@@ -85,6 +86,29 @@ def numerical_gradient(m):
     return of_argument, x_after, of_closure, w.copy()
 
 
+# util ---------------------------------------------------------------------------------
+
+# (input shape, filter_h, filter_w, stride, pad): overlapping patches, and stride 2 with padding on an odd size
+CONV_GEOMETRIES = (((2, 3, 5, 6), 3, 3, 1, 0), ((2, 2, 5, 5), 3, 3, 2, 1))
+
+
+def im2col(m):
+    rng = np.random.default_rng(13)
+    return tuple(attempt(m["util"].im2col, rng.standard_normal(shape), fh, fw, stride=stride, pad=pad)
+                 for shape, fh, fw, stride, pad in CONV_GEOMETRIES)
+
+
+def col2im(m):
+    rng = np.random.default_rng(17)
+    results = []
+    for shape, fh, fw, stride, pad in CONV_GEOMETRIES:
+        n, c, h, w = shape
+        rows = n * ((h + 2 * pad - fh) // stride + 1) * ((w + 2 * pad - fw) // stride + 1)
+        results.append(attempt(m["util"].col2im, rng.standard_normal((rows, c * fh * fw)), shape, fh, fw,
+                               stride=stride, pad=pad))
+    return tuple(results)
+
+
 # layers -------------------------------------------------------------------------------
 
 def _forward_backward(layer, x, dout):
@@ -148,6 +172,31 @@ def batch_normalization_layer(m):
     out2 = attempt(layer.forward, x2.copy(), True)
     out_test = attempt(layer.forward, x3.copy(), False)
     return out1, dx, dgamma, dbeta, out2, out_test, np.copy(layer.running_mean), np.copy(layer.running_var)
+
+
+def convolution_layer(m):
+    rng = np.random.default_rng(19)
+    results = []
+    for shape, fh, fw, stride, pad in CONV_GEOMETRIES:
+        W, b = rng.standard_normal((3, shape[1], fh, fw)), rng.standard_normal(3)
+        layer = m["layers"].Convolution(W, b, stride=stride, pad=pad)
+        out = attempt(layer.forward, rng.standard_normal(shape))
+        dout = rng.standard_normal(np.shape(out)) if not isinstance(out, str) else np.zeros(1)
+        dx = attempt(layer.backward, dout)
+        results.append((out, dx, getattr(layer, "dW", None), getattr(layer, "db", None)))
+    return tuple(results)
+
+
+def pooling_layer(m):
+    rng = np.random.default_rng(23)
+    results = []
+    for shape, pool, stride in (((2, 3, 4, 4), 2, 2), ((2, 2, 5, 5), 3, 1)):
+        x = rng.permutation(int(np.prod(shape))).reshape(shape) * 0.1
+        layer = m["layers"].Pooling(pool, pool, stride=stride)
+        out = attempt(layer.forward, x)
+        dout = rng.standard_normal(np.shape(out)) if not isinstance(out, str) else np.zeros(1)
+        results.append((out, attempt(layer.backward, dout)))
+    return tuple(results)
 
 
 # optimizer ----------------------------------------------------------------------------
@@ -222,6 +271,17 @@ def multi_layer_net(m):
     return attempt(net.gradient, x2, t2)
 
 
+def simple_conv_net(m):
+    np.random.seed(0)
+    net = m["simple_conv_net"].SimpleConvNet((2, 6, 6), {"filter_num": 3, "filter_size": 3, "pad": 1, "stride": 1},
+                                             hidden_size=5, output_size=3, weight_init_std=0.5)
+    rng = np.random.default_rng(29)
+    x1, x2 = rng.standard_normal((4, 2, 6, 6)), rng.standard_normal((4, 2, 6, 6))
+    t1, t2 = np.eye(3)[rng.integers(0, 3, 4)], np.eye(3)[rng.integers(0, 3, 4)]
+    net.loss(x1, t1)  # an earlier forward, on other inputs
+    return attempt(net.predict, x2), attempt(net.gradient, x2, t2)
+
+
 # missions -----------------------------------------------------------------------------
 
 def iris_mission(m):
@@ -238,6 +298,13 @@ def digits_mission(m):
     return model.predict(x_test[:50])
 
 
+def cnn_mission(m):
+    x, t = load_digit_images()
+    x_train, t_train, x_test, _ = stratified_split(x, t, 1200, seed=0)
+    model = m["cnn_mission"].train(x_train[:300], t_train[:300], seed=0)
+    return model.predict(x_test[:50])
+
+
 SCENARIOS = {
     "functions.step_function": step_function,
     "functions.sigmoid": sigmoid,
@@ -246,12 +313,16 @@ SCENARIOS = {
     "functions.mean_squared_error": mean_squared_error,
     "functions.cross_entropy_error": cross_entropy_error,
     "gradient.numerical_gradient": numerical_gradient,
+    "util.im2col": im2col,
+    "util.col2im": col2im,
     "layers.Relu": relu_layer,
     "layers.Sigmoid": sigmoid_layer,
     "layers.Affine": affine_layer,
     "layers.SoftmaxWithLoss": softmax_with_loss_layer,
     "layers.Dropout": dropout_layer,
     "layers.BatchNormalization": batch_normalization_layer,
+    "layers.Convolution": convolution_layer,
+    "layers.Pooling": pooling_layer,
     "optimizer.SGD": sgd,
     "optimizer.Momentum": momentum,
     "optimizer.AdaGrad": adagrad,
@@ -261,6 +332,8 @@ SCENARIOS = {
     "weight_init.xavier_init": xavier_init,
     "two_layer_net.TwoLayerNet": two_layer_net,
     "multi_layer_net.MultiLayerNet": multi_layer_net,
+    "simple_conv_net.SimpleConvNet": simple_conv_net,
     "iris_mission.train": iris_mission,
     "digits_mission.train": digits_mission,
+    "cnn_mission.train": cnn_mission,
 }

@@ -21,7 +21,7 @@ def by_name(mistakes):
 
 
 def test_contract_units_are_the_scenarios_units():
-    assert len(CONTRACT_UNITS) == 24
+    assert len(CONTRACT_UNITS) == 30
     assert {unit.split(".")[0] for unit in CONTRACT_UNITS} == set(reference_modules())
 
 
