@@ -3,6 +3,8 @@ the reference, backward passes against the gradient of the reference forward (co
 grader, see reference_gradient), on geometries with several samples, channels and filters."""
 import numpy as np
 
+from autograder.translation import _
+
 from .compare import difference, expect_match, fail_mismatch, run_diagnosed
 from .reference import REFERENCE, run_reference
 from .reference_gradient import expect_reference_gradients
@@ -55,8 +57,8 @@ def check_convolution_forward(sub, rng):
     first = next(iter(cases.values()))
     expect_match(sub, "layers.Convolution", "Convolution(W, b, stride, pad).forward(x)", scenario,
                  {"x (first case)": first[0], "W": first[1], "b": first[2]}, **CONV_TOLERANCE,
-                 note="out = im2col(x) @ W.reshape(FN, -1).T + b has one row per (n, oh, ow): reshape it to "
-                      "(N, OH, OW, FN), then transpose to (N, FN, OH, OW).")
+                 note=_("out = im2col(x) @ W.reshape(FN, -1).T + b has one row per (n, oh, ow): reshape it to "
+                        "(N, OH, OW, FN), then transpose to (N, FN, OH, OW)."))
     _expect_references_kept(sub, *first)
 
 
@@ -72,10 +74,10 @@ def _expect_references_kept(sub, x, W, b, stride, pad):
     expected = run_reference(lambda m: m["layers"].Convolution(W_new, b_new, stride, pad).forward(x.copy()))
     found = difference(got, expected, **CONV_TOLERANCE)
     if found:
-        fail_mismatch("layers.Convolution", "Convolution.forward after W and b were changed in place", found,
+        fail_mismatch("layers.Convolution", _("Convolution.forward after W and b were changed in place"), found,
                       {"x": x, "new W": W_new, "new b": b_new},
-                      note="Keep references to W and b (self.W = W), do not copy them: an optimizer updates "
-                           "these arrays in place.")
+                      note=_("Keep references to W and b (self.W = W), do not copy them: an optimizer updates "
+                             "these arrays in place."))
 
 
 def check_convolution_backward(sub, rng):
@@ -91,8 +93,8 @@ def check_convolution_backward(sub, rng):
 
         _expect_backward(sub, rng, "layers.Convolution", f"Convolution(stride={stride}, pad={pad}).backward",
                          build, x, dout, {"W": W, "b": b}, {"W": "dW", "b": "db"},
-                         hint="db sums dout over N, OH and OW; dW = col.T @ dout transposed to (FN, C*FH*FW) "
-                              "before the reshape to (FN, C, FH, FW); dx = col2im(dout @ col_W.T, ...).")
+                         hint=_("db sums dout over N, OH and OW; dW = col.T @ dout transposed to (FN, C*FH*FW) "
+                                "before the reshape to (FN, C, FH, FW); dx = col2im(dout @ col_W.T, ...)."))
 
 
 # ---------------------------------------------------------------- Pooling
@@ -108,8 +110,8 @@ def check_pooling_forward(sub, rng):
     first = next(iter(cases.values()))
     expect_match(sub, "layers.Pooling", "Pooling(pool_h, pool_w, stride).forward(x)", scenario,
                  {"x (first case)": first[0]}, rtol=0.0, atol=0.0,
-                 note="Each channel is pooled on its own: reshape im2col's output to (-1, pool_h * pool_w), "
-                      "take each row's max, reshape to (N, OH, OW, C) and transpose to (N, C, OH, OW).")
+                 note=_("Each channel is pooled on its own: reshape im2col's output to (-1, pool_h * pool_w), "
+                        "take each row's max, reshape to (N, OH, OW, C) and transpose to (N, C, OH, OW)."))
 
 
 def check_pooling_backward(sub, rng):
@@ -125,9 +127,9 @@ def check_pooling_backward(sub, rng):
 
         _expect_backward(sub, rng, "layers.Pooling", f"Pooling({pool_h}, {pool_w}, stride={stride}).backward",
                          build, x, dout, {}, {},
-                         hint="Each window's gradient goes to the one pixel that was its maximum (keep its "
-                              "position in forward), in the same (n, oh, ow, c) order as forward's rows; where "
-                              "windows overlap, a pixel's gradients add up.")
+                         hint=_("Each window's gradient goes to the one pixel that was its maximum (keep its "
+                                "position in forward), in the same (n, oh, ow, c) order as forward's rows; where "
+                                "windows overlap, a pixel's gradients add up."))
 
 
 # ---------------------------------------------------------------- shared

@@ -11,6 +11,8 @@ the student's worker.
 """
 import numpy as np
 
+from autograder.translation import _
+
 from .compare import mistake_note, recognise_mistake, with_diagnosis
 from .feedback import CheckFailed, describe_inputs, labelled
 from .numerical import (DIFFERENCE_STEP, FLOOR_FRACTION, GRADIENT_RTOL, as_array, directional_derivatives,
@@ -37,7 +39,7 @@ def expect_reference_gradients(unit, what, reference_loss_of, points, grads, rng
         except CheckFailed as failure:
             raise (with_diagnosis(failure, unit, scenario, got) if scenario else failure) from None
         if not np.all(np.isfinite(grad)):
-            failure = CheckFailed(f"{what}: {name} holds nan or inf values.")
+            failure = CheckFailed(_("{what}: {name} holds nan or inf values.").format(what=what, name=name))
             raise (with_diagnosis(failure, unit, scenario, got) if scenario else failure)
         measured[name] = directional_derivatives(lambda p, n=name: reference_loss_of(n, p), point, grad, rng,
                                                  directions=directions, h=DIFFERENCE_STEP)
@@ -46,18 +48,22 @@ def expect_reference_gradients(unit, what, reference_loss_of, points, grads, rng
     wrong = [name for name, error in errors.items() if not error <= rtol]
     if not wrong:
         return errors
-    lines = [f"{what}: the gradient is not the gradient of the function the contract defines"]
+    lines = [_("{what}: the gradient is not the gradient of the function the contract defines").format(what=what)]
     for name in wrong:
         analytic, numeric = measured[name]
-        lines.append(f"  {name}: relative error {errors[name]:.3g} (tolerance {rtol:g}); along random unit "
-                     f"directions v your gradient gives g.v = {_numbers(analytic)}, the expected gradient "
-                     f"gives {_numbers(numeric)}")
+        lines.append("  " + _("{name}: relative error {error} (tolerance {tolerance}); along random unit directions "
+                              "v your gradient gives g.v = {yours}, the expected gradient gives {expected}").format(
+            name=name, error=f"{errors[name]:.3g}", tolerance=f"{rtol:g}", yours=_numbers(analytic),
+            expected=_numbers(numeric)))
     if inputs:
-        lines += ["input:", describe_inputs(inputs)]
+        lines += [_("input:"), describe_inputs(inputs)]
     first = wrong[0]
+    expected_label = _("expected {name}:").format(name=first) + " "
+    got_label = _("got {name}:").format(name=first) + " "
+    width = max(len(expected_label), len(got_label))
     if expected is not None and first in expected:
-        lines.append(labelled(f"expected {first}: ", expected[first]))
-    lines.append(labelled(f"got {first}: ".ljust(len(f"expected {first}: ")), np.asarray(grads.get(first))))
+        lines.append(labelled(expected_label.ljust(width), expected[first]))
+    lines.append(labelled(got_label.ljust(width), np.asarray(grads.get(first))))
     mistake = recognise_mistake(unit, scenario, got, rtol=1e-6, atol=1e-9) if scenario else None
     if mistake:
         lines.append(mistake_note(mistake))

@@ -8,6 +8,8 @@ network's failure is then most likely theirs.
 """
 import numpy as np
 
+from autograder.translation import N_, _, translated
+
 from . import convolution, layers
 from .feedback import CheckFailed
 from .inputs import MIN_TRUE_PROBABILITY
@@ -25,8 +27,8 @@ INIT_STD_RTOL = 0.05          # std of >= 20 000 draws: within 1 % of the truth 
 # wider margin would reject most draws).
 KINK_MARGIN = 1e-3            # no ReLU input closer to 0 than this
 POOL_MARGIN = 1e-3            # a pooling window's maximum leads the runner-up by at least this
-USED_UNIT_FAILS = ("{network} runs on your {unit}, which fails its own checks: fix {unit} first "
-                   "(see its feedback), then this test.")
+USED_UNIT_FAILS = N_("{network} runs on your {unit}, which fails its own checks: fix {unit} first "
+                      "(see its feedback), then this test.")
 FORWARD_UNITS = {
     "layers.Convolution": convolution.check_convolution_forward,
     "layers.Pooling": convolution.check_pooling_forward,
@@ -99,8 +101,9 @@ def _expect_std(what, params, expected_std):
     W2 = np.asarray(params["W2"], dtype=float)
     got = float(W2.std())
     if abs(got - expected_std) > INIT_STD_RTOL * expected_std:
-        raise CheckFailed(f"{what}.params['W2']: the weights have standard deviation {got:.4g}, expected "
-                          f"weight_init_std = {expected_std:g} (weight_init_std * np.random.randn(...)).")
+        raise CheckFailed(_("{what}.params['W2']: the weights have standard deviation {got}, expected "
+                            "weight_init_std = {expected} (weight_init_std * np.random.randn(...)).").format(
+            what=what, got=f"{got:.4g}", expected=f"{expected_std:g}"))
 
 
 def check_simple_conv_net_predict_and_loss(sub, rng):
@@ -134,8 +137,8 @@ def check_simple_conv_net_predict_and_loss(sub, rng):
     inputs = {f"x ({name})": x, "t": t, **values}
     with_used_units_named(sub, rng, FORWARD_UNITS, lambda: expect_network_values(
         sub, UNIT, "SimpleConvNet.predict(x) with the params given", predict, inputs,
-        note="predict: Convolution -> Relu -> Pooling(2, 2, stride=2) -> Affine -> Relu -> Affine; the first "
-             "Affine flattens each sample's pooled maps (FN, PH, PW) in that order, as reshape(N, -1) does."))
+        note=_("predict: Convolution -> Relu -> Pooling(2, 2, stride=2) -> Affine -> Relu -> Affine; the first "
+               "Affine flattens each sample's pooled maps (FN, PH, PW) in that order, as reshape(N, -1) does.")))
     with_used_units_named(sub, rng, {**FORWARD_UNITS, "layers.SoftmaxWithLoss": layers.check_softmax_with_loss_forward},
                           lambda: expect_network_values(sub, UNIT, "SimpleConvNet.loss(x, t) with the params given",
                                                         loss, inputs, tolerance=LOSS_TOLERANCE))
@@ -171,12 +174,12 @@ def _expect_gradient(sub, rng, make, values, x, t):
     what = "SimpleConvNet.gradient(x, t)"
     got = run_diagnosed(sub, UNIT, what, scenario)
     if not isinstance(got, dict):
-        raise with_diagnosis(CheckFailed(f"{what} returned {type(got).__name__}, expected a dict with the keys "
-                                         "W1, b1, W2, b2, W3, b3"), UNIT, scenario, got)
+        raise with_diagnosis(CheckFailed(_("{what} returned {type}, expected a dict with the keys W1, b1, W2, b2, "
+                                           "W3, b3.").format(what=what, type=type(got).__name__)), UNIT, scenario, got)
     missing = sorted(set(values) - set(got))
     if missing:
-        raise with_diagnosis(CheckFailed(f"{what} returned the keys {sorted(got, key=str)}; missing {missing}."),
-                             UNIT, scenario, got)
+        raise with_diagnosis(CheckFailed(_("{what} returned the keys {keys}; missing {missing}.").format(
+            what=what, keys=sorted(got, key=str), missing=missing)), UNIT, scenario, got)
     expected = run_reference(scenario)
 
     def reference_loss_of(key, value):
@@ -185,8 +188,8 @@ def _expect_gradient(sub, rng, make, values, x, t):
         return float(net.loss(x.copy(), t.copy()))
 
     expect_reference_gradients(UNIT, what, reference_loss_of, values, got, rng, {"x": x, "t": t}, expected,
-                               scenario, got, hint="Forward (self.loss), then backward through last_layer and the "
-                                                   "layers in reverse order; W1, b1 are the Convolution's dW, db.")
+                               scenario, got, hint=_("Forward (self.loss), then backward through last_layer and the "
+                                                     "layers in reverse order; W1, b1 are the Convolution's dW, db."))
 
 
 # ---------------------------------------------------------------- naming the units a failure comes from
@@ -206,7 +209,7 @@ def with_used_units_named(sub, rng, used_units, check):
             except CheckFailed:
                 failing.append(unit)
         if failing:
-            lines = [USED_UNIT_FAILS.format(network="SimpleConvNet", unit=unit) for unit in failing]
+            lines = [translated(USED_UNIT_FAILS).format(network="SimpleConvNet", unit=unit) for unit in failing]
             failure.message = "\n".join([*lines, failure.message])
             failure.args = (failure.message,)
         raise

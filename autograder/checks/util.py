@@ -3,6 +3,8 @@ layouts apart (several samples, channels and output positions) and that exercise
 size formula (odd sizes, stride 2, padding 1) and overlapping patches (stride < filter size)."""
 import numpy as np
 
+from autograder.translation import _
+
 from .compare import expect_match
 from .reference import REFERENCE
 
@@ -40,9 +42,9 @@ def check_im2col(sub, rng):
     first = next(iter(cases))
     expect_match(sub, "util.im2col", "im2col(x, filter_h, filter_w, stride, pad)", scenario,
                  {f"x ({first})": images[first]}, **EXACT,
-                 note="Shape (N * OH * OW, C * FH * FW) with OH = (H + 2 * pad - FH) // stride + 1; rows in "
-                      "(n, oh, ow) order, columns in (c, fh, fw) order: transpose the (N, C, FH, FW, OH, OW) "
-                      "array to (N, OH, OW, C, FH, FW) before reshaping.")
+                 note=_("Shape (N * OH * OW, C * FH * FW) with OH = (H + 2 * pad - FH) // stride + 1; rows in "
+                        "(n, oh, ow) order, columns in (c, fh, fw) order: transpose the (N, C, FH, FW, OH, OW) "
+                        "array to (N, OH, OW, C, FH, FW) before reshaping."))
 
 
 def check_col2im(sub, rng):
@@ -59,7 +61,7 @@ def check_col2im(sub, rng):
     first = next(iter(cases))
     expect_match(sub, "util.col2im", "col2im(col, input_shape, filter_h, filter_w, stride, pad)", scenario,
                  {f"col ({first})": cols[first]}, **EXACT,
-                 note="col2im is the adjoint of im2col: each row's values go back to the pixels of its patch "
-                      "and ADD UP where patches overlap (stride smaller than the filter); the padding is "
-                      "dropped at the end. Returns (N, C, H, W).")
+                 note=_("col2im is the adjoint of im2col: each row's values go back to the pixels of its patch "
+                        "and ADD UP where patches overlap (stride smaller than the filter); the padding is "
+                        "dropped at the end. Returns (N, C, H, W)."))
 

@@ -1,13 +1,15 @@
 """Known mistakes in cnn_mission.py: training SimpleConvNet on the 8x8 digit images."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="cnn train returns inside the mini-batch loop (one step)",
+        name=N_("cnn train returns inside the mini-batch loop (one step)"),
         unit="cnn_mission.train",
         target="cnn_mission.train",
-        hint="The return statement is indented into the loop over mini-batches, so training stops "
-             "after one update: dedent `return CnnClassifier(net)` out of both loops.",
+        hint=N_("The return statement is indented into the loop over mini-batches, so training stops "
+                "after one update: dedent `return CnnClassifier(net)` out of both loops."),
         source="""
             def train(x_train, t_train, seed=0, log=None):
                 np.random.seed(seed)
@@ -25,11 +27,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="cnn train with the images flattened to (N, 64)",
+        name=N_("cnn train with the images flattened to (N, 64)"),
         unit="cnn_mission.train",
         target="cnn_mission.train",
-        hint="SimpleConvNet takes images (N, 1, 8, 8): keep x_train's shape, so the filters slide over "
-             "rows and columns of pixels.",
+        hint=N_("SimpleConvNet takes images (N, 1, 8, 8): keep x_train's shape, so the filters slide over "
+                "rows and columns of pixels."),
         source="""
             def train(x_train, t_train, seed=0, log=None):
                 np.random.seed(seed)

@@ -348,11 +348,11 @@ MISTAKES = (
     ),
     # Convolution
     Mistake(
-        name="Convolution dW reshaped without the transpose",
+        name=N_("Convolution dW reshaped without the transpose"),
         unit="layers.Convolution",
         target="layers.Convolution.backward",
-        hint="col.T @ dout has shape (C * FH * FW, FN): transpose it to (FN, C * FH * FW) before reshaping "
-             "to (FN, C, FH, FW), or the numbers land in the wrong filters.",
+        hint=N_("col.T @ dout has shape (C * FH * FW, FN): transpose it to (FN, C * FH * FW) before reshaping "
+                "to (FN, C, FH, FW), or the numbers land in the wrong filters."),
         source="""
             def backward(self, dout):
                 FN, C, FH, FW = self.W.shape
@@ -364,11 +364,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Convolution db not summed over N, OH and OW",
+        name=N_("Convolution db not summed over N, OH and OW"),
         unit="layers.Convolution",
         target="layers.Convolution.backward",
-        hint="Each filter's bias was added at every sample and every output position: db[f] sums dout[:, f] "
-             "over N, OH and OW, so db has shape (FN,).",
+        hint=N_("Each filter's bias was added at every sample and every output position: db[f] sums dout[:, f] "
+                "over N, OH and OW, so db has shape (FN,)."),
         source="""
             def backward(self, dout):
                 FN, C, FH, FW = self.W.shape
@@ -380,11 +380,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Convolution output reshaped to (N, FN, OH, OW) without the transpose",
+        name=N_("Convolution output reshaped to (N, FN, OH, OW) without the transpose"),
         unit="layers.Convolution",
         target="layers.Convolution.forward",
-        hint="col @ col_W has one row per (n, oh, ow) and one column per filter: reshape it to "
-             "(N, OH, OW, FN) and then transpose(0, 3, 1, 2); a direct reshape mixes positions and filters.",
+        hint=N_("col @ col_W has one row per (n, oh, ow) and one column per filter: reshape it to "
+                "(N, OH, OW, FN) and then transpose(0, 3, 1, 2); a direct reshape mixes positions and filters."),
         source="""
             def forward(self, x):
                 FN, C, FH, FW = self.W.shape
@@ -400,11 +400,11 @@ MISTAKES = (
     ),
     # Pooling
     Mistake(
-        name="Pooling backward with dout in (N, C, OH, OW) order",
+        name=N_("Pooling backward with dout in (N, C, OH, OW) order"),
         unit="layers.Pooling",
         target="layers.Pooling.backward",
-        hint="forward's rows are in (n, oh, ow, c) order, and arg_max with them: lay dout out the same way, "
-             "dout.transpose(0, 2, 3, 1).ravel(), or each gradient goes to another window's maximum.",
+        hint=N_("forward's rows are in (n, oh, ow, c) order, and arg_max with them: lay dout out the same way, "
+                "dout.transpose(0, 2, 3, 1).ravel(), or each gradient goes to another window's maximum."),
         source="""
             def backward(self, dout):
                 pool_size = self.pool_h * self.pool_w
@@ -415,11 +415,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Pooling backward sends dout to every element of the window",
+        name=N_("Pooling backward sends dout to every element of the window"),
         unit="layers.Pooling",
         target="layers.Pooling.backward",
-        hint="Only the window's maximum moved the output: the gradient goes to that one pixel (its position "
-             "kept in forward as arg_max) and the others get 0.",
+        hint=N_("Only the window's maximum moved the output: the gradient goes to that one pixel (its position "
+                "kept in forward as arg_max) and the others get 0."),
         source="""
             def backward(self, dout):
                 pool_size = self.pool_h * self.pool_w
@@ -430,10 +430,10 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="Pooling output reshaped to (N, C, OH, OW) without the transpose",
+        name=N_("Pooling output reshaped to (N, C, OH, OW) without the transpose"),
         unit="layers.Pooling",
         target="layers.Pooling.forward",
-        hint="The maxima come out in (n, oh, ow, c) order: reshape to (N, OH, OW, C), then transpose(0, 3, 1, 2).",
+        hint=N_("The maxima come out in (n, oh, ow, c) order: reshape to (N, OH, OW, C), then transpose(0, 3, 1, 2)."),
         source="""
             def forward(self, x):
                 N, C, H, W = x.shape

@@ -1,14 +1,16 @@
 """Known mistakes in simple_conv_net.py: SimpleConvNet's forward wiring and backward pass."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="SimpleConvNet flattens the pooled maps channels last",
+        name=N_("SimpleConvNet flattens the pooled maps channels last"),
         unit="simple_conv_net.SimpleConvNet",
         target="simple_conv_net.SimpleConvNet.predict",
-        hint="The first Affine layer's W2 rows follow the pooled maps in (filter, row, column) order, as "
-             "x.reshape(N, -1) of (N, FN, PH, PW) gives (Affine flattens it for you): do not move the "
-             "filter axis last before flattening.",
+        hint=N_("The first Affine layer's W2 rows follow the pooled maps in (filter, row, column) order, as "
+                "x.reshape(N, -1) of (N, FN, PH, PW) gives (Affine flattens it for you): do not move the "
+                "filter axis last before flattening."),
         source="""
             def predict(self, x):
                 for layer in self.layers:
@@ -19,11 +21,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="SimpleConvNet.gradient walks the layers in forward order",
+        name=N_("SimpleConvNet.gradient walks the layers in forward order"),
         unit="simple_conv_net.SimpleConvNet",
         target="simple_conv_net.SimpleConvNet.gradient",
-        hint="Backpropagation starts at the loss and goes back to the input: loop over "
-             "reversed(self.layers), passing each layer's result to the one before it.",
+        hint=N_("Backpropagation starts at the loss and goes back to the input: loop over "
+                "reversed(self.layers), passing each layer's result to the one before it."),
         source="""
             def gradient(self, x, t):
                 self.loss(x, t)
@@ -36,11 +38,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="SimpleConvNet.gradient takes W1 and b1 from the first Affine layer",
+        name=N_("SimpleConvNet.gradient takes W1 and b1 from the first Affine layer"),
         unit="simple_conv_net.SimpleConvNet",
         target="simple_conv_net.SimpleConvNet.gradient",
-        hint="W1 and b1 are the Convolution layer's filters and biases: their gradients are that layer's "
-             "dW and db (self.layers[0]); W2, b2 come from the first Affine layer.",
+        hint=N_("W1 and b1 are the Convolution layer's filters and biases: their gradients are that layer's "
+                "dW and db (self.layers[0]); W2, b2 come from the first Affine layer."),
         source="""
             def gradient(self, x, t):
                 self.loss(x, t)

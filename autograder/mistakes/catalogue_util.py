@@ -1,13 +1,15 @@
 """Known mistakes in util.py: im2col and col2im."""
+from autograder.translation import N_
+
 from .mistake import Mistake
 
 MISTAKES = (
     Mistake(
-        name="im2col reshaped without the transpose",
+        name=N_("im2col reshaped without the transpose"),
         unit="util.im2col",
         target="util.im2col",
-        hint="col is filled as (N, C, FH, FW, OH, OW); rows must be (n, oh, ow) and columns (c, fh, fw): "
-             "transpose it to (N, OH, OW, C, FH, FW) with .transpose(0, 4, 5, 1, 2, 3) before the reshape.",
+        hint=N_("col is filled as (N, C, FH, FW, OH, OW); rows must be (n, oh, ow) and columns (c, fh, fw): "
+                "transpose it to (N, OH, OW, C, FH, FW) with .transpose(0, 4, 5, 1, 2, 3) before the reshape."),
         source="""
             def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
                 N, C, H, W = input_data.shape
@@ -22,11 +24,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="im2col columns in (fh, fw, c) order",
+        name=N_("im2col columns in (fh, fw, c) order"),
         unit="util.im2col",
         target="util.im2col",
-        hint="Within a row the channel comes first, then the row and the column inside the patch "
-             "(c, fh, fw), as W.reshape(FN, -1) lays out the filters: transpose with (0, 4, 5, 1, 2, 3).",
+        hint=N_("Within a row the channel comes first, then the row and the column inside the patch "
+                "(c, fh, fw), as W.reshape(FN, -1) lays out the filters: transpose with (0, 4, 5, 1, 2, 3)."),
         source="""
             def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
                 N, C, H, W = input_data.shape
@@ -41,11 +43,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="im2col output size without the padding",
+        name=N_("im2col output size without the padding"),
         unit="util.im2col",
         target="util.im2col",
-        hint="The padding adds pad pixels on BOTH sides: OH = (H + 2 * pad - FH) // stride + 1 "
-             "(conv_output_size(H, FH, stride, pad) computes it).",
+        hint=N_("The padding adds pad pixels on BOTH sides: OH = (H + 2 * pad - FH) // stride + 1 "
+                "(conv_output_size(H, FH, stride, pad) computes it)."),
         source="""
             def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
                 N, C, H, W = input_data.shape
@@ -60,11 +62,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="im2col output size by true division",
+        name=N_("im2col output size by true division"),
         unit="util.im2col",
         target="util.im2col",
-        hint="(H + 2 * pad - FH) / stride is a float, and array sizes must be integers: divide with // "
-             "(or use conv_output_size).",
+        hint=N_("(H + 2 * pad - FH) / stride is a float, and array sizes must be integers: divide with // "
+                "(or use conv_output_size)."),
         source="""
             def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
                 N, C, H, W = input_data.shape
@@ -79,11 +81,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="col2im overwrites overlapping patches",
+        name=N_("col2im overwrites overlapping patches"),
         unit="util.col2im",
         target="util.col2im",
-        hint="Where patches overlap (stride smaller than the filter), a pixel gets a value from each patch "
-             "that holds it, and they add up: use += where the values are written back, not =.",
+        hint=N_("Where patches overlap (stride smaller than the filter), a pixel gets a value from each patch "
+                "that holds it, and they add up: use += where the values are written back, not =."),
         source="""
             def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
                 N, C, H, W = input_shape
@@ -98,11 +100,11 @@ MISTAKES = (
         """,
     ),
     Mistake(
-        name="col2im keeps the padding",
+        name=N_("col2im keeps the padding"),
         unit="util.col2im",
         target="util.col2im",
-        hint="The padded border is not part of the image: return img[:, :, pad:H + pad, pad:W + pad], "
-             "of shape (N, C, H, W).",
+        hint=N_("The padded border is not part of the image: return img[:, :, pad:H + pad, pad:W + pad], "
+                "of shape (N, C, H, W)."),
         source="""
             def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
                 N, C, H, W = input_shape
