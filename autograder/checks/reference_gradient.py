@@ -43,7 +43,7 @@ def expect_reference_gradients(unit, what, reference_loss_of, points, grads, rng
             raise (with_diagnosis(failure, unit, scenario, got) if scenario else failure)
         measured[name] = directional_derivatives(lambda p, n=name: reference_loss_of(n, p), point, grad, rng,
                                                  directions=directions, h=DIFFERENCE_STEP)
-    floor = FLOOR_FRACTION * max([np.linalg.norm(n) for _, n in measured.values()] + [1e-12])
+    floor = FLOOR_FRACTION * max([np.linalg.norm(n) for _analytic, n in measured.values()] + [1e-12])
     errors = {name: relative_error(a, n, floor) for name, (a, n) in measured.items()}
     wrong = [name for name, error in errors.items() if not error <= rtol]
     if not wrong:

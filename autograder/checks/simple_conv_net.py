@@ -119,7 +119,7 @@ def check_simple_conv_net_predict_and_loss(sub, rng):
 
     def predict(m):
         result = {}
-        for name, make, values, x, _ in cases:
+        for name, make, values, x, _t in cases:
             net = make(m)
             set_params(net, values)
             result[name] = net.predict(x.copy())
@@ -133,7 +133,7 @@ def check_simple_conv_net_predict_and_loss(sub, rng):
             result[name] = net.loss(x.copy(), t.copy())
         return result
 
-    name, _, values, x, t = cases[0]
+    name, _make, values, x, t = cases[0]
     inputs = {f"x ({name})": x, "t": t, **values}
     with_used_units_named(sub, rng, FORWARD_UNITS, lambda: expect_network_values(
         sub, UNIT, "SimpleConvNet.predict(x) with the params given", predict, inputs,

@@ -8,8 +8,8 @@ from autograder.submission_intake import copy_modules as copy_submission
 REPO = Path(__file__).resolve().parents[2]
 SOLUTIONS = REPO / "solutions"
 EXERCISES = REPO / "exercises"
-NON_MISSION_MODULES = ["functions", "gradient", "layers", "optimizer", "weight_init",
-                       "two_layer_net", "multi_layer_net"]
+NON_MISSION_MODULES = ["functions", "gradient", "util", "layers", "optimizer", "weight_init",
+                       "two_layer_net", "multi_layer_net", "simple_conv_net"]
 
 
 @pytest.fixture

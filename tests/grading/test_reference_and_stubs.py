@@ -13,13 +13,14 @@ from .conftest import EXERCISES, NON_MISSION_MODULES, SOLUTIONS
 CONTRACT_UNITS = {
     "functions.step_function", "functions.sigmoid", "functions.relu", "functions.softmax",
     "functions.mean_squared_error", "functions.cross_entropy_error", "gradient.numerical_gradient",
+    "util.im2col", "util.col2im",
     "layers.Relu", "layers.Sigmoid", "layers.Affine", "layers.SoftmaxWithLoss", "layers.Dropout",
-    "layers.BatchNormalization", "optimizer.SGD", "optimizer.Momentum", "optimizer.AdaGrad",
+    "layers.BatchNormalization", "layers.Convolution", "layers.Pooling", "optimizer.SGD", "optimizer.Momentum", "optimizer.AdaGrad",
     "optimizer.RMSprop", "optimizer.Adam", "weight_init.he_init", "weight_init.xavier_init",
-    "two_layer_net.TwoLayerNet", "multi_layer_net.MultiLayerNet", "iris_mission.train",
-    "digits_mission.train",
+    "two_layer_net.TwoLayerNet", "multi_layer_net.MultiLayerNet", "simple_conv_net.SimpleConvNet",
+    "iris_mission.train", "digits_mission.train", "cnn_mission.train",
 }
-MISSION_UNITS = {"iris_mission.train", "digits_mission.train"}
+MISSION_UNITS = {"iris_mission.train", "digits_mission.train", "cnn_mission.train"}
 SEEDS = range(1, 21)
 MISSION_SEEDS = (1, 2)   # and seed 3 in the whole run below
 
@@ -39,7 +40,7 @@ def test_reference_gets_full_marks_on_every_unit_but_the_missions(seed):
 
 @pytest.mark.parametrize("seed", MISSION_SEEDS)
 def test_reference_gets_full_marks_on_the_missions(seed):
-    run = grade_submission(SOLUTIONS, seed=seed, only=["iris_mission", "digits_mission"])
+    run = grade_submission(SOLUTIONS, seed=seed, only=["iris_mission", "digits_mission", "cnn_mission"])
     assert run.error is None
     assert failures(run) == []
     assert {t.unit for t in run.tests} == MISSION_UNITS
