@@ -17,8 +17,10 @@ You build a neural network library with NumPy, piece by piece, following the
 book *Deep Learning from Scratch*: activations and losses, the numerical
 gradient, every layer's forward and backward pass, optimizers from SGD to
 Adam, weight initialisation, batch normalisation and dropout, a two-layer and
-a multi-layer network. Then you use it on two missions (Iris flowers and
-handwritten digits) and draw the course's figures with your own code.
+a multi-layer network, and a convolutional network (im2col, convolution and
+pooling layers). Then you use it on three missions (Iris flowers, and
+handwritten digits with a fully connected and with a convolutional network) and
+draw the course's figures with your own code.
 
 ## Set up (once)
 
@@ -76,6 +78,7 @@ When the networks work, train them on real data:
 | --- | --- | --- |
 | Iris flowers (4-6-3 network) | `python -m exercises.iris_mission` | your TwoLayerNet and SGD |
 | 8x8 handwritten digits | `python -m exercises.digits_mission` | your MultiLayerNet with batch norm, He init and Adam |
+| 8x8 digits as images (N, 1, 8, 8) | `python -m exercises.cnn_mission` | your SimpleConvNet (Convolution, Pooling) and Adam |
 
 Each trains with a progress bar, prints the test accuracy on flowers or digits
 it never saw, and saves a loss/accuracy plot (PNG). `--seed N` draws another split.

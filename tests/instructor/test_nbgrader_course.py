@@ -28,8 +28,8 @@ pytest.importorskip("nbgrader")
 
 pytestmark = pytest.mark.slow
 
-ASSIGNMENTS = ("functions", "gradient", "layers", "optimizer", "weight_init", "two_layer_net",
-               "multi_layer_net", "iris_mission", "digits_mission")
+ASSIGNMENTS = ("functions", "gradient", "util", "layers", "optimizer", "weight_init", "two_layer_net",
+               "multi_layer_net", "simple_conv_net", "iris_mission", "digits_mission", "cnn_mission")
 AUTOGRADED = ("functions", "layers", "iris_mission")
 
 NAIVE_SIGMOID = '''def sigmoid(x):
@@ -141,7 +141,7 @@ def test_every_exercise_module_is_an_assignment_with_its_config_and_files(course
     for assignment in ASSIGNMENTS:
         assert (course / "source" / assignment / f"{assignment}.ipynb").is_file()
         assert (course / "release" / assignment / f"{assignment}.ipynb").is_file()
-    for mission in ("iris_mission", "digits_mission"):
+    for mission in ("iris_mission", "digits_mission", "cnn_mission"):
         folder = course / "release" / mission
         assert {p.name for p in (folder / "provided").glob("*.py")} == {"__init__.py", "data.py", "training_log.py"}
         assert (folder / "datasets" / "SHA256SUMS").is_file()
