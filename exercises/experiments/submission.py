@@ -16,7 +16,8 @@ from ..translation import _, translated
 
 STUDENT_PACKAGE = "exercises"
 REFERENCE_PACKAGE = "solutions"
-MODULES = ("functions", "layers", "optimizer", "weight_init", "multi_layer_net", "data", "mnist")
+MODULES = ("functions", "util", "layers", "optimizer", "weight_init", "multi_layer_net", "simple_conv_net", "data",
+           "mnist")
 TODO_MARK = "# TODO:"
 TRANSLATION_MARK = "# 日本語:"  # the TODO's translation under it, in the generated stubs
 EXPERIMENTS_DIR = Path(__file__).resolve().parent

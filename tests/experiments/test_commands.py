@@ -16,7 +16,7 @@ from exercises.experiments.progress import ProgressBar
 from exercises.experiments.submission import missing_unit_message
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-EXPERIMENTS = ("weight_init", "activation_histograms", "batch_norm", "optimizers", "overfitting")
+EXPERIMENTS = ("weight_init", "activation_histograms", "batch_norm", "optimizers", "overfitting", "conv_filters")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MISSING_UNIT_LINE = re.compile(
     r"^This experiment needs (?P<unit>\w+\.\w+) \((?P<path>exercises/\w+\.py)\): "
