@@ -28,7 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:  # `python bench/missions.py` puts bench/ first, not the root
     sys.path.insert(0, str(REPO_ROOT))
 
-from solutions.data import load_digits, load_iris, stratified_split  # noqa: E402
+from solutions.data import load_digit_images, load_digits, load_iris, stratified_split  # noqa: E402
 
 DEFAULT_SPLITS = 20
 SUBMISSION_PACKAGE = "submission"
@@ -48,6 +48,7 @@ class Mission:
 MISSIONS = (
     Mission("iris_mission", load_iris, train_size=100, split_bar=0.93),      # 100/50 flowers
     Mission("digits_mission", load_digits, train_size=1200, split_bar=0.95),  # 1200/597 images
+    Mission("cnn_mission", load_digit_images, train_size=1200, split_bar=0.96),  # the same, as (N, 1, 8, 8)
 )
 
 
