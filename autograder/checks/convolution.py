@@ -1,15 +1,18 @@
 """Checks of the convolutional layers of layers.py (Convolution, Pooling): forward passes against
-the reference, backward passes against the gradient of the reference forward (computed in the
-grader, see reference_gradient), on geometries with several samples, channels and filters."""
+the reference, backward passes against the reference's gradient (checks.backward), on geometries
+with several samples, channels and filters, odd sizes, stride 2, padding 1 and overlapping windows.
+A failure names first util's im2col or col2im when they fail their own checks (checks.dependencies)."""
 import numpy as np
 
 from autograder.translation import _
 
-from .compare import difference, expect_match, fail_mismatch, run_diagnosed
-from .reference import REFERENCE, run_reference
-from .reference_gradient import expect_reference_gradients
+from .compare import difference, expect_match, fail_mismatch
+from .dependencies import names_failing_dependency
+from .layers import expect_layer_backward
+from .reference import run_reference
+from .tolerances import EXACT
 
-CONV_TOLERANCE = {"rtol": 1e-9, "atol": 1e-10}   # sums in another order differ by ~1e-15
+CONV_TOLERANCE = EXACT   # the same products and sums in another order
 POOL_GAP = 0.05   # no two input values of a pooling check closer than this: one clear maximum per window
 
 
@@ -45,6 +48,7 @@ def _describe_conv(name, x_shape, W_shape, stride, pad):
 
 # ---------------------------------------------------------------- Convolution
 
+@names_failing_dependency("layers.Convolution")
 def check_convolution_forward(sub, rng):
     cases = {name: (rng.normal(size=case[0]), rng.normal(size=case[1]), rng.normal(size=case[1][0]), *case[2:])
              for name, case in conv_geometries(rng).items()}
@@ -80,6 +84,7 @@ def _expect_references_kept(sub, x, W, b, stride, pad):
                              "these arrays in place."))
 
 
+@names_failing_dependency("layers.Convolution")
 def check_convolution_backward(sub, rng):
     for name, (x_shape, W_shape, stride, pad) in conv_geometries(rng).items():
         if name.startswith("stride 1, padding 1"):
@@ -91,14 +96,15 @@ def check_convolution_backward(sub, rng):
         def build(m, p, stride=stride, pad=pad):
             return m["layers"].Convolution(p["W"], p["b"], stride=stride, pad=pad)
 
-        _expect_backward(sub, rng, "layers.Convolution", f"Convolution(stride={stride}, pad={pad}).backward",
-                         build, x, dout, {"W": W, "b": b}, {"W": "dW", "b": "db"},
-                         hint=_("db sums dout over N, OH and OW; dW = col.T @ dout transposed to (FN, C*FH*FW) "
-                                "before the reshape to (FN, C, FH, FW); dx = col2im(dout @ col_W.T, ...)."))
+        expect_layer_backward(sub, rng, "layers.Convolution", f"Convolution(stride={stride}, pad={pad})",
+                              build, {"W": W, "b": b}, x, dout, gradient_names={"W": "dW", "b": "db"},
+                              hint=_("db sums dout over N, OH and OW; dW = col.T @ dout transposed to (FN, C*FH*FW) "
+                                     "before the reshape to (FN, C, FH, FW); dx = col2im(dout @ col_W.T, ...)."))
 
 
 # ---------------------------------------------------------------- Pooling
 
+@names_failing_dependency("layers.Pooling")
 def check_pooling_forward(sub, rng):
     cases = {name: (distinct_values(rng, shape), pool_h, pool_w, stride)
              for name, (shape, pool_h, pool_w, stride) in pool_geometries(rng).items()}
@@ -114,6 +120,7 @@ def check_pooling_forward(sub, rng):
                         "take each row's max, reshape to (N, OH, OW, C) and transpose to (N, C, OH, OW)."))
 
 
+@names_failing_dependency("layers.Pooling")
 def check_pooling_backward(sub, rng):
     for name, (shape, pool_h, pool_w, stride) in pool_geometries(rng).items():
         if name.endswith("odd size"):
@@ -125,35 +132,8 @@ def check_pooling_backward(sub, rng):
         def build(m, p, pool_h=pool_h, pool_w=pool_w, stride=stride):
             return m["layers"].Pooling(pool_h, pool_w, stride=stride)
 
-        _expect_backward(sub, rng, "layers.Pooling", f"Pooling({pool_h}, {pool_w}, stride={stride}).backward",
-                         build, x, dout, {}, {},
-                         hint=_("Each window's gradient goes to the one pixel that was its maximum (keep its "
-                                "position in forward), in the same (n, oh, ow, c) order as forward's rows; where "
-                                "windows overlap, a pixel's gradients add up."))
-
-
-# ---------------------------------------------------------------- shared
-
-def _expect_backward(sub, rng, unit, what, build, x, dout, params, gradient_names, hint):
-    """backward(dout) after forward(x) of the layer build(modules, params): dx and the parameter
-    gradients (attribute gradient_names[param]) must be the gradient of the reference forward."""
-    def scenario(m):
-        layer = build(m, {k: v.copy() for k, v in params.items()})
-        layer.forward(x.copy())
-        result = {"dx": layer.backward(dout.copy())}
-        for attribute in gradient_names.values():
-            result[attribute] = getattr(layer, attribute)
-        return result
-
-    got = run_diagnosed(sub, unit, what, scenario)
-    expected = run_reference(scenario)
-    differentiated = {"dx": "x", **{attribute: key for key, attribute in gradient_names.items()}}
-
-    def reference_loss_of(name, value):
-        values = {"x": x, **params, differentiated[name]: value}
-        layer = build(REFERENCE, {k: v.copy() for k, v in values.items() if k != "x"})
-        return float(np.sum(dout * layer.forward(values["x"].copy())))
-
-    points = {name: ({"x": x, **params})[key] for name, key in differentiated.items()}
-    expect_reference_gradients(unit, what, reference_loss_of, points, got, rng, {"x": x, **params, "dout": dout},
-                               expected, scenario, got, hint=hint)
+        expect_layer_backward(sub, rng, "layers.Pooling", f"Pooling({pool_h}, {pool_w}, stride={stride})",
+                              build, {}, x, dout,
+                              hint=_("Each window's gradient goes to the one pixel that was its maximum (keep its "
+                                     "position in forward), in the same (n, oh, ow, c) order as forward's rows; where "
+                                     "windows overlap, a pixel's gradients add up."))

@@ -7,8 +7,8 @@ fails, puts first in the feedback:
 
     two_layer_net.TwoLayerNet failed because layers.SoftmaxWithLoss fails its own tests: fix that first.
 
-The points are the failing test's: only the message changes. A unit of functions.py is named
-only when the using module refers to it (the student's layers.py may not use their softmax).
+The points are the failing test's: only the message changes. A unit of functions.py or util.py is
+named only when the using module refers to it (the student's layers.py may not use their softmax).
 """
 import functools
 
@@ -21,6 +21,10 @@ USES = {
     "layers.Sigmoid": ("functions.sigmoid",),
     "layers.SoftmaxWithLoss": ("functions.softmax", "functions.cross_entropy_error"),
     "two_layer_net.TwoLayerNet": ("layers.Affine", "layers.Relu", "layers.SoftmaxWithLoss"),
+    "layers.Convolution": ("util.im2col", "util.col2im"),
+    "layers.Pooling": ("util.im2col", "util.col2im"),
+    "simple_conv_net.SimpleConvNet": ("layers.Convolution", "layers.Relu", "layers.Pooling", "layers.Affine",
+                                      "layers.SoftmaxWithLoss"),
     "multi_layer_net.MultiLayerNet": ("layers.Affine", "layers.Relu", "layers.Sigmoid", "layers.SoftmaxWithLoss",
                                       "layers.BatchNormalization", "layers.Dropout", "weight_init.he_init",
                                       "weight_init.xavier_init"),
@@ -29,7 +33,7 @@ USES = {
 
 def own_checks(unit):
     """The check functions that grade `unit` alone (undecorated), in the order of its hidden tests."""
-    from . import functions, layers, weight_init
+    from . import convolution, functions, layers, util, weight_init
 
     table = {
         "functions.sigmoid": (functions.check_sigmoid_values,),
@@ -41,6 +45,10 @@ def own_checks(unit):
         "layers.SoftmaxWithLoss": (layers.check_softmax_with_loss_forward, layers.check_softmax_with_loss_backward),
         "layers.BatchNormalization": (layers.check_batchnorm_forward, layers.check_batchnorm_backward),
         "layers.Dropout": (layers.check_dropout_forward, layers.check_dropout_backward),
+        "util.im2col": (util.check_im2col,),
+        "util.col2im": (util.check_col2im,),
+        "layers.Convolution": (convolution.check_convolution_forward, convolution.check_convolution_backward),
+        "layers.Pooling": (convolution.check_pooling_forward, convolution.check_pooling_backward),
         "weight_init.he_init": (weight_init.check_he_init_statistics,),
         "weight_init.xavier_init": (weight_init.check_xavier_init_statistics,),
     }
@@ -72,7 +80,9 @@ def failing_dependencies(sub, rng, unit):
     for used in used_units(unit):
         module, name = used.split(".", 1)
         users = {user.split(".")[0] for user in (unit, *used_units(unit)) if used in USES.get(user, ())}
-        if module == "functions" and not any(_refers_to(sub, user, name) for user in users):
+        # Helper functions are named only when the using module refers to them (a student's
+        # layers.py may compute softmax or im2col its own way).
+        if module in ("functions", "util") and not any(_refers_to(sub, user, name) for user in users):
             continue
         if used not in verdicts:
             verdicts[used] = _first_failure(sub, rng, used)

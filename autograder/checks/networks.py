@@ -173,7 +173,8 @@ def batches_of_distinct_accuracy(rng, make, values, sizes, d, c, tries=100):
     """[(x, t one-hot)] of the given sizes whose reference accuracies all differ and lie strictly
     between 0 and 1 (a constant, 0 or 1 cannot pass them all)."""
     for _ in range(tries):
-        batches = [(rng.normal(size=(n, d)), np.eye(c)[rng.integers(0, c, size=n)]) for n in sizes]
+        sample_shape = d if isinstance(d, tuple) else (d,)   # d: features, or an image shape (C, H, W)
+        batches = [(rng.normal(size=(n, *sample_shape)), np.eye(c)[rng.integers(0, c, size=n)]) for n in sizes]
         net = make(REFERENCE)
         set_params(net, values)
         accuracies = [float(net.accuracy(x, t)) for x, t in batches]

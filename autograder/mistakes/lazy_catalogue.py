@@ -4,11 +4,12 @@
 """
 from __future__ import annotations
 
-from . import lazy_functions, lazy_layers, lazy_networks, lazy_optimizer
+from . import lazy_functions, lazy_layers, lazy_networks, lazy_optimizer, lazy_util
 from .lazy import LazyAnswer
 
 LAZY_ANSWERS: tuple[LazyAnswer, ...] = (
     *lazy_functions.LAZY_ANSWERS,
+    *lazy_util.LAZY_ANSWERS,
     *lazy_layers.LAZY_ANSWERS,
     *lazy_optimizer.LAZY_ANSWERS,
     *lazy_networks.LAZY_ANSWERS,

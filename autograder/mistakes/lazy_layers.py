@@ -106,5 +106,67 @@ BATCH_NORMALIZATION = (
          """),
 )
 
+CONVOLUTION = (
+    lazy("layers.Convolution", "zeros of the output's shape, zero gradients",
+         "layers.Convolution.forward", """
+            def forward(self, x):
+                self.x_shape = x.shape
+                FN, C, FH, FW = self.W.shape
+                N, _, H, W = x.shape
+                out_h = (H + 2 * self.pad - FH) // self.stride + 1
+                out_w = (W + 2 * self.pad - FW) // self.stride + 1
+                return np.zeros((N, FN, out_h, out_w))
+         """,
+         "layers.Convolution.backward", """
+            def backward(self, dout):
+                self.dW = np.zeros_like(self.W)
+                self.db = np.zeros_like(self.b)
+                return np.zeros(self.x_shape)
+         """),
+    lazy("layers.Convolution", "only the bias, db summed, the rest zero",
+         "layers.Convolution.forward", """
+            def forward(self, x):
+                self.x_shape = x.shape
+                FN, C, FH, FW = self.W.shape
+                N, _, H, W = x.shape
+                out_h = (H + 2 * self.pad - FH) // self.stride + 1
+                out_w = (W + 2 * self.pad - FW) // self.stride + 1
+                return np.zeros((N, FN, out_h, out_w)) + self.b[:, None, None]
+         """,
+         "layers.Convolution.backward", """
+            def backward(self, dout):
+                self.dW = np.zeros_like(self.W)
+                self.db = dout.sum(axis=(0, 2, 3))
+                return np.zeros(self.x_shape)
+         """),
+)
+
+POOLING = (
+    lazy("layers.Pooling", "zeros of the output's shape",
+         "layers.Pooling.forward", """
+            def forward(self, x):
+                self.x_shape = x.shape
+                N, C, H, W = x.shape
+                return np.zeros((N, C, (H - self.pool_h) // self.stride + 1, (W - self.pool_w) // self.stride + 1))
+         """,
+         "layers.Pooling.backward", "def backward(self, dout):\n    return np.zeros(self.x_shape)\n"),
+    lazy("layers.Pooling", "every stride-th pixel, gradient back to it",
+         "layers.Pooling.forward", """
+            def forward(self, x):
+                self.x_shape = x.shape
+                N, C, H, W = x.shape
+                out_h = (H - self.pool_h) // self.stride + 1
+                out_w = (W - self.pool_w) // self.stride + 1
+                return x[:, :, :out_h * self.stride:self.stride, :out_w * self.stride:self.stride]
+         """,
+         "layers.Pooling.backward", """
+            def backward(self, dout):
+                dx = np.zeros(self.x_shape)
+                out_h, out_w = dout.shape[2:]
+                dx[:, :, :out_h * self.stride:self.stride, :out_w * self.stride:self.stride] = dout
+                return dx
+         """),
+)
+
 LAZY_ANSWERS = (*_elementwise("Relu"), *_elementwise("Sigmoid"), *AFFINE, *SOFTMAX_WITH_LOSS, *DROPOUT,
-                *BATCH_NORMALIZATION)
+                *BATCH_NORMALIZATION, *CONVOLUTION, *POOLING)

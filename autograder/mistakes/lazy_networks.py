@@ -27,4 +27,5 @@ def _answers(unit, predict_arguments):
 
 
 LAZY_ANSWERS = (*_answers("two_layer_net.TwoLayerNet", "x"),
-                *_answers("multi_layer_net.MultiLayerNet", "x, train_flg=False"))
+                *_answers("multi_layer_net.MultiLayerNet", "x, train_flg=False"),
+                *_answers("simple_conv_net.SimpleConvNet", "x"))
