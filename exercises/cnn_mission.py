@@ -49,6 +49,11 @@ def train(x_train, t_train, seed=0, log=None):
     #   per mini-batch, update with Adam on net.gradient(...).
     #   Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given.
     #   Return CnnClassifier(net).
+    # 日本語: 画素を [0, 1] に揃え (MAX_PIXEL_VALUE で割る)、SimpleConvNet(IMAGE_SHAPE,
+    #   {"filter_num": ..., "filter_size": 3, "pad": 1, "stride": 1}, hidden_size, CLASS_COUNT,
+    #   weight_init_std=...) を作ります。何エポックか、サンプルをシャッフルし、ミニバッチごとに
+    #   net.gradient(...) で Adam の更新をします。log が渡されたら、エポックごとに 1 回
+    #   log.record(epoch, loss, accuracy, epoch_count) を呼びます。CnnClassifier(net) を返します。
     raise NotImplementedError('scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build SimpleConvNet(IMAGE_SHAPE, {"filter_num": ..., "filter_size": 3, "pad": 1, "stride": 1}, hidden_size, CLASS_COUNT, weight_init_std=...); for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...). Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given. Return CnnClassifier(net).')
 
 

@@ -37,6 +37,14 @@ class SimpleConvNet:
         #   output_size) as weight_init_std * np.random.randn(...), and b1, b2, b3 as zeros. Then
         #   self.layers = [Convolution(W1, b1, stride, pad), Relu(), Pooling(POOL_SIZE, POOL_SIZE,
         #   stride=POOL_SIZE), Affine(W2, b2), Relu(), Affine(W3, b3)] and self.last_layer = SoftmaxWithLoss().
+        # 日本語: 畳み込みの出力は OH x OW (conv_output_size)、プーリングの出力は OH //
+        #   POOL_SIZE x OW // POOL_SIZE です。最初の Affine は FN 枚のプーリング後のマップを平坦
+        #   化して受け取ります。self.params の W1 (FN, C, FS, FS)、W2 (FN * PH * PW,
+        #   hidden_size)、W3 (hidden_size, output_size) を weight_init_std *
+        #   np.random.randn(...) で作り、b1, b2, b3 はゼロにします。そして self.layers =
+        #   [Convolution(W1, b1, stride, pad), Relu(), Pooling(POOL_SIZE, POOL_SIZE,
+        #   stride=POOL_SIZE), Affine(W2, b2), Relu(), Affine(W3, b3)]、self.last_layer =
+        #   SoftmaxWithLoss() とします。
         raise NotImplementedError("the convolution's output is OH x OW (conv_output_size), the pooling's OH // POOL_SIZE x OW // POOL_SIZE; the first Affine takes the FN pooled maps flattened. Draw self.params W1 (FN, C, FS, FS), W2 (FN * PH * PW, hidden_size), W3 (hidden_size, output_size) as weight_init_std * np.random.randn(...), and b1, b2, b3 as zeros. Then self.layers = [Convolution(W1, b1, stride, pad), Relu(), Pooling(POOL_SIZE, POOL_SIZE, stride=POOL_SIZE), Affine(W2, b2), Relu(), Affine(W3, b3)] and self.last_layer = SoftmaxWithLoss().")
 
     def predict(self, x):
@@ -78,4 +86,7 @@ class SimpleConvNet:
         # TODO: as in TwoLayerNet: forward (self.loss), then backward through self.last_layer
         #   (dout=1) and self.layers in reverse order. W1, b1 are the Convolution's dW, db;
         #   W2, b2 and W3, b3 those of the two Affine layers.
+        # 日本語: TwoLayerNet と同じく: 順伝播 (self.loss) の後、self.last_layer (dout=1) と
+        #   self.layers を逆順に backward します。W1, b1 は Convolution の dW, db、W2, b2 と W3,
+        #   b3 は 2 つの Affine 層のものです。
         raise NotImplementedError("as in TwoLayerNet: forward (self.loss), then backward through self.last_layer (dout=1) and self.layers in reverse order. W1, b1 are the Convolution's dW, db; W2, b2 and W3, b3 those of the two Affine layers.")

@@ -30,6 +30,10 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     #   col6 (N, C, filter_h, filter_w, OH, OW): for each filter offset (y, x),
     #   col6[:, :, y, x] = padded[:, :, y : y + stride * OH : stride, x : x + stride * OW : stride].
     #   Then transpose to (N, OH, OW, C, filter_h, filter_w) and reshape to (N * OH * OW, -1).
+    # 日本語: 画像の H と W の両側に `pad` 個のゼロを詰めます (np.pad)。col6 (N, C, filter_h,
+    #   filter_w, OH, OW) を埋めます: フィルター内の各位置 (y, x) について col6[:, :, y, x] =
+    #   padded[:, :, y : y + stride * OH : stride, x : x + stride * OW : stride]。それから (N,
+    #   OH, OW, C, filter_h, filter_w) に transpose し、(N * OH * OW, -1) に reshape します。
     raise NotImplementedError("pad the images with `pad` zeros on both sides of H and W (np.pad). Fill col6 (N, C, filter_h, filter_w, OH, OW): for each filter offset (y, x), col6[:, :, y, x] = padded[:, :, y : y + stride * OH : stride, x : x + stride * OW : stride]. Then transpose to (N, OH, OW, C, filter_h, filter_w) and reshape to (N * OH * OW, -1).")
 
 
@@ -46,4 +50,9 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
     #   for each filter offset (y, x), ADD (+=) col6[:, :, y, x] onto
     #   padded[:, :, y : y + stride * OH : stride, x : x + stride * OW : stride].
     #   Return the image without its padding.
+    # 日本語: col を (N, OH, OW, C, filter_h, filter_w) に reshape し、(N, C, filter_h,
+    #   filter_w, OH, OW) に transpose します。パディングした画像の形のゼロから始め、フィルター
+    #   内の各位置 (y, x) について col6[:, :, y, x] を padded[:, :, y : y + stride * OH :
+    #   stride, x : x + stride * OW : stride] に「足し込み」ます (+=)。パディングを除いた画像を
+    #   返します。
     raise NotImplementedError("reshape col to (N, OH, OW, C, filter_h, filter_w) and transpose it to (N, C, filter_h, filter_w, OH, OW). Start from zeros of the padded image's shape and, for each filter offset (y, x), ADD (+=) col6[:, :, y, x] onto padded[:, :, y : y + stride * OH : stride, x : x + stride * OW : stride]. Return the image without its padding.")
