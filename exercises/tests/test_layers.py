@@ -369,12 +369,8 @@ def test_batchnorm_backward_matches_numerical_gradient(layers):
     assert_matches_numerical(dgamma, numerical_gradient(loss, gamma), "BatchNormalization.backward: self.dgamma",
                              hint=_("dgamma = sum over the batch of xhat * dout"))
     assert_matches_numerical(dx, numerical_gradient(loss, x), "BatchNormalization.backward: dx",
-<<<<<<< HEAD
                              hint=_("the batch mean and variance depend on every x: "
                                     "follow the paths through the variance and the mean too"))
-=======
-                             hint="the batch mean and variance depend on every x: "
-                                  "follow the paths through the variance and the mean too")
 
 
 # --- Convolution --------------------------------------------------------------------------------
@@ -397,8 +393,8 @@ def test_convolution_forward_matches_the_definition(layers, stride, pad):
     assert_close(layers.Convolution(W.copy(), b.copy(), stride=stride, pad=pad).forward(x.copy()),
                  convolution_by_loops.convolution(x, W, b, stride, pad),
                  f"Convolution(W (3, 2, 3, 3), b, stride={stride}, pad={pad}).forward(x (2, 2, 5, 5))",
-                 hint="out = im2col(x) @ W.reshape(FN, -1).T + b, reshaped to (N, OH, OW, FN) "
-                      "and transposed to (N, FN, OH, OW)")
+                 hint=_("out = im2col(x) @ W.reshape(FN, -1).T + b, reshaped to (N, OH, OW, FN) "
+                      "and transposed to (N, FN, OH, OW)"))
 
 
 @pytest.mark.unit("layers.Convolution")
@@ -416,11 +412,11 @@ def test_convolution_backward_matches_numerical_gradient(layers, stride, pad):
         return weighted_sum(layers.Convolution(W, b, stride=stride, pad=pad).forward(x), dout)
 
     what = f"Convolution(stride={stride}, pad={pad}).backward"
-    assert_matches_numerical(dx, numerical_gradient(loss, x), f"{what}: dx", hint="dx = col2im(dout @ col_W.T, ...)")
+    assert_matches_numerical(dx, numerical_gradient(loss, x), f"{what}: dx", hint=_("dx = col2im(dout @ col_W.T, ...)"))
     assert_matches_numerical(layer.dW, numerical_gradient(loss, W), f"{what}: dW",
-                             hint="col.T @ dout is (C * FH * FW, FN): transpose it before reshaping to W's shape")
+                             hint=_("col.T @ dout is (C * FH * FW, FN): transpose it before reshaping to W's shape"))
     assert_matches_numerical(layer.db, numerical_gradient(loss, b), f"{what}: db",
-                             hint="b[f] was added at every sample and position: sum dout over N, OH and OW")
+                             hint=_("b[f] was added at every sample and position: sum dout over N, OH and OW"))
 
 
 # --- Pooling ------------------------------------------------------------------------------------
@@ -441,7 +437,7 @@ def test_pooling_forward_matches_the_definition(layers, pool, stride):
     assert_close(layers.Pooling(pool, pool, stride=stride).forward(x.copy()),
                  convolution_by_loops.max_pooling(x, pool, pool, stride),
                  f"Pooling({pool}, {pool}, stride={stride}).forward(x (2, 3, 5, 5))",
-                 hint="one row per window of one channel: reshape im2col's output to (-1, pool_h * pool_w)")
+                 hint=_("one row per window of one channel: reshape im2col's output to (-1, pool_h * pool_w)"))
 
 
 @pytest.mark.unit("layers.Pooling")
@@ -451,7 +447,7 @@ def test_pooling_backward_sends_the_gradient_to_each_maximum(layers):
     pool.forward(np.array([[[[1.0, 2.0], [4.0, 3.0]]]]))
     assert_close(pool.backward(np.array([[[[5.0]]]])), [[[[0.0, 0.0], [5.0, 0.0]]]],
                  "Pooling(2, 2, stride=2).backward([[[[5]]]]) after forward([[[[1, 2], [4, 3]]]])",
-                 hint="only the maximum of the window moved the output: keep its position (argmax) in forward")
+                 hint=_("only the maximum of the window moved the output: keep its position (argmax) in forward"))
 
 
 @pytest.mark.unit("layers.Pooling")
@@ -466,5 +462,4 @@ def test_pooling_backward_matches_numerical_gradient(layers, pool, stride):
     dx = layer.backward(dout.copy())
     expected = numerical_gradient(lambda: weighted_sum(layers.Pooling(pool, pool, stride=stride).forward(x), dout), x)
     assert_matches_numerical(dx, expected, f"Pooling({pool}, {pool}, stride={stride}).backward: dx",
-                             hint="where windows overlap (stride < pool size), the gradients of a pixel add up")
->>>>>>> 0de95b3 (Visible tests of im2col, col2im, Convolution, Pooling, SimpleConvNet and the CNN mission)
+                             hint=_("where windows overlap (stride < pool size), the gradients of a pixel add up"))

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from . import convolution_by_loops
+from ..translation import _
 from .assertions import assert_close, assert_number_close
 from .gradient_check import assert_matches_numerical, numerical_gradient
 
@@ -50,8 +51,9 @@ def test_params_have_the_shapes_of_the_layers(simple_conv_net):
     expected = {"W1": (4, 1, 3, 3), "b1": (4,), "W2": (64, 20), "b2": (20,), "W3": (20, 10), "b3": (10,)}
     got = {key: np.shape(value) for key, value in net.params.items()}
     if got != expected:
-        raise AssertionError(f"SimpleConvNet params shapes: expected {expected}\n  got:      {got}\n  hint: the "
-                             "convolution keeps 8x8 (pad 1), the pooling halves it to 4x4: W2 takes 4 maps of 4x4")
+        raise AssertionError(_("SimpleConvNet params shapes: expected {expected}\n  got:      {got}\n  hint: the "
+                               "convolution keeps 8x8 (pad 1), the pooling halves it to 4x4: W2 takes 4 maps of "
+                               "4x4").format(expected=expected, got=got))
 
 
 @pytest.mark.unit("simple_conv_net.SimpleConvNet")
@@ -59,8 +61,8 @@ def test_predict_runs_the_layers_in_order(simple_conv_net):
     """predict(x) = affine(relu(affine(flatten(pool(relu(conv(x))))))), for a batch of 3 images."""
     net, values, x = small_net(simple_conv_net, seed=0)
     assert_close(net.predict(x.copy()), scores_by_hand(values, x), "SimpleConvNet.predict of a (3, 2, 6, 6) batch",
-                 hint="Convolution, Relu, Pooling(2, 2, stride=2), Affine, Relu, Affine; the first Affine "
-                      "flattens each sample's pooled maps as (filter, row, column)")
+                 hint=_("Convolution, Relu, Pooling(2, 2, stride=2), Affine, Relu, Affine; the first Affine "
+                      "flattens each sample's pooled maps as (filter, row, column)"))
 
 
 @pytest.mark.unit("simple_conv_net.SimpleConvNet")
@@ -73,13 +75,13 @@ def test_conv_net_gradient_matches_numerical_gradient(simple_conv_net, targets):
     grads = net.gradient(x.copy(), t.copy())
     keys = {"W1", "b1", "W2", "b2", "W3", "b3"}
     if not isinstance(grads, dict) or set(grads) != keys:
-        raise AssertionError("SimpleConvNet.gradient must return a dict with the keys W1, b1, W2, b2, W3, b3; "
-                             f"got {grads if not isinstance(grads, dict) else sorted(grads)!r}")
+        raise AssertionError(_("SimpleConvNet.gradient must return a dict with the keys W1, b1, W2, b2, W3, b3; "
+                               "got {got!r}").format(got=grads if not isinstance(grads, dict) else sorted(grads)))
     for key in ("W3", "b3", "W2", "b2", "W1", "b1"):
         expected = numerical_gradient(lambda: net.loss(x, t), net.params[key])
         assert_matches_numerical(grads[key], expected, f"SimpleConvNet.gradient(x, t with {targets})[{key!r}]",
-                                 hint="forward (self.loss), then backward through last_layer and the layers in "
-                                      "reverse order; W1, b1 come from the Convolution layer's dW, db")
+                                 hint=_("forward (self.loss), then backward through last_layer and the layers in "
+                                      "reverse order; W1, b1 come from the Convolution layer's dW, db"))
 
 
 @pytest.mark.unit("simple_conv_net.SimpleConvNet")
