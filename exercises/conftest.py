@@ -42,7 +42,7 @@ DOES_NOT_IMPORT = "does not import"  # the category of a test whose module does 
 TIME_LIMIT = 10.0
 #: The missions train a network: their tests get longer (the reference needs about 10 s).
 MISSION_TIME_LIMIT = 120.0
-MISSION_MODULES = ("iris_mission", "digits_mission")
+MISSION_MODULES = ("iris_mission", "digits_mission", "cnn_mission")
 #: Lines of your code's printed output kept in the report of a failing test.
 PRINTED_LINES_SHOWN = 5
 

@@ -69,7 +69,7 @@ def test_predict_runs_the_layers_in_order(simple_conv_net):
 @pytest.mark.parametrize("targets", ["labels", "one-hot"])
 def test_conv_net_gradient_matches_numerical_gradient(simple_conv_net, targets):
     """gradient(x, t) returns W1..b3 gradients equal to the numerical gradients of loss(x, t)."""
-    net, _, x = small_net(simple_conv_net, seed=1)
+    net, _values, x = small_net(simple_conv_net, seed=1)
     labels = np.array([0, 3, 1])
     t = labels if targets == "labels" else np.eye(4)[labels]
     grads = net.gradient(x.copy(), t.copy())
