@@ -107,7 +107,7 @@ def test_convolution_forward(sub, rng):
 @pytest.mark.unit("layers.Convolution")
 @pytest.mark.points(3)
 def test_convolution_backward(sub, rng):
-    """Convolution.backward: dx, dW, db are the gradient of the reference forward"""
+    """Convolution.backward: dx, dW, db match the reference's gradient (overlapping patches, stride 2 with padding)"""
     conv_checks.check_convolution_backward(sub, rng)
 
 
@@ -121,5 +121,5 @@ def test_pooling_forward(sub, rng):
 @pytest.mark.unit("layers.Pooling")
 @pytest.mark.points(2)
 def test_pooling_backward(sub, rng):
-    """Pooling.backward routes each gradient to its window's maximum (the reference forward's gradient)"""
+    """Pooling.backward routes each gradient to its window's maximum (the reference's gradient)"""
     conv_checks.check_pooling_backward(sub, rng)
