@@ -1,4 +1,5 @@
-# Generated from solutions/cnn_mission.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/cnn_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: 5a58c451d4abdcee (the visible tests tell you when code outside them changed)
 """The CNN mission: read 8x8 handwritten digits with your own SimpleConvNet.
 
 Run it:  python -m exercises.cnn_mission   (trains, prints accuracy, saves a plot)
@@ -55,6 +56,7 @@ def train(x_train, t_train, seed=0, log=None):
     #   net.gradient(...) で Adam の更新をします。log が渡されたら、エポックごとに 1 回
     #   log.record(epoch, loss, accuracy, epoch_count) を呼びます。CnnClassifier(net) を返します。
     raise NotImplementedError('scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build SimpleConvNet(IMAGE_SHAPE, {"filter_num": ..., "filter_size": 3, "pad": 1, "stride": 1}, hidden_size, CLASS_COUNT, weight_init_std=...); for some epochs, shuffle the samples and, per mini-batch, update with Adam on net.gradient(...). Call log.record(epoch, loss, accuracy, epoch_count) once per epoch when a log is given. Return CnnClassifier(net).')
+    # ---- end of your code ----
 
 
 def main(argv=None):

@@ -1,6 +1,6 @@
 # Generated from solutions/layers.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 580e8d853b6fb7f2 (the visible tests tell you when code outside them changed)
-"""Layers with a forward and a backward pass (book chapters 5 and 6).
+# Provided code fingerprint: b57dcb32add3759d (the visible tests tell you when code outside them changed)
+"""Layers with a forward and a backward pass (book chapters 5, 6 and 7).
 
 Every layer has ``forward(...)`` and ``backward(dout)``. ``backward`` takes the
 gradient of the loss with respect to the layer's output and returns the
@@ -12,6 +12,7 @@ place changes what the layer computes next.
 import numpy as np
 
 from .functions import cross_entropy_error, sigmoid, softmax
+from .util import col2im, conv_output_size, im2col
 
 #: Added to the batch variance before the square root in batch normalisation.
 BATCH_NORM_EPSILON = 1e-6
@@ -202,4 +203,92 @@ class BatchNormalization:
         #   / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar; dmean = sum(dxc); dx
         #   = dxc - dmean / N。
         raise NotImplementedError("dbeta = sum of dout over the batch; dgamma = sum of xn * dout. Then back through out = gamma * xc / std: dxn = gamma * dout; dxc = dxn / std; dstd = -sum(dxn * xc / std**2); dvar = 0.5 * dstd / std; dxc += (2 / N) * xc * dvar; dmean = sum(dxc); dx = dxc - dmean / N.")
+        # ---- end of your code ----
+
+
+class Convolution:
+    """Convolution layer (book chapter 7.4): FN filters slid over images, through im2col.
+
+    W: filters (FN, C, FH, FW); b: biases (FN,), one per filter. Kept by reference.
+    out[n, f, i, j] = sum over c, y, x of W[f, c, y, x] * padded_x[n, c, i * stride + y, j * stride + x] + b[f].
+    """
+
+    def __init__(self, W, b, stride=1, pad=0):
+        self.W = W
+        self.b = b
+        self.stride = stride
+        self.pad = pad
+        # kept by forward for backward
+        self.x_shape = None
+        self.col = None    # im2col of x, (N * OH * OW, C * FH * FW)
+        self.col_W = None  # the filters as columns, (C * FH * FW, FN)
+        self.dW = None
+        self.db = None
+
+    def forward(self, x):
+        """x: images (N, C, H, W). Returns (N, FN, OH, OW), OH = conv_output_size(H, FH, stride, pad)."""
+        # TODO: col = im2col(x, FH, FW, stride, pad); lay the filters out as columns,
+        #   col_W = W.reshape(FN, -1).T; out = col @ col_W + b has shape (N * OH * OW, FN):
+        #   reshape it to (N, OH, OW, FN) and transpose to (N, FN, OH, OW).
+        #   Keep x's shape, col and col_W for backward.
+        # 日本語: col = im2col(x, FH, FW, stride, pad) とし、フィルターを列に並べます: col_W =
+        #   W.reshape(FN, -1).T。out = col @ col_W + b の形は (N * OH * OW, FN) です: (N, OH,
+        #   OW, FN) に reshape してから (N, FN, OH, OW) に transpose します。backward のために x
+        #   の形、col、col_W を保存します。
+        raise NotImplementedError("col = im2col(x, FH, FW, stride, pad); lay the filters out as columns, col_W = W.reshape(FN, -1).T; out = col @ col_W + b has shape (N * OH * OW, FN): reshape it to (N, OH, OW, FN) and transpose to (N, FN, OH, OW). Keep x's shape, col and col_W for backward.")
+        # ---- end of your code ----
+
+    def backward(self, dout):
+        """dout: (N, FN, OH, OW). Sets self.dW (FN, C, FH, FW) and self.db (FN,); returns dx (N, C, H, W)."""
+        # TODO: undo forward's last step: dout.transpose(0, 2, 3, 1).reshape(-1, FN), one row per
+        #   output position. db = its sum over the rows (every sample and position);
+        #   dW = col.T @ dout, of shape (C * FH * FW, FN): transpose it to (FN, C * FH * FW)
+        #   BEFORE reshaping to W's shape; dcol = dout @ col_W.T, and dx = col2im(dcol, ...).
+        # 日本語: forward の最後の手順を逆にたどります: dout.transpose(0, 2, 3, 1).reshape(-1,
+        #   FN) で出力位置ごとに 1 行にします。db はその行についての合計 (すべてのサンプルと位置)
+        #   です。dW = col.T @ dout の形は (C * FH * FW, FN) です: W の形に reshape する「前に」
+        #   (FN, C * FH * FW) に転置します。dcol = dout @ col_W.T とし、dx = col2im(dcol, ...)
+        #   です。
+        raise NotImplementedError("undo forward's last step: dout.transpose(0, 2, 3, 1).reshape(-1, FN), one row per output position. db = its sum over the rows (every sample and position); dW = col.T @ dout, of shape (C * FH * FW, FN): transpose it to (FN, C * FH * FW) BEFORE reshaping to W's shape; dcol = dout @ col_W.T, and dx = col2im(dcol, ...).")
+        # ---- end of your code ----
+
+
+class Pooling:
+    """Max pooling (book chapter 7.4): the largest value of each pool_h x pool_w window, channel by channel.
+
+    Windows start every `stride` pixels; no parameters to learn.
+    """
+
+    def __init__(self, pool_h, pool_w, stride=2, pad=0):
+        self.pool_h = pool_h
+        self.pool_w = pool_w
+        self.stride = stride
+        self.pad = pad
+        # kept by forward for backward
+        self.x_shape = None
+        self.arg_max = None  # index of each window's maximum inside the window, (N * OH * OW * C,)
+
+    def forward(self, x):
+        """x: (N, C, H, W). Returns (N, C, OH, OW), OH = conv_output_size(H, pool_h, stride, pad)."""
+        # TODO: col = im2col(x, pool_h, pool_w, stride, pad) has one row per (sample, window) and
+        #   the channels side by side: reshape it to (-1, pool_h * pool_w), one row per window of
+        #   one channel. Keep each row's argmax for backward; out = each row's max, reshaped to
+        #   (N, OH, OW, C) and transposed to (N, C, OH, OW).
+        # 日本語: col = im2col(x, pool_h, pool_w, stride, pad) は (サンプル, ウィンドウ) ごとに
+        #   1 行で、チャンネルが横に並びます: (-1, pool_h * pool_w) に reshape して、1 チャンネ
+        #   ルのウィンドウごとに 1 行にします。backward のために各行の argmax を保存します。out
+        #   は各行の最大値で、(N, OH, OW, C) に reshape してから (N, C, OH, OW) に transpose し
+        #   ます。
+        raise NotImplementedError("col = im2col(x, pool_h, pool_w, stride, pad) has one row per (sample, window) and the channels side by side: reshape it to (-1, pool_h * pool_w), one row per window of one channel. Keep each row's argmax for backward; out = each row's max, reshaped to (N, OH, OW, C) and transposed to (N, C, OH, OW).")
+        # ---- end of your code ----
+
+    def backward(self, dout):
+        """dout: (N, C, OH, OW). Returns dx (N, C, H, W): each window's gradient at its maximum, 0 elsewhere."""
+        # TODO: lay dout out as forward's rows: dout.transpose(0, 2, 3, 1).ravel(). Put each value
+        #   in a row of zeros of width pool_h * pool_w, at the column of that window's argmax;
+        #   reshape to (N * OH * OW, C * pool_h * pool_w) and return col2im of it.
+        # 日本語: dout を forward の行と同じ順に並べます: dout.transpose(0, 2, 3, 1).ravel()。各
+        #   値を、幅 pool_h * pool_w のゼロの行の、そのウィンドウの argmax の列に置きます。(N *
+        #   OH * OW, C * pool_h * pool_w) に reshape し、その col2im を返します。
+        raise NotImplementedError("lay dout out as forward's rows: dout.transpose(0, 2, 3, 1).ravel(). Put each value in a row of zeros of width pool_h * pool_w, at the column of that window's argmax; reshape to (N * OH * OW, C * pool_h * pool_w) and return col2im of it.")
         # ---- end of your code ----

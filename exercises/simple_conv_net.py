@@ -1,4 +1,5 @@
-# Generated from solutions/simple_conv_net.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/simple_conv_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: aa3651d241bb4918 (the visible tests tell you when code outside them changed)
 """A small convolutional network (book chapter 7.5):
 Convolution -> Relu -> Pooling(2x2, stride 2) -> Affine -> Relu -> Affine -> SoftmaxWithLoss.
 """
@@ -46,6 +47,7 @@ class SimpleConvNet:
         #   stride=POOL_SIZE), Affine(W2, b2), Relu(), Affine(W3, b3)]、self.last_layer =
         #   SoftmaxWithLoss() とします。
         raise NotImplementedError("the convolution's output is OH x OW (conv_output_size), the pooling's OH // POOL_SIZE x OW // POOL_SIZE; the first Affine takes the FN pooled maps flattened. Draw self.params W1 (FN, C, FS, FS), W2 (FN * PH * PW, hidden_size), W3 (hidden_size, output_size) as weight_init_std * np.random.randn(...), and b1, b2, b3 as zeros. Then self.layers = [Convolution(W1, b1, stride, pad), Relu(), Pooling(POOL_SIZE, POOL_SIZE, stride=POOL_SIZE), Affine(W2, b2), Relu(), Affine(W3, b3)] and self.last_layer = SoftmaxWithLoss().")
+        # ---- end of your code ----
 
     def predict(self, x):
         """x: images (N, C, H, W). Returns class scores before softmax, (N, K)."""
@@ -90,3 +92,4 @@ class SimpleConvNet:
         #   self.layers を逆順に backward します。W1, b1 は Convolution の dW, db、W2, b2 と W3,
         #   b3 は 2 つの Affine 層のものです。
         raise NotImplementedError("as in TwoLayerNet: forward (self.loss), then backward through self.last_layer (dout=1) and self.layers in reverse order. W1, b1 are the Convolution's dW, db; W2, b2 and W3, b3 those of the two Affine layers.")
+        # ---- end of your code ----

@@ -1,4 +1,5 @@
-# Generated from solutions/util.py by `python -m autograder.curriculum.make_exercises`: edit the TODO parts only.
+# Generated from solutions/util.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
+# Provided code fingerprint: b3688e76593d7e5b (the visible tests tell you when code outside them changed)
 """Turning convolutions into matrix products: im2col and its adjoint col2im (book chapter 7.4).
 
 A convolution slides a filter of FH x FW pixels over an image. ``im2col``
@@ -35,6 +36,7 @@ def im2col(input_data, filter_h, filter_w, stride=1, pad=0):
     #   padded[:, :, y : y + stride * OH : stride, x : x + stride * OW : stride]。それから (N,
     #   OH, OW, C, filter_h, filter_w) に transpose し、(N * OH * OW, -1) に reshape します。
     raise NotImplementedError("pad the images with `pad` zeros on both sides of H and W (np.pad). Fill col6 (N, C, filter_h, filter_w, OH, OW): for each filter offset (y, x), col6[:, :, y, x] = padded[:, :, y : y + stride * OH : stride, x : x + stride * OW : stride]. Then transpose to (N, OH, OW, C, filter_h, filter_w) and reshape to (N * OH * OW, -1).")
+    # ---- end of your code ----
 
 
 def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
@@ -56,3 +58,4 @@ def col2im(col, input_shape, filter_h, filter_w, stride=1, pad=0):
     #   stride, x : x + stride * OW : stride] に「足し込み」ます (+=)。パディングを除いた画像を
     #   返します。
     raise NotImplementedError("reshape col to (N, OH, OW, C, filter_h, filter_w) and transpose it to (N, C, filter_h, filter_w, OH, OW). Start from zeros of the padded image's shape and, for each filter offset (y, x), ADD (+=) col6[:, :, y, x] onto padded[:, :, y : y + stride * OH : stride, x : x + stride * OW : stride]. Return the image without its padding.")
+    # ---- end of your code ----
