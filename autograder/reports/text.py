@@ -84,7 +84,7 @@ class TextReport:
                 continue
             shown_errors.add(error)
             lines += ["", translated(IMPORT_TITLE).format(module=module, count=len(units))]
-            lines += self._indented(test.feedback(), FEEDBACK_INDENT)
+            lines += self._indented(_from_the_import(test.feedback()), FEEDBACK_INDENT)
         if to_fix:
             lines += ["", translated(TO_FIX_TITLE).format(count=len(to_fix))]
             shown = {}  # feedback text -> number of the test where it was shown
@@ -207,10 +207,13 @@ def _kind(test: TestResult) -> tuple[str, str]:
                 return "stub", translated(WAITING_FOR).format(where=where)
             return "stub", translated(NOT_IMPLEMENTED_YET).format(where=where or test.module + ".py",
                                                                   todo=_first_sentence(stub.group("todo")))
-    raised = _message_pattern(_RAISED_MESSAGE).match(first)
-    importing = _IMPORTING.match(raised.group("what") if raised else first)
-    if importing:
-        return "import", importing.group("module")
+    # A module that does not import, possibly after the lines naming the used units that fail too
+    # (checks/dependencies.py): those fail for the same reason, shown once in the import block.
+    for line in test.output.strip().splitlines():
+        raised = _message_pattern(_RAISED_MESSAGE).match(line)
+        importing = _IMPORTING.match(raised.group("what") if raised else line)
+        if importing:
+            return "import", importing.group("module")
     return "other", ""
 
 
@@ -221,11 +224,25 @@ def _message_pattern(message: str) -> re.Pattern:
     return re.compile(f"^{pattern}$", re.DOTALL)
 
 
+def _from_the_import(feedback: str) -> str:
+    """The feedback from its "importing X.py raised ..." line on (what comes before names used units)."""
+    lines = feedback.splitlines()
+    for index, line in enumerate(lines):
+        raised = _message_pattern(_RAISED_MESSAGE).match(line)
+        if _IMPORTING.match(raised.group("what") if raised else line):
+            return "\n".join(lines[index:])
+    return feedback
+
+
 def _import_error(test: TestResult) -> str:
     """The error of a module that does not import, whichever module imported the broken one."""
-    first = test.output.strip().splitlines()[0]
-    raised = _message_pattern(_RAISED_MESSAGE).match(first)
-    return f"{raised.group('error')}: {raised.group('message')}" if raised else first.split(": ", 1)[-1]
+    for line in test.output.strip().splitlines():
+        raised = _message_pattern(_RAISED_MESSAGE).match(line)
+        if raised and _IMPORTING.match(raised.group("what")):
+            return f"{raised.group('error')}: {raised.group('message')}"
+        if _IMPORTING.match(line):
+            return line.split(": ", 1)[-1]
+    return test.output.strip()
 
 
 def _first_sentence(text: str) -> str:

@@ -93,3 +93,16 @@ def test_a_repeated_feedback_is_named_not_repeated():
     text = TextReport().render(grading_run(tests))
     assert text.count(feedback) == 1
     assert "[1.2] backward 3-D  (0 / 1): the same feedback as [1.1]." in text
+
+
+def test_a_module_stopped_by_a_used_module_that_does_not_import_is_one_line():
+    """checks/dependencies.py puts the used units first; the import error is still shown once."""
+    network = ("two_layer_net.TwoLayerNet failed because layers.Affine fails its own tests: fix that first "
+               "(importing layers.py raised SyntaxError: invalid syntax (functions.py, line 12)).\n"
+               + SYNTAX_ERROR.replace("importing functions.py", "importing two_layer_net.py"))
+    tests = [TestResult("sigmoid", "functions.sigmoid", 1, 0, False, output=SYNTAX_ERROR),
+             TestResult("gradient", "two_layer_net.TwoLayerNet", 3, 0, False, output=network)]
+    text = TextReport().render(grading_run(tests))
+    assert text.count("def broken(:") == 1
+    assert "two_layer_net.py does not import because of the same error (units stopped: 1)." in text
+    assert "fails its own tests" not in text
