@@ -52,7 +52,9 @@ def build_parser(subcommands=SUBCOMMANDS):
         sub = commands.add_parser(module.NAME, help=translated(module.HELP), description=translated(module.HELP))
         module.add_arguments(sub)
         sub.add_argument(LANG_OPTION, choices=LANGUAGES, default=None,
-                         help=_("language of the messages: ja or en (default: $KIT_LANG, else the locale)"))
+                         help=_("language of the messages and --help, and for release, nbgrader and gradescope "
+                                "the course's language written into what they make: ja or en "
+                                "(default: $KIT_LANG, else the locale)"))
         sub.set_defaults(handler=module.run)
     return parser
 

@@ -24,6 +24,7 @@ class Bundle:
         seed comes from its Gradescope submission id; see run_submission.py).
     visibility: when students see results (visible, after_due_date, after_published, hidden).
     late_policy: the penalty applied to late submissions (late_work.LatePolicy), or None.
+    language: the course's language of the feedback ('ja', 'en'), or None.
     """
 
     kit_root: Path
@@ -32,6 +33,7 @@ class Bundle:
     seed: int | None = None
     visibility: str = "visible"      # Gradescope's visibility of the results and of each test
     late_policy: object = None       # a late_work.LatePolicy, or None
+    language: str | None = None      # the course's language of the feedback (bundle.json), or None
     written: list = field(default_factory=list)   # paths (relative to tree) the steps wrote
 
     def path(self, relative):
@@ -63,7 +65,8 @@ STEPS = (
 )
 
 
-def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False, visibility="visible", late_policy=None):
+def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False, visibility="visible", late_policy=None,
+                 language=None):
     """Build the Gradescope bundle `out` (a .zip) and return the Bundle.
 
     seed: a fixed grading seed for every submission (default: per submission).
@@ -79,7 +82,7 @@ def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False, visibility="vis
         raise FileNotFoundError(f"{out}: the folder {out.parent} does not exist")
     with tempfile.TemporaryDirectory(prefix="kit-gradescope-") as tree:
         bundle = Bundle(kit_root=Path(kit_root), tree=Path(tree), out=out, seed=seed, visibility=visibility,
-                        late_policy=late_policy)
+                        late_policy=late_policy, language=language)
         for step in STEPS:
             step(bundle)
     return bundle

@@ -28,7 +28,7 @@ def run(args):
 
     try:
         bundle = build_bundle(args.out, seed=args.seed, force=args.force, visibility=args.visibility,
-                              late_policy=late_policy_from(args))
+                              late_policy=late_policy_from(args), language=getattr(args, "lang", None))
     except (FileExistsError, FileNotFoundError, ValueError, BundleError) as error:
         print(f"autograder gradescope: {error}", file=sys.stderr)
         return 1

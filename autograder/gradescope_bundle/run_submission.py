@@ -28,6 +28,8 @@ from autograder.reports import GradescopeReport
 from autograder.submission_intake import CONTRACT_MODULES
 
 from .fallback import empty_run
+from autograder.translation import LANGUAGES, set_language
+
 from .settings import read_settings
 
 DEFAULT_ROOT = "/autograder"
@@ -46,6 +48,8 @@ def main(argv=None):
     results.parent.mkdir(parents=True, exist_ok=True)
     metadata = read_metadata(root / "submission_metadata.json")
     settings = read_settings(root / "source")
+    if settings.get("language") in LANGUAGES:  # the course's language, for the feedback
+        set_language(settings["language"])
     seed, seed_from = choose_seed(settings, metadata)
     budget = settings.get("budget") if isinstance(settings.get("budget"), (int, float)) else DEFAULT_BUDGET
     label = f"gradescope submission {metadata['id']}" if "id" in metadata else "submission"

@@ -40,6 +40,7 @@ def run(args):
                                      cap_percent=args.late_cap)
         options = {"course_id": args.course_id, "cell_timeout": args.cell_timeout}
         course = build_course(args.out, seed=args.seed, force=args.force, late_policy=late_policy,
+                              language=getattr(args, "lang", None),
                               **{name: value for name, value in options.items() if value is not None})
     except (FileExistsError, ValueError) as error:
         print(f"autograder nbgrader: {error}", file=sys.stderr)

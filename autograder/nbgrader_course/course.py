@@ -26,6 +26,7 @@ class Course:
     seed: int = 0
     cell_timeout: int = DEFAULT_CELL_TIMEOUT
     late_policy: object = None        # late_work.LatePolicy for nbgrader's late penalties, or None
+    language: str | None = None  # the course's language of the graded cells' feedback ('ja', 'en'), or None
     assignments: list = field(default_factory=list)
     graded_tests: list = field(default_factory=list)
     notebooks: dict = field(default_factory=dict)
@@ -46,7 +47,7 @@ def read_hidden_tests(course):
 def compose_notebooks(course):
     for assignment in course.assignments:
         tests = [t for t in course.graded_tests if t.unit.split(".")[0] == assignment.name]
-        course.notebooks[assignment.name] = assignment_notebook(assignment, tests, course.seed)
+        course.notebooks[assignment.name] = assignment_notebook(assignment, tests, course.seed, course.language)
 
 
 COURSE_STEPS = (plan, read_hidden_tests, compose_notebooks, course_files.write_config)
@@ -54,13 +55,15 @@ ASSIGNMENT_STEPS = (course_files.write_notebook, course_files.copy_helpers, cour
 
 
 def build_course(out, kit_root=KIT_ROOT, course_id=DEFAULT_COURSE_ID, seed=0,
-                 cell_timeout=DEFAULT_CELL_TIMEOUT, force=False, late_policy=None):
+                 cell_timeout=DEFAULT_CELL_TIMEOUT, force=False, late_policy=None,
+                 language=None):
     """Write the nbgrader course directory into `out`; return the Course.
 
     seed: seeds the hidden checks' inputs (written into the hidden cells, so a
     regrade reproduces). force: replace an existing, non-empty `out`.
     late_policy: a late_work.LatePolicy (its due date unused: nbgrader keeps one
     per assignment) for nbgrader's late penalties, or None (no penalty).
+    language: the course's language ('ja', 'en'), set in the graded cells for their feedback.
     """
     out = Path(out)
     if out.exists() and any(out.iterdir()):
@@ -71,7 +74,7 @@ def build_course(out, kit_root=KIT_ROOT, course_id=DEFAULT_COURSE_ID, seed=0,
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     course = Course(kit_root=Path(kit_root), out=out, course_id=course_id, seed=seed, cell_timeout=cell_timeout,
-                    late_policy=late_policy)
+                    late_policy=late_policy, language=language)
     for step in COURSE_STEPS:
         step(course)
     for assignment in course.assignments:

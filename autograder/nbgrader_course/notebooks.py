@@ -34,7 +34,7 @@ class GradedTest:
     check: str
 
 
-def assignment_notebook(assignment, graded_tests, seed):
+def assignment_notebook(assignment, graded_tests, seed, language=None):
     """The source notebook (solutions and hidden tests inside) of an Assignment."""
     by_unit = {}
     for test in graded_tests:
@@ -55,7 +55,7 @@ def assignment_notebook(assignment, graded_tests, seed):
         for earlier, blocks in assignment.carried.items():
             book.append(cells.markdown(f"carried-{earlier}", exercise_text.carried_module_heading(earlier)))
             book += _block_cells(blocks, prefix=f"{earlier}-")
-    book += _module_cells(assignment, by_unit, seed)
+    book += _module_cells(assignment, by_unit, seed, language)
     if _has_main(module):
         book.append(cells.markdown("try-it", TRY_IT))
         book.append(cells.plain(DEMO_RUN))
@@ -77,7 +77,7 @@ The cell below trains your model on a random split, prints its accuracy on
 the held-out part and saves a plot of the loss and accuracy as training went."""
 
 
-def _module_cells(assignment, by_unit, seed):
+def _module_cells(assignment, by_unit, seed, language=None):
     book = []
     pending = []  # consecutive provided blocks, shown as one cell
     for block in assignment.module.blocks:
@@ -93,7 +93,7 @@ def _module_cells(assignment, by_unit, seed):
         book.append(cells.markdown(f"{block.name}-text",
                                    exercise_text.unit_text(block, unit, sum(t.points for t in tests))))
         book.append(cells.solution(block.name, block.nbgrader_source()))
-        book += [_test_cell(test, seed) for test in tests]
+        book += [_test_cell(test, seed, language) for test in tests]
     book += _provided_cell(pending)
     return book
 
@@ -120,11 +120,13 @@ def _provided_cell(blocks, prefix=""):
     return [cells.provided(grade_id, "\n\n".join(block.source.strip("\n") for block in blocks))]
 
 
-def _test_cell(test, seed):
+def _test_cell(test, seed, language=None):
+    """The graded cell of one hidden test; `language` ('ja', 'en' or None): the course's, for its feedback."""
     source = "\n".join([
         f"# Graded: {test.unit}, {test.points:g} point{'s' if test.points != 1 else ''}.",
         "# The check is hidden; it runs when your notebook is graded.",
         "### BEGIN HIDDEN TESTS",
+        *([f"import os; os.environ['KIT_LANG'] = {language!r}  # the course's language"] if language else []),
         GRADER_IMPORT,
         f"grade_in_notebook({test.check!r}, globals(), points={test.points!r}, seed={seed!r})",
         "### END HIDDEN TESTS",

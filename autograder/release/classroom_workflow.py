@@ -49,7 +49,7 @@ def write_workflow(release):
     if not units:
         raise ValueError("no units with points: the classroom workflow would grade nothing")
     if release.hidden_grader:
-        release.write_text(WORKFLOW_PATH, hidden_grader_workflow(release.hidden_grader, units))
+        release.write_text(WORKFLOW_PATH, hidden_grader_workflow(release.hidden_grader, units, release.language))
         return
     release.write_text(f"{PLUGIN_FOLDER}/{PLUGIN_MODULE}.py",
                        resources.files(__package__).joinpath(f"templates/{PLUGIN_MODULE}.py").read_text("utf-8"))
@@ -57,7 +57,7 @@ def write_workflow(release):
     untested = [unit for unit in units if unit not in tested]
     if untested:
         raise ValueError(f"units with points but no visible test (they could never earn points): {untested}")
-    release.write_text(WORKFLOW_PATH, workflow_text(units))
+    release.write_text(WORKFLOW_PATH, workflow_text(units, release.language))
 
 
 def visible_units(release_dir):
@@ -103,7 +103,8 @@ def unit_command(unit):
             f"-p {PLUGIN_MODULE} --unit {unit}")
 
 
-def _header(comment_lines):
+def _header(comment_lines, language=None):
+    """The workflow's start; `language` ('ja', 'en' or None) is set as KIT_LANG for every step."""
     return [
         *(f"# {line}" for line in comment_lines),
         "name: Autograding Tests",
@@ -119,6 +120,7 @@ def _header(comment_lines):
         "  run-autograding-tests:",
         "    runs-on: ubuntu-latest",
         "    if: github.actor != 'github-classroom[bot]'",
+        *(["    env:", f"      KIT_LANG: {json.dumps(language)}  # the course's language"] if language else []),
         "    steps:",
         "      - name: Checkout code",
         "        uses: actions/checkout@v4",
@@ -144,8 +146,9 @@ def _reporter(runner_ids):
     return lines
 
 
-def workflow_text(unit_points):
-    """The workflow YAML grading the visible tests, one step per unit of {unit: points}, in that order."""
+def workflow_text(unit_points, language=None):
+    """The workflow YAML grading the visible tests, one step per unit of {unit: points}, in that order.
+    language: the course's language for the tests' messages (KIT_LANG), or None."""
     q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
     taken = set()
     ids = {unit: runner_id(unit, taken) for unit in unit_points}
@@ -155,7 +158,7 @@ def workflow_text(unit_points):
         "course's points (the hidden suites' markers). It runs the visible tests; see",
         "README.md, \"For instructors\", to grade with the hidden tests instead.",
         f"{len(unit_points)} units, {total} points.",
-    ])
+    ], language)
     lines += [
         "      - name: Install the exercises' requirements",
         "        run: python -m pip install -e .",
@@ -178,7 +181,7 @@ def workflow_text(unit_points):
 HIDDEN_RUNNER = "kit"
 
 
-def hidden_grader_workflow(kit_requirement, unit_points):
+def hidden_grader_workflow(kit_requirement, unit_points, language=None):
     """The workflow YAML grading with the kit's hidden tests, installed from `kit_requirement`."""
     q = json.dumps
     total = sum(unit_points.values())
@@ -187,7 +190,7 @@ def hidden_grader_workflow(kit_requirement, unit_points):
         "(the kit, from a private repository) and grades with the hidden tests:",
         f"{len(unit_points)} units, {total:g} points, partial credit per test.",
         "The repository secret named in the requirement must be set for the organisation.",
-    ])
+    ], language)
     lines += [
         "      - name: Install the course's grader",
         f"        run: python -m pip install {q(kit_requirement)}",

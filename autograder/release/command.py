@@ -23,7 +23,8 @@ def run(args):
     from .release_plan import build_release
 
     try:
-        release = build_release(args.out, force=args.force, hidden_grader=args.hidden_grader)
+        release = build_release(args.out, force=args.force, hidden_grader=args.hidden_grader,
+                                language=getattr(args, "lang", None))
     except (FileExistsError, ReleaseLeak, ValueError, RuntimeError) as error:
         print(f"autograder release: {error}", file=sys.stderr)
         return 1

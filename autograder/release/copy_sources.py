@@ -7,8 +7,9 @@ may edit (the release has no `solutions/`).
 import re
 import shutil
 
-#: Never copied: caches and what running the exercises leaves behind (plots, pytest's cache).
-IGNORED = ("__pycache__", "*.pyc", ".pytest_cache", "*.png", "*.egg-info", ".ipynb_checkpoints")
+#: Never copied: caches and what running the exercises leaves behind (plots, pytest's cache), and the
+#: translators' .po catalogues (students need only the compiled .mo beside them).
+IGNORED = ("__pycache__", "*.pyc", ".pytest_cache", "*.png", "*.egg-info", ".ipynb_checkpoints", "*.po")
 
 
 # make_exercises writes "# Generated from solutions/<file> by `python -m ...`: <what to do>."

@@ -22,12 +22,15 @@ class Release:
     hidden_grader: None (the workflow grades the visible tests), or the pip
         requirement of the kit, from a private repository, that the workflow
         installs to grade with the hidden tests.
+    language: the course's language ('ja' or 'en'), or None: the workflow sets it
+        as KIT_LANG and README.md is written in it (the other language beside it).
     """
 
     kit_root: Path
     out: Path
     unit_points: dict = field(default_factory=dict)
     hidden_grader: str | None = None
+    language: str | None = None
     written: list = field(default_factory=list)  # paths (relative to out) each step reported
 
     def write_text(self, relative, text):
@@ -50,11 +53,11 @@ STEPS = (
 )
 
 
-def build_release(out, kit_root=KIT_ROOT, unit_points=None, hidden_grader=None, force=False):
+def build_release(out, kit_root=KIT_ROOT, unit_points=None, hidden_grader=None, force=False, language=None):
     """Build the student release into the folder `out` and return the Release.
 
     unit_points: {unit: points} for the classroom workflow; by default the
-    hidden suites' points (autograder/hidden). hidden_grader: see Release.
+    hidden suites' points (autograder/hidden). hidden_grader, language: see Release.
     force: replace `out` when it holds an earlier release.
     Raises FileExistsError when `out` is not empty (and not an earlier release
     with force), leak_check.ReleaseLeak when the release would leak, ValueError
@@ -72,7 +75,7 @@ def build_release(out, kit_root=KIT_ROOT, unit_points=None, hidden_grader=None, 
         from .unit_points import hidden_unit_points
         unit_points = hidden_unit_points()
     release = Release(kit_root=Path(kit_root), out=out, unit_points=dict(unit_points),
-                      hidden_grader=hidden_grader)
+                      hidden_grader=hidden_grader, language=language)
     for step in STEPS:
         step(release)
     return release

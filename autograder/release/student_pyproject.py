@@ -16,6 +16,7 @@ except ModuleNotFoundError:  # Python 3.10
 STUDENT_PACKAGE_NAME = "dl-scratch-exercises"
 STUDENT_REQUIREMENTS = ("numpy", "pytest", "matplotlib")
 STUDENT_MARKERS = ("unit", "slow")  # of the kit's markers, those the visible tests use
+STUDENT_EXTRAS = ("ja",)  # of the kit's extras, those students may want (a Japanese font for the figures)
 
 
 def write_pyproject(release):
@@ -40,6 +41,9 @@ def student_pyproject(kit):
         raise ValueError(f"the kit's pyproject.toml does not list {sorted(missing)} in its dependencies")
     markers = [m for m in kit["tool"]["pytest"]["ini_options"]["markers"]
                if m.split("(")[0].split(":")[0].strip() in STUDENT_MARKERS]
+    extras = {name: requirements for name, requirements in project.get("optional-dependencies", {}).items()
+              if name in STUDENT_EXTRAS}
+    extras_text = "".join(f"{name} = {json.dumps(requirements)}\n" for name, requirements in extras.items())
     return f"""\
 [build-system]
 requires = ["setuptools>=68"]
@@ -53,8 +57,15 @@ readme = "README.md"
 requires-python = "{project['requires-python']}"
 dependencies = {_toml_list(requirements)}
 
+[project.optional-dependencies]
+# `pip install -e ".[ja]"`: a Japanese font, for the experiments' figures in Japanese.
+{extras_text}
 [tool.setuptools.packages.find]
 include = ["exercises*"]
+
+[tool.setuptools.package-data]
+# The compiled message catalogues (Japanese), read with Python's own gettext.
+exercises = ["locale/*/LC_MESSAGES/*.mo"]
 
 [tool.pytest.ini_options]
 # `pytest` runs the visible tests; the progress table is printed at the end.
@@ -83,6 +94,8 @@ def _read_without_tomllib(text):
 
     return {
         "project": {"version": string("version"), "requires-python": string("requires-python"),
-                    "dependencies": string_list("dependencies")},
+                    "dependencies": string_list("dependencies"),
+                    "optional-dependencies": {name: string_list(name) for name in STUDENT_EXTRAS
+                                              if re.search(rf"^{name}\s*=", text, re.M)}},
         "tool": {"pytest": {"ini_options": {"markers": string_list("markers")}}},
     }

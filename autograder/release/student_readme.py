@@ -10,8 +10,12 @@ from string import Template
 
 from autograder.curriculum.solution_regions import END_OF_YOUR_CODE
 
+from .student_readme_ja import README_JA, japanese_tables
+
 README = Template("""\
 # Deep Learning from Scratch — exercises
+
+[日本語]($other)
 
 You build a neural network library with NumPy, piece by piece, following the
 book *Deep Learning from Scratch*: activations and losses, the numerical
@@ -152,14 +156,19 @@ visible-test workflow for feedback.
 NO_EXPERIMENTS = "(This release has no experiments.)"
 
 
+#: Where each language's README goes: README.md is in the course's language, the other one beside it.
+README_NAMES = {"en": {"en": "README.md", "ja": "README.ja.md"}, "ja": {"ja": "README.md", "en": "README.en.md"}}
+
+
 def write_readme(release):
-    text = README.substitute(
-        units=units_table(release.unit_points),
-        experiments=experiments_table(release.out / "exercises" / "experiments"),
-        missions=missions_table(),
-        end_of_your_code=END_OF_YOUR_CODE,
-    )
-    release.write_text("README.md", text)
+    """README.md in the course's language (English by default) and the other language's README beside it."""
+    names = README_NAMES[release.language or "en"]
+    tables = {"units": units_table(release.unit_points),
+              "experiments": experiments_table(release.out / "exercises" / "experiments"),
+              "missions": missions_table(), "end_of_your_code": END_OF_YOUR_CODE}
+    release.write_text(names["en"], README.substitute(**tables, other=names["ja"]))
+    release.write_text(names["ja"], README_JA.substitute(**{**tables, **japanese_tables(release.unit_points)},
+                                                         other=names["en"]))
 
 
 def units_table(unit_points):

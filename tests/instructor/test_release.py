@@ -82,7 +82,7 @@ def test_no_hidden_test_in_any_file(release_files):
 
 def test_nothing_of_the_grader_or_the_reference_ships(release_files):
     tops = {path.split("/")[0] for path in release_files}
-    assert tops == {".github", ".gitignore", "README.md", "datasets", "exercises", "pyproject.toml"}
+    assert tops == {".github", ".gitignore", "README.md", "README.ja.md", "datasets", "exercises", "pyproject.toml"}
     assert not any("__pycache__" in path or path.endswith(".pyc") for path in release_files)
     imports_of_the_kit = re.compile(rb"^\s*(from|import)\s+(solutions|autograder)\b", re.M)
     assert [path for path, data in release_files.items() if imports_of_the_kit.search(data)] == []
