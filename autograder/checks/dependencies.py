@@ -14,6 +14,8 @@ import functools
 
 import numpy as np
 
+from autograder.translation import _
+
 from .feedback import CheckFailed
 
 # unit -> the units its code calls (the book's structure: layers use functions, networks use layers).
@@ -108,8 +110,10 @@ def explain(failure, unit, failing):
     if not failing:
         return failure
     first, *others = failing
-    lines = [f"{unit} failed because {first[0]} fails its own tests: fix that first ({first[1]})."]
-    lines += [f"{used} also fails its own tests ({detail})." for used, detail in others]
+    lines = [_("{unit} failed because {first} fails its own tests: fix that first ({reason}).").format(
+                 unit=unit, first=first[0], reason=first[1])]
+    lines += [_("{unit} also fails its own tests ({reason}).").format(unit=used, reason=detail)
+              for used, detail in others]
     failure.message = "\n".join(lines) + "\n" + failure.message
     failure.args = (failure.message,)
     return failure

@@ -12,6 +12,8 @@ compared with the reference network's gradient at the same parameters
 """
 import numpy as np
 
+from autograder.translation import _
+
 from .backward import expect_reference_gradients
 from .compare import expect_match, run_diagnosed
 from .feedback import CheckFailed
@@ -45,17 +47,20 @@ def expect_param_shapes(sub, what, net, shapes):
     """Fail unless net.params has exactly the keys of `shapes`, with those shapes; return the params."""
     params = sub.plain(sub.call(f"{what}.params", lambda: net.params))
     if not isinstance(params, dict):
-        raise CheckFailed(f"{what}.params is {type(params).__name__}, expected a dict of arrays")
+        raise CheckFailed(_("{what}.params is {name}, expected a dict of arrays").format(
+                              what=what, name=type(params).__name__))
     missing = sorted(set(shapes) - set(params))
     extra = sorted(set(params) - set(shapes), key=str)
     if missing or extra:
-        raise CheckFailed(f"{what}.params has keys {sorted(params, key=str)}, expected {sorted(shapes)}"
+        raise CheckFailed(_("{what}.params has keys {params}, expected {shapes}").format(
+                              what=what, params=sorted(params, key=str), shapes=sorted(shapes))
                           + (f" (missing {missing})" if missing else "")
                           + (f" (unexpected {extra})" if extra else ""))
     for key, shape in shapes.items():
         got = np.shape(params[key])
         if got != tuple(shape):
-            raise CheckFailed(f"{what}.params[{key!r}] has shape {got}, expected {tuple(shape)}")
+            raise CheckFailed(_("{what}.params[{key!r}] has shape {got}, expected {shape}").format(
+                                  what=what, key=key, got=got, shape=tuple(shape)))
     return params
 
 
@@ -73,7 +78,7 @@ def draw_smooth_values(rng, shapes, make_reference, x, t, train_flg=None, tries=
         set_params(net, values)
         if reference_is_smooth(net, x, t, train_flg):
             return values
-    raise RuntimeError("no smooth parameters found: the check's input sizes need a look")
+    raise RuntimeError(_("no smooth parameters found: the check's input sizes need a look"))
 
 
 def widen_batchnorm_inputs(values, make_reference, x, target=2 * MIN_BATCH_VARIANCE):
@@ -141,12 +146,14 @@ def expect_network_gradient(sub, rng, unit, name, make, values, x, t, loss_kwarg
     what = f"{name}.gradient(x, t)"
     got = run_diagnosed(sub, unit, what, scenario)
     if not isinstance(got, dict):
-        raise CheckFailed(f"{what} returned {type(got).__name__}, expected a dict with the keys of params")
+        raise CheckFailed(_("{what} returned {name}, expected a dict with the keys of params").format(
+                              what=what, name=type(got).__name__))
     expected = run_reference(scenario)
     missing = sorted(set(expected) - set(got), key=str)
     if missing:
         from .compare import with_diagnosis
-        raise with_diagnosis(CheckFailed(f"{what} returned keys {sorted(got, key=str)}; missing {missing}"),
+        raise with_diagnosis(CheckFailed(_("{what} returned keys {got}; missing {missing}").format(
+                                             what=what, got=sorted(got, key=str), missing=missing)),
                              unit, scenario, got)
     expect_reference_gradients(unit, what, got, expected, {"x": x, "t": t, **values}, scenario, got,
                                hint=SHARED_ARRAYS_HINT)
@@ -172,7 +179,7 @@ def expect_accuracy(sub, unit, name, make, values, batches, tolerance=NETWORK_TO
 def batches_of_distinct_accuracy(rng, make, values, sizes, d, c, tries=100):
     """[(x, t one-hot)] of the given sizes whose reference accuracies all differ and lie strictly
     between 0 and 1 (a constant, 0 or 1 cannot pass them all)."""
-    for _ in range(tries):
+    for _attempt in range(tries):
         sample_shape = d if isinstance(d, tuple) else (d,)   # d: features, or an image shape (C, H, W)
         batches = [(rng.normal(size=(n, *sample_shape)), np.eye(c)[rng.integers(0, c, size=n)]) for n in sizes]
         net = make(REFERENCE)
@@ -180,7 +187,7 @@ def batches_of_distinct_accuracy(rng, make, values, sizes, d, c, tries=100):
         accuracies = [float(net.accuracy(x, t)) for x, t in batches]
         if len(set(accuracies)) == len(accuracies) and all(0 < a < 1 for a in accuracies):
             return batches
-    raise RuntimeError("no batches of distinct accuracies found: the check's sizes need a look")
+    raise RuntimeError(_("no batches of distinct accuracies found: the check's sizes need a look"))
 
 
 def random_values(rng, shapes, weight_scale=0.8, bias_scale=0.3):
