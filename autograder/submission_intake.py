@@ -36,7 +36,7 @@ from pathlib import Path, PurePosixPath
 from autograder.notebook_intake import NOTEBOOK_SUFFIX, NotebookError, notebook_modules, notebooks_in
 from autograder.results import MODULE_ORDER as CONTRACT_MODULES
 
-PROVIDED_MODULES = ("__init__", "data", "training_log", "mnist")
+PROVIDED_MODULES = ("__init__", "data", "training_log", "mnist", "translation")
 MAX_FILES = int(os.environ.get("KIT_MAX_SUBMISSION_FILES", 2000))      # in a zip or a folder
 MAX_BYTES = int(os.environ.get("KIT_MAX_SUBMISSION_MB", 50)) * 2**20   # uncompressed
 MAX_NAME = 255                   # characters of one file or folder name

@@ -15,13 +15,15 @@ from pathlib import Path
 
 import numpy as np
 
+from .translation import N_, _, translated
+
 DATASETS_ENV = "KIT_DATASETS"  # set it to load the data files from another folder
 CHECKSUMS_FILE = "SHA256SUMS"
 IRIS_FILE = "iris.csv"
 DIGITS_FILE = "digits.csv.gz"
 DIGITS_PIXELS = 64  # one 8x8 image per row
 DIGITS_IMAGE_SHAPE = (1, 8, 8)  # (channels, height, width) of one digit image
-RESTORE_ADVICE = (
+RESTORE_ADVICE = N_(
     "Restore the kit's data files with `git checkout -- datasets/` in the kit's "
     "repository, or download the kit's release again."
 )
@@ -50,7 +52,8 @@ def datasets_dir():
 def _where_advice():
     """Say where the data folder came from, so a wrong KIT_DATASETS is easy to spot."""
     if os.environ.get(DATASETS_ENV):
-        return f"(the folder is set by the environment variable {DATASETS_ENV}: check it) "
+        return _("(the folder is set by the environment variable {variable}: check it) ").format(
+            variable=DATASETS_ENV)
     return ""
 
 
@@ -59,8 +62,8 @@ def _read_checksums(directory):
     path = directory / CHECKSUMS_FILE
     if not path.is_file():
         raise DatasetError(
-            f"Checksum list not found: {path}. It is needed to check the data files. "
-            + _where_advice() + RESTORE_ADVICE
+            _("Checksum list not found: {path}. It is needed to check the data files. ").format(path=path)
+            + _where_advice() + translated(RESTORE_ADVICE)
         )
     checksums = {}
     for line in path.read_text(encoding="ascii").splitlines():
@@ -68,7 +71,8 @@ def _read_checksums(directory):
             continue
         fields = line.split(maxsplit=1)
         if len(fields) != 2:
-            raise DatasetError(f"{path} has a malformed line: {line!r}. " + RESTORE_ADVICE)
+            raise DatasetError(_("{path} has a malformed line: {line!r}. ").format(path=path, line=line)
+                               + translated(RESTORE_ADVICE))
         digest, name = fields
         checksums[name.lstrip("*")] = digest.lower()  # '*' marks binary mode in sha256sum
     return checksums
@@ -79,20 +83,23 @@ def _verified_bytes(name):
     directory = datasets_dir()
     path = directory / name
     if not path.is_file():
-        raise DatasetError(f"Data file not found: {path}. " + _where_advice() + RESTORE_ADVICE)
+        raise DatasetError(_("Data file not found: {path}. ").format(path=path) + _where_advice()
+                           + translated(RESTORE_ADVICE))
     expected = _read_checksums(directory).get(name)
     if expected is None:
         raise DatasetError(
-            f"{directory / CHECKSUMS_FILE} has no line for {name}, so {path} cannot be checked. "
-            + RESTORE_ADVICE
+            _("{value} has no line for {name}, so {path} cannot be checked. ").format(
+                value=directory / CHECKSUMS_FILE, name=name, path=path)
+            + translated(RESTORE_ADVICE)
         )
     data = path.read_bytes()
     actual = hashlib.sha256(data).hexdigest()
     if actual != expected:
         raise DatasetError(
-            f"Data file {path} is damaged: its SHA-256 is {actual}, expected {expected}. "
-            "(A git setting such as core.autocrlf that rewrites line endings also changes it.) "
-            + RESTORE_ADVICE
+            _("Data file {path} is damaged: its SHA-256 is {actual}, expected {expected}. (A git "
+              "setting such as core.autocrlf that rewrites line endings also changes it.) ").format(
+                path=path, actual=actual, expected=expected)
+            + translated(RESTORE_ADVICE)
         )
     return data
 
@@ -102,7 +109,8 @@ def _parse_csv(text, name):
     try:
         return np.loadtxt(io.StringIO(text), delimiter=",", dtype=np.float64, ndmin=2)
     except ValueError as err:
-        raise DatasetError(f"Cannot parse {name}: {err}. " + RESTORE_ADVICE) from err
+        raise DatasetError(_("Cannot parse {name}: {err}. ").format(name=name, err=err)
+                           + translated(RESTORE_ADVICE)) from err
 
 
 def load_iris():
@@ -121,8 +129,9 @@ def load_iris():
     table = _parse_csv(body, IRIS_FILE)
     if table.shape != (n_samples, n_features + 1):
         raise DatasetError(
-            f"{IRIS_FILE} holds a table of shape {table.shape}, its header says "
-            f"({n_samples}, {n_features + 1}). " + RESTORE_ADVICE
+            _("{file} holds a table of shape {shape}, its header says ({rows}, {columns}). ").format(
+                file=IRIS_FILE, shape=table.shape, rows=n_samples, columns=n_features + 1)
+            + translated(RESTORE_ADVICE)
         )
     return table[:, :-1], table[:, -1].astype(np.int64)
 
@@ -139,8 +148,9 @@ def load_digits():
     table = _parse_csv(text, DIGITS_FILE)
     if table.shape[1] != DIGITS_PIXELS + 1:
         raise DatasetError(
-            f"{DIGITS_FILE} has {table.shape[1]} columns, expected {DIGITS_PIXELS} pixels "
-            "and a label. " + RESTORE_ADVICE
+            _("{file} has {columns} columns, expected {pixels} pixels and a label. ").format(
+                file=DIGITS_FILE, columns=table.shape[1], pixels=DIGITS_PIXELS)
+            + translated(RESTORE_ADVICE)
         )
     return table[:, :-1], table[:, -1].astype(np.int64)
 
@@ -193,16 +203,18 @@ def stratified_split(x, t, n_train, seed):
     t = np.asarray(t)
     if t.ndim != 1 or len(x) != len(t):
         raise ValueError(
-            f"t must be a 1-D array of labels, one per row of x; got x of shape {x.shape} "
-            f"and t of shape {t.shape}."
+            _("t must be a 1-D array of labels, one per row of x; got x of shape {shape} and t of "
+              "shape {shape2}.").format(shape=x.shape, shape2=t.shape)
         )
     n_samples = len(t)
     if isinstance(n_train, bool) or not isinstance(n_train, numbers.Integral):
-        raise ValueError(f"n_train must be an integer number of samples, got {n_train!r}.")
+        raise ValueError(_("n_train must be an integer number of samples, got {n_train!r}.").format(
+                             n_train=n_train))
     if not 1 <= n_train <= n_samples - 1:
         raise ValueError(
-            f"n_train must be between 1 and {n_samples - 1} so that both sets are "
-            f"non-empty (there are {n_samples} samples), got {n_train}."
+            _("n_train must be between 1 and {value} so that both sets are non-empty (there are "
+              "{n_samples} samples), got {n_train}.").format(
+                value=n_samples - 1, n_samples=n_samples, n_train=n_train)
         )
 
     rng = np.random.default_rng(seed)

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .data import DatasetError
+from .translation import _
 
 CACHE_DIR_ENV = "KIT_MNIST_DIR"
 BASE_URL_ENV = "KIT_MNIST_URL"
@@ -113,17 +114,18 @@ def _download(base_url, destination, expected_sha256):
                 actual = _stream_to(url, out)
         except DOWNLOAD_ERRORS as err:
             raise DatasetError(
-                f"Downloading MNIST failed: could not fetch {url} "
-                f"({getattr(err, 'reason', err)}). If this machine is offline, download "
-                f"the four files {', '.join(MNIST_FILES)} elsewhere (from {base_url}) and "
-                f"put them in {destination.parent}; or set {BASE_URL_ENV} to a mirror "
-                "you can reach."
+                _("Downloading MNIST failed: could not fetch {url} ({reason}). If this machine is "
+                  "offline, download the four files {files} elsewhere (from {base_url}) and put them "
+                  "in {folder}; or set {variable} to a mirror you can reach.").format(
+                    url=url, reason=getattr(err, "reason", err), files=", ".join(MNIST_FILES),
+                    base_url=base_url, folder=destination.parent, variable=BASE_URL_ENV)
             ) from err
         if actual != expected_sha256:
             raise DatasetError(
-                f"The download of {url} is not the official MNIST file: its SHA-256 is "
-                f"{actual}, expected {expected_sha256}. It was not kept. Try again later "
-                f"or set {BASE_URL_ENV} to another mirror."
+                _("The download of {url} is not the official MNIST file: its SHA-256 is {actual}, "
+                  "expected {expected_sha256}. It was not kept. Try again later or set "
+                  "{variable} to another mirror.").format(
+                    url=url, actual=actual, expected_sha256=expected_sha256, variable=BASE_URL_ENV)
             )
         os.chmod(temp_path, CACHE_FILE_MODE)  # mkstemp makes it private to its owner
         os.replace(temp_path, destination)
@@ -140,8 +142,9 @@ def _cached_bytes(name, directory, base_url, expected_sha256):
     actual = hashlib.sha256(data).hexdigest()
     if actual != expected_sha256:
         raise DatasetError(
-            f"Cached MNIST file {path} is damaged: its SHA-256 is {actual}, expected "
-            f"{expected_sha256}. Delete it and run again to download a fresh copy."
+            _("Cached MNIST file {path} is damaged: its SHA-256 is {actual}, expected "
+              "{expected_sha256}. Delete it and run again to download a fresh copy.").format(
+                path=path, actual=actual, expected_sha256=expected_sha256)
         )
     return data
 
@@ -152,29 +155,34 @@ def _parse_idx(data, name, magic):
     Returns a uint8 array whose shape is read from the header: (N,) for
     labels, (N, rows, columns) for images.
     """
-    advice = "Delete it and run again to download it afresh."
+    advice = _("Delete it and run again to download it afresh.")
     try:
         raw = gzip.decompress(data)
     except (OSError, EOFError) as err:
-        raise DatasetError(f"{name} is not a complete gzip file ({err}). {advice}") from err
+        raise DatasetError(_("{name} is not a complete gzip file ({err}). {advice}").format(
+                               name=name, err=err, advice=advice)) from err
     if len(raw) < IDX_INT.itemsize:
-        raise DatasetError(f"{name} is empty: it has no IDX header. {advice}")
+        raise DatasetError(_("{name} is empty: it has no IDX header. {advice}").format(
+                               name=name, advice=advice))
     found = int(np.frombuffer(raw, dtype=IDX_INT, count=1)[0])
     if found != magic:
         raise DatasetError(
-            f"{name} is not the expected IDX file: magic number {found:#010x}, expected "
-            f"{magic:#010x}. Check that the file names were not mixed up. {advice}"
+            _("{name} is not the expected IDX file: magic number {found:#010x}, expected "
+              "{magic:#010x}. Check that the file names were not mixed up. {advice}").format(
+                name=name, found=found, magic=magic, advice=advice)
         )
     n_dims = magic & 0xFF
     header_bytes = IDX_INT.itemsize * (1 + n_dims)
     if len(raw) < header_bytes:
-        raise DatasetError(f"{name} is too short to hold its IDX header. {advice}")
+        raise DatasetError(_("{name} is too short to hold its IDX header. {advice}").format(
+                               name=name, advice=advice))
     dims = np.frombuffer(raw, dtype=IDX_INT, count=n_dims, offset=IDX_INT.itemsize)
     shape = [int(n) for n in dims]
     if len(raw) - header_bytes != int(np.prod(shape)):
         raise DatasetError(
-            f"{name} does not match its header: the header announces shape {tuple(shape)}, "
-            f"but the file holds {len(raw) - header_bytes} values. {advice}"
+            _("{name} does not match its header: the header announces shape {shape}, but the file "
+              "holds {value} values. {advice}").format(
+                name=name, shape=tuple(shape), value=len(raw) - header_bytes, advice=advice)
         )
     return np.frombuffer(raw, dtype=np.uint8, offset=header_bytes).reshape(shape)
 
@@ -193,8 +201,9 @@ def _images_and_labels(images_data, labels_data, images_name, labels_name,
     labels = _parse_idx(labels_data, labels_name, IDX_LABELS_MAGIC)
     if len(images) != len(labels):
         raise DatasetError(
-            f"{images_name} holds {len(images)} images but {labels_name} holds "
-            f"{len(labels)} labels; one of them is not the right file."
+            _("{images_name} holds {count} images but {labels_name} holds {count2} labels; one of "
+              "them is not the right file.").format(
+                images_name=images_name, count=len(images), labels_name=labels_name, count2=len(labels))
         )
     if normalize:
         images = images.astype(np.float32) / PIXEL_MAX

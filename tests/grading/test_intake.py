@@ -71,7 +71,7 @@ def test_extracted_files_are_removed_afterwards(tmp_path):
 
 def test_provided_helpers_are_added_when_missing(tmp_path):
     submission = copy_submission(SOLUTIONS, tmp_path / "s")
-    for helper in ("data.py", "training_log.py", "__init__.py"):
+    for helper in ("data.py", "training_log.py", "translation.py", "__init__.py"):
         os.remove(submission / helper)
     run = grade_submission(submission, seed=1, only=["iris_mission"])
     assert run.score == run.max_score, run.tests[0].output
