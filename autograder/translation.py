@@ -8,8 +8,8 @@ get as `exercises/translation.py`). The grader's catalogue is
 """
 from pathlib import Path
 
-from solutions.translation import (LANGUAGE_ENV, LANGUAGES, Catalogue, N_, chosen_language,
-                                   language_code, set_language)
+from solutions.translation import (LANGUAGE_ENV, LANGUAGES, Catalogue, N_, chosen_language, columns,
+                                   language_code, pad, set_language, wrap)
 
 #: The catalogue of the grader's student-facing text: feedback, mistake hints, reports, --help.
 CATALOGUE = Catalogue("autograder", Path(__file__).resolve().parent / "locale")
@@ -24,5 +24,5 @@ def todo_text(text):
     """A stub's TODO text (the message of its NotImplementedError) in the chosen language."""
     return STUDENT_CATALOGUE.translated(text)
 
-__all__ = ["CATALOGUE", "LANGUAGES", "LANGUAGE_ENV", "N_", "chosen_language", "gettext", "_",
+__all__ = ["CATALOGUE", "LANGUAGES", "LANGUAGE_ENV", "N_", "chosen_language", "columns", "gettext", "_", "pad", "wrap",
            "language_code", "ngettext", "set_language", "todo_text", "translated"]

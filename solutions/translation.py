@@ -17,6 +17,7 @@ The language, the first one found wins:
 import functools
 import gettext as stdlib_gettext
 import os
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -114,6 +115,29 @@ def pad(text, width, right=False):
     text = str(text)
     padding = " " * max(width - columns(text), 0)
     return padding + text if right else text + padding
+
+
+def wrap(line, width, subsequent_indent=""):
+    """A line cut into lines of at most `width` terminal columns, for English and Japanese alike.
+
+    It breaks at spaces and between Japanese characters, never inside an ASCII word
+    (`np.maximum`) nor before closing punctuation; a word longer than `width` stays whole.
+    """
+    lines, current = [], ""
+    for token in re.findall(r"[!-~]+| +|[^ -~]", line):
+        if (current.strip() and not token.isspace() and token[0] not in _NO_LINE_START
+                and columns(current + token) > width):
+            lines.append(current.rstrip())
+            current = subsequent_indent
+        if token.isspace() and current == subsequent_indent and lines:
+            continue
+        current += token
+    lines.append(current.rstrip())
+    return lines
+
+
+#: What must not start a line (Japanese line-breaking rules, and English punctuation).
+_NO_LINE_START = "、。，．）」』】〉》ーぁぃぅぇぉっゃゅょァィゥェォッャュョ,.):;!?"
 
 
 @functools.lru_cache(maxsize=None)

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import os
 import re
-import textwrap
-import unicodedata
 from dataclasses import dataclass
 
 from ..results import GradingRun, TestResult, format_points, strip_control_chars
-from ..translation import N_, _, ngettext, translated
+from ..translation import N_, _, columns, ngettext, pad, translated, wrap
 from .atomic import write_atomically
 
 __all__ = ["TextReport"]
@@ -133,9 +131,9 @@ class TextReport:
         unit_label, total_label = _("Unit"), _("Total")
         unit_width = min(max([len(unit_label), len(total_label)] + [len(u) for u in units]), 48)
         points_label, tests_label, status_label = _("Points"), _("Tests"), _("Status")
-        header = (f"{_pad(unit_label, unit_width)}  {_pad(points_label, 13, right=True)}  "
-                  f"{_pad(tests_label, 9, right=True)}  {status_label}")
-        rows = [header, "-" * _columns(header)]
+        header = (f"{pad(unit_label, unit_width)}  {pad(points_label, 13, right=True)}  "
+                  f"{pad(tests_label, 9, right=True)}  {status_label}")
+        rows = [header, "-" * columns(header)]
         stubs, imports, _to_fix = self._sort_failures(run)
         not_imported = {unit for _error, units_stopped in imports.values() for unit in units_stopped}
         for unit, s in units.items():
@@ -145,8 +143,8 @@ class TextReport:
                         f"{f'{s.passed}/{s.total}':>9}  {self._mark(status)}")
         if not units:
             rows.append(_("(no tests were run)"))
-        rows.append("-" * _columns(header))
-        rows.append(f"{_pad(total_label, unit_width)}  {_points(run.score, run.max_score):>13}  "
+        rows.append("-" * columns(header))
+        rows.append(f"{pad(total_label, unit_width)}  {_points(run.score, run.max_score):>13}  "
                     f"{f'{run.passed_count}/{len(run.tests)}':>9}")
         return rows
 
@@ -156,13 +154,11 @@ class TextReport:
         lines = []
         for line in strip_control_chars(text).splitlines() or [""]:
             line = line.expandtabs(4).rstrip()
-            if len(line) <= room:  # keep short lines verbatim: aligned arrays stay aligned
+            if columns(line) <= room:  # keep short lines verbatim: aligned arrays stay aligned
                 lines.append(indent + line if line else "")
                 continue
             lead = line[: len(line) - len(line.lstrip())]
-            wrapped = textwrap.wrap(line, width=room, subsequent_indent=lead + " " * hanging,
-                                    break_on_hyphens=False)
-            lines += [indent + w for w in wrapped]
+            lines += [indent + w for w in wrap(line, room, subsequent_indent=lead + " " * hanging)]
         return lines
 
     def _total(self, run: GradingRun) -> str:
@@ -178,17 +174,6 @@ class TextReport:
 
     def write(self, run: GradingRun, path: str | os.PathLike[str]) -> None:
         write_atomically(path, self.render(run))
-
-
-def _columns(text: str) -> int:
-    """The width of text in a terminal: East Asian wide characters (Japanese) take two columns."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    """text padded with spaces to `width` terminal columns (on the left when right-aligned)."""
-    padding = " " * max(width - _columns(text), 0)
-    return padding + text if right else text + padding
 
 
 def _points(score: float, max_score: float) -> str:
