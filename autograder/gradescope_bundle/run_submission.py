@@ -26,10 +26,9 @@ from autograder.grading.settings import DEFAULT_BUDGET
 from autograder.late_work import LatePolicy, PolicyError, submission_time
 from autograder.reports import GradescopeReport
 from autograder.submission_intake import CONTRACT_MODULES
-
-from .fallback import empty_run
 from autograder.translation import LANGUAGES, set_language
 
+from .fallback import empty_run
 from .settings import read_settings
 
 DEFAULT_ROOT = "/autograder"

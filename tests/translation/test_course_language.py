@@ -43,3 +43,23 @@ def test_nbgrader_graded_cells_set_the_course_language():
     japanese = _test_cell(test, seed=0, language="ja")["source"]
     assert "os.environ['KIT_LANG'] = 'ja'" in japanese
     assert "KIT_LANG" not in _test_cell(test, seed=0)["source"]
+
+
+def test_a_gradescope_run_writes_the_feedback_in_the_bundles_language(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from autograder.submission_intake import copy_modules
+
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    root = tmp_path / "autograder"
+    (root / "source").mkdir(parents=True)
+    (root / "source" / "bundle.json").write_text(json.dumps({"seed": 1, "language": "ja"}), encoding="utf-8")
+    copy_modules(os.path.join(repo, "exercises"), root / "submission")   # the untouched stubs
+    environment = dict(os.environ, KIT_LANG="en", PYTHONPATH=repo)
+    subprocess.run([sys.executable, "-m", "autograder.gradescope_bundle.run_submission", "--root", str(root)],
+                   cwd=repo, env=environment, capture_output=True, text=True, timeout=600, check=True)
+    results = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    outputs = " ".join(test.get("output", "") for test in results["tests"])
+    assert "まだ実装されていません" in outputs and "not implemented yet" not in outputs
