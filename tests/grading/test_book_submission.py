@@ -21,7 +21,7 @@ from autograder.submission_intake import copy_modules
 from .conftest import NON_MISSION_MODULES, SOLUTIONS
 
 BOOK = Path(__file__).resolve().parents[1] / "fixtures" / "book_common"
-BOOK_MODULES = ["functions", "gradient", "layers", "optimizer", "two_layer_net"]
+BOOK_MODULES = ["functions", "gradient", "util", "layers", "optimizer", "two_layer_net", "simple_conv_net"]
 SEEDS = (1, 2, 3)
 
 
