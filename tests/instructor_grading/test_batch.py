@@ -27,7 +27,8 @@ ONLY = "functions,layers"
 MISTAKE = "sigmoid with the wrong sign in exp"
 UNITS = ["functions.step_function", "functions.sigmoid", "functions.relu", "functions.softmax",
          "functions.mean_squared_error", "functions.cross_entropy_error", "layers.Relu", "layers.Sigmoid",
-         "layers.Affine", "layers.SoftmaxWithLoss", "layers.Dropout", "layers.BatchNormalization"]
+         "layers.Affine", "layers.SoftmaxWithLoss", "layers.Dropout", "layers.BatchNormalization",
+         "layers.Convolution", "layers.Pooling"]
 
 
 def batch(*args, timeout=300):
@@ -88,7 +89,7 @@ def test_the_gradebook_has_a_row_per_submission_and_a_column_per_unit(graded_cla
                        "errors"]
     assert set(rows) == {"alice", "bob", "carol", "dave", "frank", "gina", "hw1-erin"}
     for full in ("alice", "dave", "hw1-erin"):             # folder, zip, Classroom repo
-        assert rows[full]["total"] == rows[full]["max_total"] == "28" and rows[full]["percent"] == "100.0"
+        assert rows[full]["total"] == rows[full]["max_total"] == "36" and rows[full]["percent"] == "100.0"
     assert rows["bob"]["total"] == "0" and rows["bob"]["errors"] == ""
     assert rows["carol"]["total"] == "0" and "does not import: functions.py (SyntaxError)" in rows["carol"]["errors"]
     assert rows["frank"]["functions.sigmoid"] == "0" and rows["frank"]["functions.relu"] == "1"
@@ -102,8 +103,9 @@ def test_the_report_carries_pass_rates_mistakes_and_the_distribution(graded_clas
     # sigmoid: alice, dave, erin pass; bob (stub), carol (no import), frank (the mistake) fail.
     assert f"| functions.sigmoid | 2 | 50 % | 3/6 | 50 % | {MISTAKE} (1) |" in report
     assert "| functions.relu | 1 | 67 % | 4/6 | 67 % | - |" in report
-    assert "| [0, 10) % | 2 |" in report and "| [90, 100] % | 3 |" in report
-    assert "| [80, 90) % | 1 |" in report                 # frank: 24 of 28
+    # frank: 32.5 of 36 (sigmoid's 2 points, 1.5 of layers.Sigmoid's), beside alice, dave and erin
+    assert "| [0, 10) % | 2 |" in report and "| [90, 100] % | 4 |" in report
+    assert "| [80, 90) % | 0 |" in report
     assert "| functions.py | 1 | carol |" in report        # carol's functions.py does not import
     assert f"- gina: not graded: {NOTEBOOK_PROBLEM}" in report
     assert "![Pass rate per unit and score distribution](report.png)" in report
