@@ -46,3 +46,31 @@ def test_multi_layer_net_gradient(sub, rng):
 def test_multi_layer_net_gradient_batchnorm(sub, rng):
     """MultiLayerNet.gradient with batch norm and weight decay matches the reference's gradient"""
     checks.check_multi_layer_net_gradient_batchnorm(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(2)
+def test_multi_layer_net_l1_loss(sub, rng):
+    """MultiLayerNet.loss with l1_lambda (alone and with weight decay) matches the reference"""
+    checks.check_multi_layer_net_l1_loss(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(2)
+def test_multi_layer_net_gradient_l1(sub, rng):
+    """MultiLayerNet.gradient with L1 and weight decay together agrees with the numerical gradient"""
+    checks.check_multi_layer_net_gradient_l1(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(2)
+def test_multi_layer_net_dropout_wiring(sub, rng):
+    """MultiLayerNet(use_dropout=True): one Dropout after each hidden activation, on in training"""
+    checks.check_multi_layer_net_dropout_wiring(sub, rng)
+
+
+@pytest.mark.unit(UNIT)
+@pytest.mark.points(2)
+def test_multi_layer_net_dropout_test_mode(sub, rng):
+    """MultiLayerNet(use_dropout=True).predict(x, train_flg=False): dropout off, as the reference"""
+    checks.check_multi_layer_net_dropout_test_mode(sub, rng)

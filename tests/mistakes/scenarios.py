@@ -264,11 +264,26 @@ def two_layer_net(m):
 
 
 def multi_layer_net(m):
-    np.random.seed(0)
-    net = m["multi_layer_net"].MultiLayerNet(4, [5, 5], 3, weight_decay_lambda=0.1, use_batchnorm=True)
+    MultiLayerNet = m["multi_layer_net"].MultiLayerNet
     x1, t1, x2, t2 = _batches()
-    net.loss(x1, t1, train_flg=True)  # an earlier training forward, on other inputs
-    return attempt(net.gradient, x2, t2)
+
+    def batchnorm_gradient():
+        np.random.seed(0)
+        net = MultiLayerNet(4, [5, 5], 3, weight_decay_lambda=0.1, use_batchnorm=True)
+        net.loss(x1, t1, train_flg=True)  # an earlier training forward, on other inputs
+        return net.gradient(x2, t2)
+
+    def with_l1():
+        np.random.seed(1)
+        net = MultiLayerNet(4, [5, 5], 3, weight_decay_lambda=0.1, l1_lambda=0.05)
+        return net.loss(x2, t2), net.gradient(x2, t2)
+
+    def with_dropout():
+        np.random.seed(2)  # the weights and the masks
+        net = MultiLayerNet(4, [5, 5], 3, use_dropout=True, dropout_ratio=0.3)
+        return net.predict(x2, train_flg=True), net.predict(x2, train_flg=False)
+
+    return attempt(batchnorm_gradient), attempt(with_l1), attempt(with_dropout)
 
 
 def simple_conv_net(m):
