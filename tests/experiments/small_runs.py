@@ -25,7 +25,7 @@ SMALL_SIZES = {
     "weight_init": (weight_init.compare_weight_inits, {"iterations": 300}),
     "batch_norm": (batch_norm.compare_batch_norm, {"epochs": 5}),
     "optimizers": (optimizers.compare_optimizers, {"iterations": 100}),
-    "overfitting": (overfitting.compare_regularisation, {"epochs": 100}),
+    "overfitting": (overfitting.compare_regularisation, {"epochs": 250}),
 }
 
 

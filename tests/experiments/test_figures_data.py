@@ -100,12 +100,18 @@ def test_every_optimizer_descends_the_valley_and_sgd_zigzags(small_runs):
 def test_regularisation_narrows_the_train_test_gap(small_runs):
     result = small_runs["overfitting"]
     runs = result["runs"]
-    none, decay, dropout = (runs[label] for label in overfitting.REGULARISATIONS)
-    assert len(none["train"]) == len(none["test"]) == 101
-    # Without regularisation the big net fits its 300 images and does worse on new ones.
-    assert none["train"][-1] > 0.9
-    assert overfitting.mean_gap(none) > 0.03
-    # The cures keep it from fitting the training set exactly, and the gap narrows.
-    for cured in (decay, dropout):
-        assert cured["train"][-1] < none["train"][-1]
-        assert overfitting.mean_gap(cured) < overfitting.mean_gap(none)
+    assert list(runs) == list(overfitting.REGULARISATIONS)
+    assert len(runs["none"]["train"]) == len(result["evaluated_at"]) == 250 // overfitting.EVALUATE_EVERY + 1
+    none = runs["none"]
+    # Without regularisation the big net fits its 60 images exactly and does much worse on new ones.
+    assert none["train"][-1] >= 0.99
+    assert overfitting.mean_gap(none) >= 0.15
+    # L2, L1, dropout and dropout + L1 each narrow the gap, and not by losing test accuracy.
+    for label, cured in runs.items():
+        if label != "none":
+            assert overfitting.mean_gap(cured) <= overfitting.mean_gap(none) - 0.005, label
+            assert mean_of_last_half(cured["test"]) >= mean_of_last_half(none["test"]), label
+
+
+def mean_of_last_half(values):
+    return float(np.mean(values[len(values) // 2:]))
