@@ -22,7 +22,7 @@ def reference():
 
 @pytest.fixture(scope="session")
 def small_runs(tmp_path_factory):
-    """{experiment name: figure data} of the four training experiments at small sizes (small_runs.py)."""
+    """{experiment name: figure data} of the five training experiments at small sizes (small_runs.py)."""
     out = tmp_path_factory.mktemp("small_runs") / "runs.pickle"
     subprocess.run([sys.executable, "-m", "tests.experiments.small_runs", str(out)],
                    cwd=REPO_ROOT, check=True, timeout=300)

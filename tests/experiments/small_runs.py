@@ -1,4 +1,4 @@
-"""The four training experiments at small sizes on the reference solutions, run in a child process.
+"""The five training experiments at small sizes on the reference solutions, run in a child process.
 
     python -m tests.experiments.small_runs OUT.pickle
 
@@ -15,7 +15,8 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import pickle  # noqa: E402
 
-from exercises.experiments import batch_norm, optimizers, overfitting, weight_init  # noqa: E402
+from exercises.experiments import (batch_norm, gradient_vanishing, optimizers, overfitting,  # noqa: E402
+                                   weight_init)
 from exercises.experiments.datasets import load_dataset  # noqa: E402
 from exercises.experiments.submission import load_submission  # noqa: E402
 
@@ -26,6 +27,7 @@ SMALL_SIZES = {
     "batch_norm": (batch_norm.compare_batch_norm, {"epochs": 5}),
     "optimizers": (optimizers.compare_optimizers, {"iterations": 100}),
     "overfitting": (overfitting.compare_regularisation, {"epochs": 250}),
+    "gradient_vanishing": (gradient_vanishing.compare_gradient_sizes, {"iterations": 200}),
 }
 
 

@@ -16,7 +16,8 @@ from exercises.experiments.progress import ProgressBar
 from exercises.experiments.submission import missing_unit_message
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-EXPERIMENTS = ("weight_init", "activation_histograms", "batch_norm", "optimizers", "overfitting", "conv_filters")
+EXPERIMENTS = ("weight_init", "activation_histograms", "batch_norm", "optimizers", "overfitting", "conv_filters",
+               "gradient_vanishing")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MISSING_UNIT_LINE = re.compile(
     r"^This experiment needs (?P<unit>\w+\.\w+) \((?P<path>exercises/\w+\.py)\): "
@@ -124,7 +125,8 @@ def test_untouched_stubs_exit_2_with_one_line(untouched_stubs):
     assert assert_one_missing_unit_line(done.stderr, untouched_stubs) == "functions.sigmoid"
 
 
-@pytest.mark.parametrize("name", ["weight_init", "batch_norm", "optimizers", "overfitting"])
+@pytest.mark.parametrize("name", ["weight_init", "batch_norm", "optimizers", "overfitting",
+                                  "gradient_vanishing"])
 def test_every_experiment_names_a_missing_unit_on_the_stubs(name, untouched_stubs, tmp_path, capsys):
     out = tmp_path / "figure.png"
     assert experiment_module(name).main(["--no-show", "--out", str(out)]) == 2

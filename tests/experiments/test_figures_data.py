@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from exercises.experiments import activation_histograms, batch_norm, optimizers, overfitting
+from exercises.experiments import activation_histograms, batch_norm, gradient_vanishing, optimizers, overfitting
 from exercises.experiments.training import final_loss
 
 CHANCE_LOSS = math.log(10)  # cross-entropy of a uniform guess among 10 classes
@@ -115,3 +115,24 @@ def test_regularisation_narrows_the_train_test_gap(small_runs):
 
 def mean_of_last_half(values):
     return float(np.mean(values[len(values) // 2:]))
+
+
+def test_the_gradient_vanishes_in_deep_sigmoid_networks_and_not_with_relu_and_he(small_runs):
+    result = small_runs["gradient_vanishing"]
+    sizes = {label: np.array(values) for label, values in result["gradient_size"].items()}
+    assert list(sizes) == list(gradient_vanishing.NETWORKS)
+    for values in sizes.values():
+        assert values.shape == (len(gradient_vanishing.HIDDEN_LAYERS) + 1,) and np.all(values > 0)
+    # Sigmoid: smaller at every layer on the way back to the input, by orders of magnitude in all.
+    for label in ("sigmoid, std 0.01", "sigmoid, Xavier"):
+        assert np.all(np.diff(sizes[label]) > 0), label
+    assert gradient_vanishing.first_to_last(sizes["sigmoid, std 0.01"]) < 1e-8
+    assert gradient_vanishing.first_to_last(sizes["sigmoid, Xavier"]) < 1e-3
+    # ReLU with He: about the same size in every layer.
+    assert sizes["ReLU, He"].max() / sizes["ReLU, He"].min() < 10
+    # Where the gradient vanishes, the loss stays near chance; ReLU with He learns.
+    loss = {label: final_loss(losses) for label, losses in result["losses"].items()}
+    assert len(result["losses"]["ReLU, He"]) == 200
+    for label in ("sigmoid, std 0.01", "sigmoid, Xavier"):
+        assert loss[label] == pytest.approx(CHANCE_LOSS, abs=0.05), label
+    assert loss["ReLU, He"] < 0.5
