@@ -22,6 +22,7 @@ import sys
 
 import numpy as np
 
+from ..translation import _, pad
 from .command_line import Experiment, main as run_command
 from .progress import silent_progress
 from .training import final_loss, seed_everything, train
@@ -93,24 +94,28 @@ def plot(result):
         sizes_axes.plot(layers, sizes, marker="o", linestyle=linestyle, label=label)
         steps, smoothed = smooth(result["losses"][label])
         loss_axes.plot(steps, smoothed, linestyle=linestyle, label=label)
-    sizes_axes.set(yscale="log", xlabel="layer (1 = input side, the gradient flows from right to left)",
-                   ylabel="mean |dW| of the layer",
-                   title=f"The gradient's size per layer, one backward pass on {result['batch_size']} images")
+    sizes_axes.set(yscale="log", xlabel=_("layer (W1 is on the input side; the gradient flows from right to left)"),
+                   ylabel=_("mean |dW| of the layer"),
+                   title=_("The gradient's size per layer, one backward pass on {count} images").format(
+                       count=result["batch_size"]))
     sizes_axes.set_xticks(layers, [f"W{i}" for i in layers])
-    loss_axes.set(xlabel="iteration", ylabel="training loss (moving average)", ylim=(0, 2.5),
-                  title=f"Training with SGD lr {LEARNING_RATE} ({result['dataset']})")
+    loss_axes.set(xlabel=_("iteration"), ylabel=_("training loss (moving average)"), ylim=(0, 2.5),
+                  title=_("Training with SGD lr {lr} ({dataset})").format(lr=LEARNING_RATE,
+                                                                         dataset=result["dataset"]))
     for axes in (sizes_axes, loss_axes):
         axes.grid(alpha=0.3)
-        axes.legend(title="hidden activation, initial weights")
-    figure.suptitle(f"Gradient vanishing: {len(HIDDEN_LAYERS)} hidden layers of {HIDDEN_LAYERS[0]}")
+        axes.legend(title=_("hidden activation, initial weights"))
+    figure.suptitle(_("Gradient vanishing: {layers} hidden layers of {units}").format(
+        layers=len(HIDDEN_LAYERS), units=HIDDEN_LAYERS[0]))
     figure.tight_layout()
     return figure
 
 
 def summarize(result):
-    lines = [f"Gradient vanishing on {result['dataset']}: mean |dW| per layer at the start, "
-             f"and the loss after {result['iterations']} iterations of SGD:",
-             f"  {'network':<20}{'|dW1|':>11}{'|dWL|':>11}{'|dW1| / |dWL|':>15}{'final loss':>12}"]
+    lines = [_("Gradient vanishing on {dataset}: mean |dW| per layer at the start, and the loss after "
+               "{iterations} iterations of SGD:").format(dataset=result["dataset"], iterations=result["iterations"]),
+             "  " + pad(_("network"), 20) + pad("|dW1|", 11, right=True) + pad("|dWL|", 11, right=True)
+             + pad("|dW1| / |dWL|", 15, right=True) + pad(_("final loss"), 12, right=True)]
     for label, sizes in result["gradient_size"].items():
         lines.append(f"  {label:<20}{sizes[0]:>11.3g}{sizes[-1]:>11.3g}{first_to_last(sizes):>15.3g}"
                      f"{final_loss(result['losses'][label]):>12.4f}")
