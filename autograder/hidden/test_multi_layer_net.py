@@ -58,7 +58,7 @@ def test_multi_layer_net_l1_loss(sub, rng):
 @pytest.mark.unit(UNIT)
 @pytest.mark.points(2)
 def test_multi_layer_net_gradient_l1(sub, rng):
-    """MultiLayerNet.gradient with L1 and weight decay together agrees with the numerical gradient"""
+    """MultiLayerNet.gradient with L1 and weight decay together matches the reference's gradient"""
     checks.check_multi_layer_net_gradient_l1(sub, rng)
 
 
