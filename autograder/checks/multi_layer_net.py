@@ -11,6 +11,7 @@ from .dependencies import names_failing_dependency
 from .feedback import CheckFailed, mismatch_message
 from .networks import (LOSS_TOLERANCE, batches_of_distinct_accuracy, draw_smooth_values, expect_accuracy,
                        expect_network_gradient, expect_network_values, expect_param_shapes, set_params)
+from .numerical import as_array
 from .reference import run_reference
 from .tolerances import network_tolerance
 from .weight_init import STD_FORMULAS
@@ -226,10 +227,7 @@ def check_multi_layer_net_dropout_wiring(sub, rng):
         return net.predict(x.copy(), train_flg=True), net.predict(x.copy(), train_flg=True)
 
     what = f"{name}.predict(x, train_flg=True) with identity weights, zero biases and x > 0"
-    first, second = sub.run(what, predict_twice)
-    first, second = (np.asarray(out, dtype=float) for out in (first, second))
-    if first.shape != x.shape:
-        raise CheckFailed(f"{what} has shape {first.shape}, expected {x.shape}")
+    first, second = (as_array(what, out, x.shape) for out in sub.run(what, predict_twice))
     kept = first != 0
     expected_fraction = (1 - ratio) ** hidden_count
     fraction = float(kept.mean())
@@ -279,7 +277,7 @@ def check_multi_layer_net_dropout_test_mode(sub, rng):
         return net.predict(x.copy(), train_flg=False)
 
     what = f"{name}.predict(x, train_flg=False) with the params given"
-    first, second = sub.run(what, predict_twice)
+    first, second = (as_array(what, out, (n, c)) for out in sub.run(what, predict_twice))
     if difference(second, first, rtol=0, atol=0) is not None:
         raise CheckFailed(f"{what}: two calls gave different outputs, so dropout is still on at test time. "
                           "predict must pass train_flg to every Dropout layer's forward; with "
