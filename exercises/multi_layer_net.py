@@ -1,11 +1,12 @@
 # Generated from solutions/multi_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 94e7aae8403585ae (the visible tests tell you when code outside them changed)
-"""A fully connected network of any depth, with weight decay, dropout and batch normalisation.
+# Provided code fingerprint: 0a106b111a8ee55a (the visible tests tell you when code outside them changed)
+"""A fully connected network of any depth, with weight decay, L1, dropout and batch normalisation.
 
 Layers, for each hidden layer i = 1..L-1:
     Affine(W_i, b_i) -> [BatchNormalization(gamma_i, beta_i)] -> activation -> [Dropout]
-then Affine(W_L, b_L) -> SoftmaxWithLoss.
-The loss adds the L2 penalty 0.5 * weight_decay_lambda * sum(W ** 2) over every W.
+then Affine(W_L, b_L) -> SoftmaxWithLoss (the book's MultiLayerNetExtend).
+The loss adds the L2 penalty 0.5 * weight_decay_lambda * sum(W ** 2) (weight decay)
+and the L1 penalty l1_lambda * sum(|W|) over every W; either or both may be on.
 """
 import numpy as np
 
@@ -23,7 +24,8 @@ class MultiLayerNet:
     input_size: D; hidden_size_list: sizes of the hidden layers, e.g. [100, 100];
     output_size: C; activation: 'relu' or 'sigmoid';
     weight_init_std: 'relu'/'he', 'sigmoid'/'xavier' or a float std;
-    weight_decay_lambda: strength of the L2 penalty;
+    weight_decay_lambda: strength of the L2 penalty (weight decay);
+    l1_lambda: strength of the L1 penalty;
     use_dropout, dropout_ratio: a Dropout after each hidden activation;
     use_batchnorm: a BatchNormalization before each hidden activation.
     Params: W1..WL, b1..bL and, with batch norm, gamma1.., beta1.. per hidden layer.
@@ -31,11 +33,12 @@ class MultiLayerNet:
 
     def __init__(self, input_size, hidden_size_list, output_size, activation="relu",
                  weight_init_std="relu", weight_decay_lambda=0, use_dropout=False,
-                 dropout_ratio=0.5, use_batchnorm=False):
+                 dropout_ratio=0.5, use_batchnorm=False, l1_lambda=0):
         if activation not in ACTIVATIONS:
             raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
         self.hidden_layer_num = len(hidden_size_list)
         self.weight_decay_lambda = weight_decay_lambda
+        self.l1_lambda = l1_lambda
         self.use_batchnorm = use_batchnorm
         self.params = {}
         self.layers = []
@@ -53,7 +56,12 @@ class MultiLayerNet:
                 self.layers.append(BatchNormalization(self.params[f"gamma{i}"], self.params[f"beta{i}"]))
             self.layers.append(ACTIVATIONS[activation]())
             if use_dropout:
-                self.layers.append(Dropout(dropout_ratio))
+                # TODO: append a Dropout(dropout_ratio) layer to self.layers, right after the
+                #   activation, so that every hidden layer's output passes through its own Dropout.
+                # 日本語: 活性化関数のすぐ後ろで self.layers に Dropout(dropout_ratio) レイヤを
+                #   追加し、各隠れ層の出力がそれぞれの Dropout を通るようにしましょう。
+                raise NotImplementedError("append a Dropout(dropout_ratio) layer to self.layers, right after the activation, so that every hidden layer's output passes through its own Dropout.")
+                # ---- end of your code ----
         self.last_layer = SoftmaxWithLoss()
 
     @staticmethod
@@ -74,14 +82,27 @@ class MultiLayerNet:
                 x = layer.forward(x)
         return x
 
+    def weights(self):
+        """The weight matrices W1..WL, in order."""
+        return [self.params[f"W{i}"] for i in range(1, self.hidden_layer_num + 2)]
+
     def weight_decay(self):
-        """The L2 penalty 0.5 * lambda * sum(W ** 2) over every weight matrix."""
-        weights = (self.params[f"W{i}"] for i in range(1, self.hidden_layer_num + 2))
-        return 0.5 * self.weight_decay_lambda * sum(np.sum(W ** 2) for W in weights)
+        """The L2 penalty 0.5 * weight_decay_lambda * sum(W ** 2) over every weight matrix."""
+        return 0.5 * self.weight_decay_lambda * sum(np.sum(W ** 2) for W in self.weights())
+
+    def l1_penalty(self):
+        """The L1 penalty l1_lambda * sum(|W|) over every weight matrix (a float)."""
+        # TODO: return l1_lambda times the sum of the absolute values of every entry of
+        #   every weight matrix W1..WL (self.weights()); 0 when l1_lambda is 0.
+        # 日本語: すべての重み行列 W1..WL (self.weights()) の全要素の絶対値の和に l1_lambda を掛
+        #   けて返しましょう。l1_lambda が 0 なら 0 です。
+        raise NotImplementedError("return l1_lambda times the sum of the absolute values of every entry of every weight matrix W1..WL (self.weights()); 0 when l1_lambda is 0.")
+        # ---- end of your code ----
 
     def loss(self, x, t, train_flg=False):
-        """Mean cross-entropy plus the weight-decay penalty; t one-hot (N, C) or labels (N,)."""
-        return self.last_layer.forward(self.predict(x, train_flg), t) + self.weight_decay()
+        """Mean cross-entropy plus both penalties; t one-hot (N, C) or labels (N,)."""
+        return (self.last_layer.forward(self.predict(x, train_flg), t)
+                + self.weight_decay() + self.l1_penalty())
 
     def accuracy(self, x, t):
         """Fraction of samples whose highest score (test mode) is the true class."""
@@ -98,17 +119,18 @@ class MultiLayerNet:
         return {key: numerical_gradient(loss_of_params, value) for key, value in self.params.items()}
 
     def gradient(self, x, t):
-        """Gradients of the training-mode loss by backpropagation, weight decay included.
+        """Gradients of the training-mode loss by backpropagation, both penalties included.
 
         Returns a dict with the keys of ``params`` and arrays of their shapes.
         """
         # TODO: forward in training mode (self.loss(x, t, train_flg=True)); backward through
         #   self.last_layer and then self.layers in reverse order. Then collect, for each Affine
-        #   layer i (1..L), W{i}: dW + weight_decay_lambda * W and b{i}: db, and for each
-        #   BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.
+        #   layer i (1..L), W{i}: dW + weight_decay_lambda * W + l1_lambda * sign(W) and
+        #   b{i}: db, and for each BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.
         # 日本語: 学習モードで順伝播し (self.loss(x, t, train_flg=True))、self.last_layer、続い
         #   て self.layers を逆順にたどって逆伝播しましょう。それから各 Affine レイヤ i (1..L)
-        #   について W{i}: dW + weight_decay_lambda * W (荷重減衰) と b{i}: db を、各
-        #   BatchNormalization レイヤ i について gamma{i}: dgamma と beta{i}: dbeta を集めます。
-        raise NotImplementedError("forward in training mode (self.loss(x, t, train_flg=True)); backward through self.last_layer and then self.layers in reverse order. Then collect, for each Affine layer i (1..L), W{i}: dW + weight_decay_lambda * W and b{i}: db, and for each BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.")
+        #   について W{i}: dW + weight_decay_lambda * W (荷重減衰) + l1_lambda * sign(W) (L1 正
+        #   則化) と b{i}: db を、各 BatchNormalization レイヤ i について gamma{i}: dgamma と
+        #   beta{i}: dbeta を集めます。
+        raise NotImplementedError("forward in training mode (self.loss(x, t, train_flg=True)); backward through self.last_layer and then self.layers in reverse order. Then collect, for each Affine layer i (1..L), W{i}: dW + weight_decay_lambda * W + l1_lambda * sign(W) and b{i}: db, and for each BatchNormalization layer i, gamma{i}: dgamma and beta{i}: dbeta.")
         # ---- end of your code ----
