@@ -12,7 +12,7 @@ compared with the reference network's gradient at the same parameters
 """
 import numpy as np
 
-from autograder.translation import _
+from autograder.translation import N_, _, translated
 
 from .backward import expect_reference_gradients
 from .compare import expect_match, run_diagnosed
@@ -23,9 +23,9 @@ from .tolerances import MIN_BATCH_VARIANCE, NETWORK_TOLERANCE, network_tolerance
 
 KINK_MARGIN = 0.02          # no hidden pre-activation closer to 0 than this (ReLU's kink)
 LOSS_TOLERANCE = network_tolerance("SoftmaxWithLoss")
-SHARED_ARRAYS_HINT = ("If the loss does not change when net.params[key] is changed in place, the "
-                      "layers do not share the arrays of params: pass the arrays themselves to "
-                      "Affine / BatchNormalization, and never rebind params[key].")
+SHARED_ARRAYS_HINT = N_("If the loss does not change when net.params[key] is changed in place, the "
+                        "layers do not share the arrays of params: pass the arrays themselves to "
+                        "Affine / BatchNormalization, and never rebind params[key].")
 
 
 def set_in_place(target, value):
@@ -156,7 +156,7 @@ def expect_network_gradient(sub, rng, unit, name, make, values, x, t, loss_kwarg
                                              what=what, got=sorted(got, key=str), missing=missing)),
                              unit, scenario, got)
     expect_reference_gradients(unit, what, got, expected, {"x": x, "t": t, **values}, scenario, got,
-                               hint=SHARED_ARRAYS_HINT)
+                               hint=translated(SHARED_ARRAYS_HINT))
 
 
 def expect_accuracy(sub, unit, name, make, values, batches, tolerance=NETWORK_TOLERANCE):

@@ -90,7 +90,7 @@ def expect_trajectory(sub, name, what, scenario, got, params, grads_per_step):
     scale = max(np.max(np.abs(v)) for step in expected_changes.values() for v in step.values())
     found = difference(got_changes, expected_changes, rtol=rtol, atol=rtol * scale)
     if found:
-        found.problem = "change of the parameters from their start: " + found.problem
+        found.problem = _("change of the parameters from their start: {problem}").format(problem=found.problem)
         fail_mismatch(f"optimizer.{name}", what, found,
                       {"params (start)": params, "grads (step 1)": grads_per_step[0]},
                       scenario=scenario, rtol=rtol, atol=rtol * scale,
@@ -126,7 +126,7 @@ def expect_in_place(sub, rng, name):
         raise CheckFailed(_("{name}().update(params, grads): params[{unchanged!r}] did not change "
                             "after two updates.").format(
                               name=name, unchanged=unchanged[0]))
-    expect_trajectory(sub, name, f"{name}().update(params, grads) in place, 2 steps",
+    expect_trajectory(sub, name, _("{name}().update(params, grads) in place, 2 steps").format(name=name),
                       updates_scenario(name, {}, start, grads_per_step), after, start, grads_per_step)
 
 

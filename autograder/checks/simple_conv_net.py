@@ -118,10 +118,10 @@ def check_simple_conv_net_params_predict_and_loss(sub, rng):
     name, _make, values, x, t = cases[0]
     inputs = {f"x ({name})": x, "t": t, **values}
     expect_network_values(
-        sub, UNIT, "SimpleConvNet.predict(x) with the params given", predict, inputs,
+        sub, UNIT, _("SimpleConvNet.predict(x) with the params given"), predict, inputs,
         note=_("predict: Convolution -> Relu -> Pooling(2, 2, stride=2) -> Affine -> Relu -> Affine; the first "
                "Affine flattens each sample's pooled maps (FN, PH, PW) in that order, as reshape(N, -1) does."))
-    expect_network_values(sub, UNIT, "SimpleConvNet.loss(x, t) with the params given", loss, inputs,
+    expect_network_values(sub, UNIT, _("SimpleConvNet.loss(x, t) with the params given"), loss, inputs,
                           tolerance=LOSS_TOLERANCE)
 
 

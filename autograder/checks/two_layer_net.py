@@ -64,10 +64,10 @@ def check_two_layer_net_params_predict_and_loss(sub, rng):
         set_params(net, values)
         return net.loss(x.copy(), one_hot.copy())
 
-    inputs = {"x": x, "t (labels of the one-hot t)": labels, **values}
-    expect_network_values(sub, UNIT, "TwoLayerNet.predict(x) with the params given", predict, inputs,
+    inputs = {"x": x, _("t (labels of the one-hot t)"): labels, **values}
+    expect_network_values(sub, UNIT, _("TwoLayerNet.predict(x) with the params given"), predict, inputs,
                           note=_("predict: Affine -> Relu -> Affine, scores before softmax."))
-    expect_network_values(sub, UNIT, "TwoLayerNet.loss(x, t) with the params given, t one-hot", loss, inputs,
+    expect_network_values(sub, UNIT, _("TwoLayerNet.loss(x, t) with the params given, t one-hot"), loss, inputs,
                           tolerance=LOSS_TOLERANCE)
 
 
