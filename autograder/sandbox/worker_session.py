@@ -325,11 +325,21 @@ class Session:
         return text.replace(self.scratch.rstrip("/") + "/", "")
 
 
+# The contract's functions that return an array, by name -> their module: only these are handed on
+# (a learner's own helper returning a list of sizes must stay a list).
+ARRAY_FUNCTIONS = {
+    "step_function": "submission.functions", "sigmoid": "submission.functions",
+    "relu": "submission.functions", "softmax": "submission.functions",
+    "numerical_gradient": "submission.gradient",
+    "he_init": "submission.weight_init", "xavier_init": "submission.weight_init",
+}
+
+
 def hand_arrays_between_modules(modules):
     """Let one submission module's list-returning function hand arrays to the others.
 
-    A function of one module (functions.softmax) that returns a list where the
-    contract wants an array loses its own points, in its own checks, which call it
+    A contract function (ARRAY_FUNCTIONS: functions.softmax, ...) that returns a list
+    where the contract wants an array loses its own points, in its own checks, which call it
     directly. The modules that imported it (layers.py's `from functions import softmax`)
     get it wrapped here so that the list reaches them as np.asarray(list): a unit loses
     points only for its own faults. Each imported function is wrapped once.
@@ -340,8 +350,8 @@ def hand_arrays_between_modules(modules):
         namespace = vars(module)
         for name, value in list(namespace.items()):
             owner = getattr(value, "__module__", None)
-            if (isinstance(value, types.FunctionType) and isinstance(owner, str)
-                    and owner.startswith("submission.") and owner != module_name):
+            if (isinstance(value, types.FunctionType) and owner != module_name
+                    and ARRAY_FUNCTIONS.get(getattr(value, "__name__", None)) == owner):
                 namespace[name] = _returning_arrays(value)
 
 
