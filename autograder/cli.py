@@ -40,6 +40,8 @@ def build_parser(subcommands=SUBCOMMANDS):
 
     parser = argparse.ArgumentParser(
         prog="autograder", description=_("Grade deep-learning-from-scratch submissions, and more."))
+    parser.add_argument(LANG_OPTION, choices=LANGUAGES, default=None, dest="top_lang",
+                        help=_("language of the messages: ja or en (default: $KIT_LANG, else the locale)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for dotted in subcommands:
         try:
@@ -88,6 +90,7 @@ def main(argv=None):
         set_language(requested)
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang = getattr(args, "lang", None) or args.top_lang  # `autograder --lang ja grade ...` as `autograder grade --lang ja ...`
     return int(args.handler(args) or 0)
 
 

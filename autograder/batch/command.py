@@ -8,9 +8,11 @@ that differ from the earlier run's).
 import sys
 from pathlib import Path
 
+from autograder.translation import N_
+
 NAME = "batch"
-HELP = ("grade a folder of submissions (folders, zips, Gradescope / GitHub Classroom / nbgrader exports) "
-        "in parallel: one JSON per submission, gradebook.csv, report.md and report.png; reruns resume")
+HELP = N_("grade a folder of submissions (folders, zips, Gradescope / GitHub Classroom / nbgrader exports) "
+          "in parallel: one JSON per submission, gradebook.csv, report.md and report.png; reruns resume")
 CANNOT_START = 2
 INTERRUPTED = 130
 

@@ -2,9 +2,11 @@
 import sys
 from pathlib import Path
 
+from autograder.translation import N_
+
 NAME = "classroom50"
-HELP = ("write a Classroom 50 autograder folder (autograder.py, the hidden suites, the reference) to copy to "
-        "CLASSROOM/autograders/ASSIGNMENT/ in your classroom50 repository")
+HELP = N_("write a Classroom 50 autograder folder (autograder.py, the hidden suites, the reference) to copy to "
+          "CLASSROOM/autograders/ASSIGNMENT/ in your classroom50 repository")
 
 
 def add_arguments(parser):

@@ -2,8 +2,10 @@
 import sys
 from pathlib import Path
 
+from autograder.translation import N_
+
 NAME = "export"
-HELP = "write a batch's final scores (late penalties applied) as a Canvas, Moodle or plain CSV import file"
+HELP = N_("write a batch's final scores (late penalties applied) as a Canvas, Moodle or plain CSV import file")
 CANNOT_EXPORT = 2
 
 

@@ -2,9 +2,11 @@
 import sys
 from pathlib import Path
 
+from autograder.translation import N_
+
 NAME = "gradescope"
-HELP = ("build the Gradescope autograder bundle (setup.sh, run_autograder, the grader, reference, "
-        "hidden suites and datasets) to upload as a programming assignment's autograder")
+HELP = N_("build the Gradescope autograder bundle (setup.sh, run_autograder, the grader, reference, "
+          "hidden suites and datasets) to upload as a programming assignment's autograder")
 
 
 def add_arguments(parser):

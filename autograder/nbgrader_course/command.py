@@ -2,9 +2,11 @@
 import sys
 from pathlib import Path
 
+from autograder.translation import N_
+
 NAME = "nbgrader"
-HELP = ("write an nbgrader course directory: nbgrader_config.py and one notebook per exercise module, "
-        "with solutions and hidden test cells that call the kit's checks")
+HELP = N_("write an nbgrader course directory: nbgrader_config.py and one notebook per exercise module, "
+          "with solutions and hidden test cells that call the kit's checks")
 
 
 def add_arguments(parser):

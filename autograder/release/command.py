@@ -2,9 +2,11 @@
 import sys
 from pathlib import Path
 
+from autograder.translation import N_
+
 NAME = "release"
-HELP = ("build the student repository: stubs, visible tests, datasets, README, pyproject.toml and "
-        "the GitHub Classroom workflow; fails if any solution code or hidden test would ship")
+HELP = N_("build the student repository: stubs, visible tests, datasets, README, pyproject.toml and "
+          "the GitHub Classroom workflow; fails if any solution code or hidden test would ship")
 
 
 def add_arguments(parser):

@@ -2,9 +2,11 @@
 import sys
 from pathlib import Path
 
+from autograder.translation import N_
+
 NAME = "similarity"
-HELP = ("compare what students wrote (provided code, TODO text and hints removed) pair by pair with "
-        "winnowed fingerprints (copydetect); writes pairs.csv, pairs.md and pairs.html")
+HELP = N_("compare what students wrote (provided code, TODO text and hints removed) pair by pair with "
+          "winnowed fingerprints (copydetect); writes pairs.csv, pairs.md and pairs.html")
 CANNOT_START = 2
 SHOWN_IN_TERMINAL = 5
 
