@@ -207,3 +207,26 @@ def test_no_scratch_folder_on_the_host_while_the_worker_runs(make_worker, tmp_pa
     assert w._process.temp_root not in {str(p) for p in before}
     assert not os.path.exists(w._process.temp_root)           # its root is a tmpfs of its own
     assert w.module("functions").f() == 1
+
+
+def test_a_worker_started_from_a_thread_outlives_the_thread(tmp_path):
+    """The parent-death signals follow the thread that forked; the end of a thread is not the grader's."""
+    import threading
+
+    from autograder.sandbox import SubmissionWorker, zygote
+
+    for key in [k for k in zygote._zygotes if k[0] == os.getpid()]:
+        zygote._zygotes.pop(key).close()       # so the zygote is started from the thread below
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "functions.py").write_text("def f():\n    return 1\n")
+    started = {}
+    thread = threading.Thread(target=lambda: started.update(w=SubmissionWorker(str(submission), FAST)))
+    thread.start()
+    thread.join()
+    time.sleep(0.3)
+    worker = started["w"]
+    try:
+        assert worker.module("functions").f() == 1
+    finally:
+        worker.close()
