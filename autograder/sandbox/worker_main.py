@@ -188,18 +188,17 @@ def supervise(worker_pid, config, confine, parent, status_fd):
 
     It is the subreaper of everything the worker starts: when the worker ends,
     whatever is left (processes that detached themselves, where there is no pid
-    namespace to take them along) is killed and reaped, then the worker's exit
-    status goes to the grader on `status_fd` ("exit N" or "signal N").
-    When the grader dies (the zygote dies with it; this process's parent-death
-    signal, SIGTERM here) it kills the worker and removes the scratch files.
+    namespace to take them along) is killed and reaped, the worker's temporary
+    folder removed, and its exit status goes to the grader on `status_fd`
+    ("exit N" or "signal N"). When the zygote dies (this process's parent-death
+    signal, SIGTERM here) it kills the worker first. When the grader is gone, it
+    also removes the grader's copy of the submission (the grader cannot any more).
     """
     def parent_gone(signum, frame):
         if os.getppid() == parent:
             return
         _kill_descendants(worker_pid)
-        for path in [config["temp_root"], *config["grader_scratch"]]:
-            if os.path.basename(path).startswith(("kit-sandbox-", "kit-submission-")):
-                shutil.rmtree(path, ignore_errors=True)
+        _remove_scratch(config)
         os._exit(1)
 
     signal.signal(signal.SIGTERM, parent_gone)
@@ -211,7 +210,9 @@ def supervise(worker_pid, config, confine, parent, status_fd):
             status = None
         if status is None or os.WIFSIGNALED(status) or os.WIFEXITED(status):
             break
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)      # finishing anyway
     _kill_descendants(None)
+    _remove_scratch(config)
     if status is None:
         text = "exit 1"
     elif os.WIFSIGNALED(status):
@@ -223,6 +224,32 @@ def supervise(worker_pid, config, confine, parent, status_fd):
     except OSError:
         pass
     os._exit(0)
+
+
+def _remove_scratch(config):
+    """The worker's temporary folder; the grader's copy of the submission too if the grader is gone."""
+    paths = [config["temp_root"]] + (config["grader_scratch"] if _gone(config["grader_pid"]) else [])
+    for path in paths:
+        if os.path.basename(path).startswith(("kit-sandbox-", "kit-submission-")):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _gone(pid):
+    """Has process `pid` ended (a zombie counts as ended)?"""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        pass
+    return False
 
 
 def _kill_descendants(first):
