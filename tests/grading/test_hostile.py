@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from autograder.grading import grade_submission
+from autograder.grading import grade_submission, selected_tests
 from autograder.reports.gradescope import validate_gradescope
 
 from .conftest import REPO, SOLUTIONS, prepend, replace_function
@@ -27,7 +27,7 @@ TIMEOUT = 1.0   # seconds per call: the loops below cost this much per test modu
 def grade_hostile(submission, **kwargs):
     run = grade_submission(submission, seed=1, call_timeout=TIMEOUT, **kwargs)
     stubs_units = {t.unit for t in run.tests}
-    assert len(stubs_units) == 24, "every unit still gets a result"
+    assert stubs_units == {unit for _, unit, _, _ in selected_tests()}, "every unit still gets a result"
     assert run.score == 0, [(t.unit, t.name) for t in run.tests if t.score]
     assert not any(t.passed for t in run.tests)
     return run
