@@ -91,8 +91,9 @@ python -m pytest exercises/tests/test_layers.py    # 1 つのモジュールの�
 | --- | --- | --- |
 | アヤメ (4-6-3 のネットワーク) | `python -m exercises.iris_mission` | あなたの TwoLayerNet と SGD |
 | 8x8 の手書き数字 | `python -m exercises.digits_mission` | バッチ正規化、He の初期値、Adam を使うあなたの MultiLayerNet |
+| 画像 (N, 1, 8, 8) としての 8x8 の数字 | `python -m exercises.cnn_mission` | あなたの SimpleConvNet (Convolution, Pooling) と Adam |
 
-どちらも進み具合を表示しながら学習し、学習に使わなかったデータでのテスト精度を表示して、損失と
+どれも進み具合を表示しながら学習し、学習に使わなかったデータでのテスト精度を表示して、損失と
 精度の図 (PNG) を保存します。`--seed N` で別の分割になります。データは `datasets/` にあります
 (出典とライセンスつき)。ミッションの成績は、講座が決めた複数の分割でのテスト精度の **平均** で
 決まります。満点の基準以上なら満点、部分点の基準との間なら直線的に増える部分点で、公開テストも
