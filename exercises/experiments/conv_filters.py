@@ -15,6 +15,7 @@ import sys
 
 import numpy as np
 
+from ..translation import _, pad
 from .command_line import Experiment, main as run_command
 from .progress import silent_progress
 from .training import accuracies, final_loss, seed_everything, train
@@ -113,8 +114,8 @@ def plot(result):
     figure = plt.figure(figsize=(1.0 * columns + 1.6, 1.05 * rows + 0.8))
     grid = GridSpec(rows, columns + 1, figure=figure, wspace=0.15, hspace=0.3,
                     left=0.02, right=0.98, top=0.9, bottom=0.08)
-    groups = (("filters before training", before[:, 0]), ("filters after training", after[:, 0]),
-              ("their responses to the digit (Convolution output, before ReLU)", responses))
+    groups = ((_("filters before training"), before[:, 0]), (_("filters after training"), after[:, 0]),
+              (_("their responses to the digit (Convolution output, before ReLU)"), responses))
     for group, (title, images) in enumerate(groups):
         for start in range(0, count, columns):
             row = group * blocks + start // columns
@@ -123,17 +124,18 @@ def plot(result):
         figure.text(0.02, grid[group * blocks, 1].get_position(figure).y1 + 0.01, title, fontsize="medium")
     digit_panel = figure.add_subplot(grid[3 * blocks:, 0])
     digit_panel.imshow(result["digit"][0], cmap="gray_r", interpolation="nearest")
-    digit_panel.set_title(f"the digit: {result['label']}", fontsize="medium")
+    digit_panel.set_title(_("the digit: {label}").format(label=result["label"]), fontsize="medium")
     digit_panel.set_xticks([])
     digit_panel.set_yticks([])
     loss_panel = figure.add_subplot(grid[3 * blocks:, 2:])
     loss_panel.plot(result["losses"], color="C0", linewidth=0.8)
-    loss_panel.set_ylabel("minibatch loss")
-    loss_panel.set_xlabel("step")
-    figure.suptitle(f"First-layer filters of your SimpleConvNet ({result['dataset']}): "
-                    f"{count} filters of {after.shape[2]}x{after.shape[3]}, test accuracy "
-                    f"{result['test_accuracy']:.3f}; neighbouring weights correlate "
-                    f"{neighbour_correlation(before):.2f} before training, {neighbour_correlation(after):.2f} after")
+    loss_panel.set_ylabel(_("minibatch loss"))
+    loss_panel.set_xlabel(_("step"))
+    figure.suptitle(_("First-layer filters of your SimpleConvNet ({dataset}): {count} filters of {height}x{width}, "
+                      "test accuracy {accuracy:.3f}; neighbouring weights correlate {before:.2f} before training, "
+                      "{after:.2f} after").format(
+        dataset=result["dataset"], count=count, height=after.shape[2], width=after.shape[3],
+        accuracy=result["test_accuracy"], before=neighbour_correlation(before), after=neighbour_correlation(after)))
     return figure
 
 
@@ -142,13 +144,17 @@ def summarize(result):
     before, after = result["filters_before"], result["filters_after"]
     change = np.linalg.norm(after - before) / np.linalg.norm(before)
     return "\n".join([
-        f"SimpleConvNet on {result['dataset']}, {len(after)} filters of {after.shape[2]}x{after.shape[3]}:",
-        f"  {'':<34}{'before':>10}{'after':>10}",
-        f"  {'correlation of adjacent weights':<34}{neighbour_correlation(before):>10.2f}"
-        f"{neighbour_correlation(after):>10.2f}",
-        f"  {'filter norm (mean)':<34}{_mean_norm(before):>10.3f}{_mean_norm(after):>10.3f}",
-        f"  filters moved by {change:.1f} times their initial norm; final loss "
-        f"{final_loss(result['losses']):.3f}, test accuracy {result['test_accuracy']:.3f}",
+        _("SimpleConvNet on {dataset}, {count} filters of {height}x{width}:").format(
+            dataset=result["dataset"], count=len(after), height=after.shape[2], width=after.shape[3]),
+        "  " + pad("", 34) + pad(_("before"), 10, right=True) + pad(_("after"), 10, right=True),
+        "  " + pad(_("correlation of adjacent weights"), 34)
+        + pad(f"{neighbour_correlation(before):.2f}", 10, right=True)
+        + pad(f"{neighbour_correlation(after):.2f}", 10, right=True),
+        "  " + pad(_("filter norm (mean)"), 34) + pad(f"{_mean_norm(before):.3f}", 10, right=True)
+        + pad(f"{_mean_norm(after):.3f}", 10, right=True),
+        "  " + _("filters moved by {change:.1f} times their initial norm; final loss {loss:.3f}, "
+                 "test accuracy {accuracy:.3f}").format(change=change, loss=final_loss(result["losses"]),
+                                                        accuracy=result["test_accuracy"]),
     ])
 
 
