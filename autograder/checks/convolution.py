@@ -59,7 +59,7 @@ def check_convolution_forward(sub, rng):
                 for name, (x, W, b, stride, pad) in cases.items()}
 
     first = next(iter(cases.values()))
-    expect_match(sub, "layers.Convolution", "Convolution(W, b, stride, pad).forward(x)", scenario,
+    expect_match(sub, "layers.Convolution", _("Convolution(W, b, stride, pad).forward(x)"), scenario,
                  {"x (first case)": first[0], "W": first[1], "b": first[2]}, **CONV_TOLERANCE,
                  note=_("out = im2col(x) @ W.reshape(FN, -1).T + b has one row per (n, oh, ow): reshape it to "
                         "(N, OH, OW, FN), then transpose to (N, FN, OH, OW)."))

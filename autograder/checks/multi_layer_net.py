@@ -6,6 +6,8 @@ Targets are one-hot; the constructor's biases are not held to any value (the che
 network with batch norm is judged with BatchNormalization's own tolerance (checks.tolerances)."""
 import numpy as np
 
+from autograder.translation import _
+
 from .compare import difference
 from .dependencies import names_failing_dependency
 from .feedback import CheckFailed, mismatch_message
@@ -82,9 +84,10 @@ def expect_predict(sub, rng, n, d, hidden, c, kwargs, train_flg):
         set_params(net, values)
         return net.predict(x.copy(), train_flg=train_flg)
 
-    what = f"{_describe(d, hidden, c, **kwargs)}.predict(x, train_flg={train_flg}) with the params given"
+    what = _("{describe}.predict(x, train_flg={train_flg}) with the params given").format(
+               describe=_describe(d, hidden, c, **kwargs), train_flg=train_flg)
     expect_network_values(sub, UNIT, what, predict, {"x": x, **values}, tolerance=tolerance(**kwargs),
-                          note="Batch norm in training mode normalises with the batch statistics."
+                          note=_("Batch norm in training mode normalises with the batch statistics.")
                           if kwargs.get("use_batchnorm") else None)
 
 
@@ -101,14 +104,16 @@ def check_multi_layer_net_weight_init(sub, rng):
         net = sub.make(what, maker(d, [h], c, **kwargs), sub.modules)
         W1 = np.asarray(sub.plain(sub.call(f"{what}.params['W1']", lambda: net.params["W1"])), dtype=float)
         if W1.shape != (d, h):
-            raise CheckFailed(f"{what}.params['W1'] has shape {W1.shape}, expected {(d, h)}")
+            raise CheckFailed(_("{what}.params['W1'] has shape {shape}, expected {value}").format(
+                                  what=what, shape=W1.shape, value=(d, h)))
         got = float(W1.std())
         targets = ({f: STD_FORMULAS[f](d, h) for f in formulas} if formulas
                    else {f"weight_init_std = {weight_init_std}": weight_init_std})
         if not any(abs(got - t) <= INIT_STD_RTOL * t for t in targets.values()):
             expected = " or ".join(f"{f} = {t:.4g}" for f, t in targets.items())
-            raise CheckFailed(f"{what}: W1 (fan_in {d}, fan_out {h}) has standard deviation {got:.4g}, "
-                              f"expected {expected}.")
+            raise CheckFailed(_("{what}: W1 (fan_in {d}, fan_out {h}) has standard deviation "
+                                "{got:.4g}, expected {expected}.").format(
+                                  what=what, d=d, h=h, got=got, expected=expected))
     # The scale of W1 alone earns nothing: the network built this way must also compute.
     expect_predict(sub, rng, 5, 4, [3], c, {"activation": "sigmoid", "weight_init_std": std}, train_flg=False)
 
@@ -140,8 +145,8 @@ def check_multi_layer_net_loss(sub, rng):
 
     expect_network_values(sub, UNIT, f"{_describe(d, hidden, c, weight_decay_lambda=decay)}.loss(x, t), t one-hot",
                           loss, {"x": x, "t (labels of the one-hot t)": labels, **values}, tolerance=LOSS_TOLERANCE,
-                          note="The loss is the mean cross-entropy plus 0.5 * weight_decay_lambda * "
-                               "sum(W ** 2) over every weight matrix W1..WL.")
+                          note=_("The loss is the mean cross-entropy plus 0.5 * weight_decay_lambda "
+                                 "* sum(W ** 2) over every weight matrix W1..WL."))
     batches = batches_of_distinct_accuracy(rng, make, values, (12, 7), d, c)
     expect_accuracy(sub, UNIT, "MultiLayerNet", make, values, batches)
 
@@ -195,8 +200,9 @@ def check_multi_layer_net_l1_loss(sub, rng):
 
         expect_network_values(sub, UNIT, f"{_describe(d, hidden, c, **kwargs)}.loss(x, t), t one-hot", loss,
                               {"x": x, "t (labels of the one-hot t)": labels, **values}, tolerance=LOSS_TOLERANCE,
-                              note="The loss is the mean cross-entropy plus l1_lambda * sum(|W|) and "
-                                   "0.5 * weight_decay_lambda * sum(W ** 2) over every weight matrix W1..WL.")
+                              note=_("The loss is the mean cross-entropy plus l1_lambda * sum(|W|) "
+                                     "and 0.5 * weight_decay_lambda * sum(W ** 2) over every weight "
+                                     "matrix W1..WL."))
 
 
 @names_failing_dependency(UNIT)
@@ -226,7 +232,8 @@ def check_multi_layer_net_dropout_wiring(sub, rng):
         set_params(net, values)
         return net.predict(x.copy(), train_flg=True), net.predict(x.copy(), train_flg=True)
 
-    what = f"{name}.predict(x, train_flg=True) with identity weights, zero biases and x > 0"
+    what = _("{name}.predict(x, train_flg=True) with identity weights, zero biases and x > 0").format(
+               name=name)
     first, second = (as_array(what, out, x.shape) for out in sub.run(what, predict_twice))
     kept = first != 0
     expected_fraction = (1 - ratio) ** hidden_count
@@ -237,19 +244,22 @@ def check_multi_layer_net_dropout_wiring(sub, rng):
     problem = None
     if abs(fraction - expected_fraction) > DROPOUT_FRACTION_TOLERANCE:
         layers_seen = np.log(max(fraction, 1e-12)) / np.log(1 - ratio)
-        problem = (f"{what}: {fraction:.3f} of the outputs are kept, expected about "
-                   f"{expected_fraction:.3f} = (1 - {ratio}) ** {hidden_count}: one Dropout after each of "
-                   f"the {hidden_count} hidden activations (what you kept fits about {layers_seen:.1f} "
-                   "Dropout layers). With use_dropout=True, append Dropout(dropout_ratio) after every "
-                   "hidden activation, and none after the output layer.")
+        problem = (_("{what}: {fraction:.3f} of the outputs are kept, expected about "
+                     "{expected_fraction:.3f} = (1 - {ratio}) ** {hidden_count}: one Dropout after "
+                     "each of the {hidden_count} hidden activations (what you kept fits about "
+                     "{layers_seen:.1f} Dropout layers). With use_dropout=True, append "
+                     "Dropout(dropout_ratio) after every hidden activation, and none after the "
+                     "output layer.").format(
+                       what=what, fraction=fraction, expected_fraction=expected_fraction, ratio=ratio, hidden_count=hidden_count, layers_seen=layers_seen))
     elif (not np.allclose(scales, scale, rtol=1e-9, atol=0)
           or not any(np.isclose(scale, s, rtol=1e-9) for s in accepted_scales)):
-        problem = (f"{what}: the kept outputs are x times {scales.min():.6g} to {scales.max():.6g}; "
-                   f"expected x times one scale, 1 (the book's dropout) or {accepted_scales[1]:.6g} "
-                   f"(inverted dropout, 1 / (1 - {ratio}) per layer).")
+        problem = (_("{what}: the kept outputs are x times {min:.6g} to {max:.6g}; expected x times "
+                     "one scale, 1 (the book's dropout) or {accepted_scales:.6g} (inverted dropout, "
+                     "1 / (1 - {ratio}) per layer).").format(
+                       what=what, min=scales.min(), max=scales.max(), accepted_scales=accepted_scales[1], ratio=ratio))
     elif np.array_equal(kept, second != 0):
-        problem = (f"{what}: two training passes dropped exactly the same units; each forward pass "
-                   "in training mode must draw new masks.")
+        problem = (_("{what}: two training passes dropped exactly the same units; each forward pass "
+                     "in training mode must draw new masks.").format(what=what))
     if problem:
         raise CheckFailed(problem)
 
@@ -276,12 +286,13 @@ def check_multi_layer_net_dropout_test_mode(sub, rng):
         set_params(net, values)
         return net.predict(x.copy(), train_flg=False)
 
-    what = f"{name}.predict(x, train_flg=False) with the params given"
+    what = _("{name}.predict(x, train_flg=False) with the params given").format(name=name)
     first, second = (as_array(what, out, (n, c)) for out in sub.run(what, predict_twice))
     if difference(second, first, rtol=0, atol=0) is not None:
-        raise CheckFailed(f"{what}: two calls gave different outputs, so dropout is still on at test time. "
-                          "predict must pass train_flg to every Dropout layer's forward; with "
-                          "train_flg=False no unit is dropped.")
+        raise CheckFailed(_("{what}: two calls gave different outputs, so dropout is still on at "
+                            "test time. predict must pass train_flg to every Dropout layer's "
+                            "forward; with train_flg=False no unit is dropped.").format(
+                              what=what))
     book = run_reference(lambda m: predict_twice(m)[0])
     inverted = run_reference(predict_without_dropout)
     found = [difference(first, expected, **tolerance()) for expected in (book, inverted)]
@@ -289,6 +300,7 @@ def check_multi_layer_net_dropout_test_mode(sub, rng):
         inputs = {"x": x, **values}
         raise CheckFailed(mismatch_message(
             what, inputs, book, first, found[0].problem,
-            "In test mode every unit is kept: with the book's Dropout each hidden output is scaled by "
-            "1 - dropout_ratio (the expected values shown); with inverted dropout it is unchanged."))
+            _("In test mode every unit is kept: with the book's Dropout each hidden output is scaled "
+              "by 1 - dropout_ratio (the expected values shown); with inverted dropout it is "
+              "unchanged.")))
 

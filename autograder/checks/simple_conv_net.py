@@ -170,7 +170,7 @@ def draw_smooth_values(rng, param_shapes, make, x, t, tries=200):
         set_params(net, values)
         if reference_is_smooth(net, x, t):
             return values
-    raise RuntimeError("no smooth parameters found: the check's input sizes need a look")
+    raise RuntimeError(_("no smooth parameters found: the check's input sizes need a look"))
 
 
 def reference_is_smooth(ref_net, x, t):

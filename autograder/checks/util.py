@@ -40,7 +40,7 @@ def check_im2col(sub, rng):
                 for name, case in cases.items()}
 
     first = next(iter(cases))
-    expect_match(sub, "util.im2col", "im2col(x, filter_h, filter_w, stride, pad)", scenario,
+    expect_match(sub, "util.im2col", _("im2col(x, filter_h, filter_w, stride, pad)"), scenario,
                  {f"x ({first})": images[first]}, **EXACT,
                  note=_("Shape (N * OH * OW, C * FH * FW) with OH = (H + 2 * pad - FH) // stride + 1; rows in "
                         "(n, oh, ow) order, columns in (c, fh, fw) order: transpose the (N, C, FH, FW, OH, OW) "
@@ -59,7 +59,7 @@ def check_col2im(sub, rng):
                 for name, case in cases.items()}
 
     first = next(iter(cases))
-    expect_match(sub, "util.col2im", "col2im(col, input_shape, filter_h, filter_w, stride, pad)", scenario,
+    expect_match(sub, "util.col2im", _("col2im(col, input_shape, filter_h, filter_w, stride, pad)"), scenario,
                  {f"col ({first})": cols[first]}, **EXACT,
                  note=_("col2im is the adjoint of im2col: each row's values go back to the pixels of its patch "
                         "and ADD UP where patches overlap (stride smaller than the filter); the padding is "
