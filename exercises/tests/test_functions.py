@@ -223,8 +223,8 @@ def test_cross_entropy_is_finite_when_the_true_class_gets_zero(functions):
         got = functions.cross_entropy_error(np.array([[0.0, 1.0]]), np.array([0]))
     value = float(np.asarray(got, dtype=float).reshape(-1)[0])
     assert np.isfinite(value) and value > 10, (
-        f"cross_entropy_error([[0, 1]], t=[0]) should be large but finite (-log(1e-7) = 16.1), got {value}.\n"
-        "  hint: np.log(0) is -inf; add a small eps such as 1e-7 inside the log")
+        _("cross_entropy_error([[0, 1]], t=[0]) should be large but finite (-log(1e-7) = 16.1), got {value}.\n"
+          "  hint: np.log(0) is -inf; add a small eps such as 1e-7 inside the log").format(value=value))
 
 
 @pytest.mark.unit("functions.cross_entropy_error")

@@ -55,6 +55,7 @@ def test_numerical_gradient_restores_x_exactly(gradient):
     gradient.numerical_gradient(lambda x: np.sum(np.sin(x)), x)
     if not np.array_equal(x, original):
         raise AssertionError(
-            f"numerical_gradient left x changed: it was {original.tolist()}, now {x.tolist()}.\n"
-            "  hint: keep the original value and put it back (x[i] = original); "
-            "adding h then subtracting h is not exact in floating point")
+            _("numerical_gradient left x changed: it was {before}, now {after}.\n"
+              "  hint: keep the original value and put it back (x[i] = original); "
+              "adding h then subtracting h is not exact in floating point").format(
+                before=original.tolist(), after=x.tolist()))
