@@ -60,8 +60,9 @@ def difference(got, expected, rtol, atol, where=""):
     if isinstance(expected, np.ndarray) and expected.ndim > 0 and isinstance(got, (list, tuple)):
         # The unit's own test fails a list where an array is due; units using it are spared the fault
         # (the worker hands them a list as an array: sandbox/worker_session.hand_arrays_between_modules).
-        return Difference(f"returned a Python {type(got).__name__}, expected a NumPy array (ndarray) of shape "
-                          f"{expected.shape}: return an array (np.array(...)), as the contract says",
+        return Difference(_("returned a Python {name}, expected a NumPy array (ndarray) of shape "
+                            "{shape}: return an array (np.array(...)), as the contract says").format(
+                              name=type(got).__name__, shape=expected.shape),
                           where, got, expected)
     return _numeric_difference(got, expected, rtol, atol, where)
 

@@ -159,7 +159,8 @@ def ungraded_run(label, error, seed=0, only=None):
     from autograder.results import TestResult
 
     tests = [TestResult(name=name, unit=unit, max_score=points, score=0.0, passed=False,
-                        output=f"Not graded: {error}") for _nodeid, unit, points, name in selected_tests(only)]
+                        output=_("Not graded: {error}").format(error=error))
+             for _nodeid, unit, points, name in selected_tests(only)]
     return GradingRun(submission=str(label), seed=int(seed), kit_version=kit_version(), tests=tests,
                       error=str(error))
 
