@@ -1,5 +1,5 @@
 # Generated from solutions/digits_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 89e178389fa33d52 (the visible tests tell you when code outside them changed)
+# Provided code fingerprint: 7abc5b5932c0e4a0 (the visible tests tell you when code outside them changed)
 """The digits mission: read 8x8 handwritten digits with your own MultiLayerNet.
 
 Run it:  python -m exercises.digits_mission   (trains, prints accuracy, saves a plot)
@@ -7,6 +7,12 @@ Run it:  python -m exercises.digits_mission   (trains, prints accuracy, saves a 
 The network uses your batch normalisation, He initialisation and Adam. The
 grader calls ``train`` on training splits it draws itself and scores the
 returned model's ``predict`` on images your code never saw.
+
+The score must come from your own MultiLayerNet (or TwoLayerNet), built and
+trained by gradient descent in ``train``: ``predict`` computes the scores with it
+(any preprocessing of the inputs is fine). Other models (lookup tables, nearest neighbours,
+closed-form fits) and training left for ``predict`` score 0. The grader's bars
+and time limit are in ``mission_criteria.py``.
 """
 import argparse
 import sys

@@ -1,11 +1,17 @@
 # Generated from solutions/iris_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 40e79b81387061cf (the visible tests tell you when code outside them changed)
+# Provided code fingerprint: 8e940d7c74fc8687 (the visible tests tell you when code outside them changed)
 """The completion mission: classify Iris flowers with a 4-6-3 network you built.
 
 Run it:  python -m exercises.iris_mission   (trains, prints accuracy, saves a plot)
 
 The grader calls ``train`` on training splits it draws itself and scores the
 returned model's ``predict`` on flowers your code never saw.
+
+The score must come from your own TwoLayerNet, built and trained by gradient
+descent in ``train``: ``predict`` computes the scores with it (any preprocessing
+of the inputs is fine). Other models (lookup tables, nearest neighbours,
+closed-form fits) and training left for ``predict`` score 0. The grader's bars
+and time limit are in ``mission_criteria.py``.
 """
 import argparse
 import sys

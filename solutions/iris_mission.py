@@ -4,6 +4,12 @@ Run it:  python -m exercises.iris_mission   (trains, prints accuracy, saves a pl
 
 The grader calls ``train`` on training splits it draws itself and scores the
 returned model's ``predict`` on flowers your code never saw.
+
+The score must come from your own TwoLayerNet, built and trained by gradient
+descent in ``train``: ``predict`` computes the scores with it (any preprocessing
+of the inputs is fine). Other models (lookup tables, nearest neighbours,
+closed-form fits) and training left for ``predict`` score 0. The grader's bars
+and time limit are in ``mission_criteria.py``.
 """
 import argparse
 import sys

@@ -1,6 +1,6 @@
 """Batch grading: a whole class in one command, in small steps.
 
-    autograder batch SUBMISSIONS --out DIR [--jobs N] [--seed N] [--force]
+    autograder batch SUBMISSIONS --out DIR [--jobs N] [--seed N] [--course-seed N] [--force]
 
 1. `discovery.discover`: the submissions in SUBMISSIONS (plain folders and
    zips, Gradescope, GitHub Classroom and nbgrader exports), stable names;

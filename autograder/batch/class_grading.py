@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.grading.runner import SEED_LIMIT
+from autograder.grading.settings import DEFAULT_COURSE_SEED
 from autograder.late_work import LatePolicy, parse_instant, submission_time
 from autograder.late_work.policy import format_instant
 from autograder.reports import write_atomically, write_gradebook
@@ -85,11 +86,13 @@ class BatchOutcome:
 
 def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_errors=False, only=None,
                 call_timeout=None, wall_limit=DEFAULT_WALL_LIMIT, progress=True, stream=None, regrade=None,
-                roster=None, late_policy=None, pool=None):
+                roster=None, late_policy=None, pool=None, course_seed=None):
     """Grade every submission in `submissions_root` into the folder `out`; returns a BatchOutcome.
 
     regrade: names of submissions to grade again even if unchanged; roster: a
     roster CSV's path; late_policy: a LatePolicy (both kept for reruns); pool:
+    course_seed: the missions' splits and training seeds (default: the earlier
+    run's, else the kit's default), kept in batch.json; pool:
     what runs the grading processes (default a GradingPool of `jobs`
     processes; dask_pool.DaskPool sends them to a Dask cluster).
 
@@ -109,7 +112,7 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
     if roster is not None:
         Roster.read(roster)                     # RosterError now, before any grading
     _make_private_folder(out)
-    settings = _settle_settings(out, root, seed, only, call_timeout, force, roster, late_policy)
+    settings = _settle_settings(out, root, seed, only, call_timeout, force, roster, late_policy, course_seed)
     seed = settings["seed"]
     store = ResultsStore(out)
     store.folder.mkdir(exist_ok=True)
@@ -139,7 +142,8 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
         store.write_ungraded(submission.name, submission.label, seed, submission.problem, details[submission.name])
         _recorded(outcome, bar, store, submission)
     by_name = {s.name: s for s in to_grade}
-    tasks = [(s.name, _command(s, store, seed, only, call_timeout, root, out, details[s.name], wall_limit),
+    tasks = [(s.name, _command(s, store, seed, only, call_timeout, root, out, details[s.name], wall_limit,
+                               settings["course_seed"]),
               _environment(), str(out / LOGS_FOLDER / f"{s.name}.log")) for s in to_grade if not s.problem]
 
     def finished(done):
@@ -241,7 +245,8 @@ def _make_private_folder(out):
         os.chmod(out, 0o700)
 
 
-def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, late_policy=None):
+def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, late_policy=None,
+                     course_seed=None):
     """The batch's settings (seed, roster, late policy, ...); batch.json written.
 
     A rerun must repeat the grading options unless forced; the roster and the
@@ -253,18 +258,22 @@ def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, la
     except (OSError, ValueError):
         stored = None
     if stored and not force:
-        wanted = {"seed": stored.get("seed") if seed is None else seed, "only": only, "timeout": call_timeout}
+        stored.setdefault("course_seed", DEFAULT_COURSE_SEED)    # batch.json written before course seeds
+        wanted = {"seed": stored.get("seed") if seed is None else seed, "only": only, "timeout": call_timeout,
+                  "course_seed": stored["course_seed"] if course_seed is None else course_seed}
         different = [f"{key} {stored.get(key)!r} (now {value!r})" for key, value in wanted.items()
                      if stored.get(key) != value]
         if different:
             raise BatchSettingsError(f"{out} was graded with {', '.join(different)}: rerun with the same "
                                      "options to resume, or add --force to regrade everything")
-        seed = stored["seed"]
+        seed, course_seed = stored["seed"], stored["course_seed"]
+    if course_seed is None:
+        course_seed = DEFAULT_COURSE_SEED
     if seed is None:
         seed = secrets.randbelow(SEED_LIMIT)
     from autograder.grading import kit_version
     stored = stored or {}
-    settings = {"seed": seed, "only": only, "timeout": call_timeout, "submissions": str(root),
+    settings = {"seed": seed, "course_seed": course_seed, "only": only, "timeout": call_timeout, "submissions": str(root),
                 "kit_version": kit_version(),
                 "roster": str(Path(roster).resolve()) if roster is not None else stored.get("roster"),
                 "late_policy": late_policy.to_dict() if late_policy is not None else stored.get("late_policy")}
@@ -272,9 +281,11 @@ def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, la
     return settings
 
 
-def _command(submission, store, seed, only, call_timeout, root, out, details, wall_limit=None):
+def _command(submission, store, seed, only, call_timeout, root, out, details, wall_limit=None,
+             course_seed=DEFAULT_COURSE_SEED):
     argv = [sys.executable, "-m", "autograder.batch.grade_one", str(submission.path),
             "--record", str(store.path(submission.name)), "--label", submission.label, "--seed", str(seed),
+            "--course-seed", str(course_seed),
             "--parent", str(os.getpid()), "--hide", str(root), "--hide", str(out),
             "--content-hash", details["content_hash"], "--submitted-at", details["submitted_at"],
             "--submitted-from", details["submitted_from"]]

@@ -30,6 +30,9 @@ def add_arguments(parser):
                         help="submissions graded at the same time (default 1; about one per core)")
     parser.add_argument("--seed", type=int, metavar="N",
                         help="grading seed for every submission (default: drawn once and kept in DIR/batch.json)")
+    parser.add_argument("--course-seed", type=int, metavar="N", default=None,
+                        help="course seed: the missions' splits and training seeds, the same for every student "
+                             "(default: the earlier run's, else 0; kept in DIR/batch.json)")
     parser.add_argument("--only", action="append", metavar="UNIT",
                         help="grade only this unit or module (repeatable, or comma-separated)")
     parser.add_argument("--timeout", type=float, metavar="S", default=None,
@@ -82,7 +85,8 @@ def run(args):
         outcome = grade_class(args.submissions, args.out, jobs=args.jobs, seed=args.seed, force=args.force,
                               retry_errors=args.retry_errors, only=only or None, call_timeout=args.timeout,
                               wall_limit=args.wall_limit, progress=not args.quiet, regrade=args.regrade,
-                              roster=args.roster, late_policy=late_policy_from(args), pool=pool)
+                              roster=args.roster, late_policy=late_policy_from(args), pool=pool,
+                              course_seed=args.course_seed)
     except (DiscoveryError, BatchSettingsError, SelectionError, RosterError, PolicyError, OSError) as error:
         print(f"autograder batch: error: {error}", file=sys.stderr)
         return CANNOT_START

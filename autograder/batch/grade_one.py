@@ -35,6 +35,7 @@ def main(argv=None):
     parser.add_argument("--record", required=True, help="the record file to write")
     parser.add_argument("--label", required=True, help="the submission's name in reports")
     parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--course-seed", type=int, default=None, help="the missions' splits and training seeds")
     parser.add_argument("--only", action="append", default=None)
     parser.add_argument("--timeout", type=float, default=None, help="seconds per call into the submission")
     parser.add_argument("--budget", type=float, default=None, help="seconds for the whole run")
@@ -53,6 +54,8 @@ def main(argv=None):
     options = {"call_timeout": args.timeout} if args.timeout else {}
     if args.budget:
         options["budget"] = args.budget
+    if args.course_seed is not None:
+        options["course_seed"] = args.course_seed
     details = {"content_hash": args.content_hash, "submitted_at": args.submitted_at,
                "submitted_from": args.submitted_from}
     try:

@@ -8,6 +8,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.grading.settings import DEFAULT_COURSE_SEED
+
 from . import archive, copy_kit, fallback, requirements, scripts, settings
 
 KIT_ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +24,7 @@ class Bundle:
     out: the zip file to write.
     seed: one grading seed for every submission, or None (each submission's
         seed comes from its Gradescope submission id; see run_submission.py).
+    course_seed: the missions' splits and training seeds, one for the whole course.
     visibility: when students see results (visible, after_due_date, after_published, hidden).
     late_policy: the penalty applied to late submissions (late_work.LatePolicy), or None.
     language: the course's language of the feedback ('ja', 'en'), or None.
@@ -31,6 +34,7 @@ class Bundle:
     tree: Path
     out: Path
     seed: int | None = None
+    course_seed: int = DEFAULT_COURSE_SEED
     visibility: str = "visible"      # Gradescope's visibility of the results and of each test
     late_policy: object = None       # a late_work.LatePolicy, or None
     language: str | None = None      # the course's language of the feedback (bundle.json), or None
@@ -66,10 +70,11 @@ STEPS = (
 
 
 def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False, visibility="visible", late_policy=None,
-                 language=None):
+                 language=None, course_seed=DEFAULT_COURSE_SEED):
     """Build the Gradescope bundle `out` (a .zip) and return the Bundle.
 
     seed: a fixed grading seed for every submission (default: per submission).
+    course_seed: the missions' splits and training seeds, the same for every submission.
     force: replace an existing `out`. Raises FileExistsError when `out` exists
     and is not forced, archive.BundleError when the built zip is not sound.
     """
@@ -81,7 +86,8 @@ def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False, visibility="vis
     if not out.parent.is_dir():
         raise FileNotFoundError(f"{out}: the folder {out.parent} does not exist")
     with tempfile.TemporaryDirectory(prefix="kit-gradescope-") as tree:
-        bundle = Bundle(kit_root=Path(kit_root), tree=Path(tree), out=out, seed=seed, visibility=visibility,
+        bundle = Bundle(kit_root=Path(kit_root), tree=Path(tree), out=out, seed=seed,
+                        course_seed=int(course_seed), visibility=visibility,
                         late_policy=late_policy, language=language)
         for step in STEPS:
             step(bundle)

@@ -14,6 +14,9 @@ def add_arguments(parser):
     parser.add_argument("--seed", type=int, metavar="N", default=None,
                         help="grade every submission with this seed (default: each submission's "
                              "Gradescope id, so a regrade reproduces it)")
+    parser.add_argument("--course-seed", type=int, metavar="N", default=0,
+                        help="course seed: the missions' splits and training seeds, the same for every "
+                             "submission (default 0; stored in the bundle)")
     parser.add_argument("--force", action="store_true", help="replace OUT.zip if it exists")
     parser.add_argument("--visibility", choices=("visible", "after_due_date", "after_published", "hidden"),
                         default="visible", help="when students see the results and every test's feedback "
@@ -30,12 +33,14 @@ def run(args):
 
     try:
         bundle = build_bundle(args.out, seed=args.seed, force=args.force, visibility=args.visibility,
-                              late_policy=late_policy_from(args), language=getattr(args, "lang", None))
+                              late_policy=late_policy_from(args), language=getattr(args, "lang", None),
+                              course_seed=args.course_seed)
     except (FileExistsError, FileNotFoundError, ValueError, BundleError) as error:
         print(f"autograder gradescope: {error}", file=sys.stderr)
         return 1
     seed = f"seed {bundle.seed} for every submission" if bundle.seed is not None else \
         "each submission's seed from its Gradescope id"
+    seed += f"; course seed {bundle.course_seed} for the missions"
     size = bundle.out.stat().st_size / 2**20
     print(f"Gradescope bundle written to {bundle.out} ({size:.1f} MB; {seed}; results {args.visibility}"
           + (f"; {bundle.late_policy.describe()}" if bundle.late_policy else "") + "). Upload it as the "

@@ -53,9 +53,11 @@ def main(argv=None):
     budget = settings.get("budget") if isinstance(settings.get("budget"), (int, float)) else DEFAULT_BUDGET
     label = f"gradescope submission {metadata['id']}" if "id" in metadata else "submission"
     submission = submission_path(root / "submission")
-    print(f"grading {submission} with seed {seed} ({seed_from})", flush=True)
+    course_seed = course_seed_of(settings)
+    print(f"grading {submission} with seed {seed} ({seed_from}), course seed {course_seed}", flush=True)
     try:
-        run = grade_submission(submission, seed=seed, label=label, hide=[str(results.parent)], budget=budget)
+        run = grade_submission(submission, seed=seed, label=label, hide=[str(results.parent)], budget=budget,
+                               course_seed=course_seed)
     except (SubmissionError, SelectionError) as error:
         run = not_graded(label, seed, f"{error}. Upload your .py modules (functions.py, layers.py, ...), "
                                       "at the top level or in one folder.")
@@ -83,6 +85,14 @@ def report_for(settings, metadata, submission):
         late = policy.verdict(when)
         print(f"submitted {when.isoformat()}: {late.late_days} day(s) late, {late.penalty_percent:g} % off")
     return GradescopeReport(visibility=visibility, test_visibility=visibility, late=late)
+
+
+def course_seed_of(settings):
+    """The bundle's course seed (the missions' splits); the kit's default for bundles built before it."""
+    from autograder.grading.settings import DEFAULT_COURSE_SEED
+
+    value = settings.get("course_seed")
+    return value if isinstance(value, int) and not isinstance(value, bool) else DEFAULT_COURSE_SEED
 
 
 def not_graded(label, seed, reason):

@@ -1,11 +1,13 @@
 """Step 6: bundle.json, what the run-time side reads: the seed policy and what the bundle was built with.
 
-    {"kit_version": "0.1.0", "seed": null, "visibility": "visible", "late_policy": null,
+    {"kit_version": "0.1.0", "seed": null, "course_seed": 0, "visibility": "visible", "late_policy": null,
      "language": "ja", "built_at": "...", "built_with": {"python": ..., "numpy": ...}}
 
 `seed` null: each submission is graded with a seed taken from its Gradescope
 submission id, so a regrade on Gradescope reproduces every input; an integer:
-every submission is graded with that seed. `visibility`: Gradescope's, for
+every submission is graded with that seed. `course_seed`: the missions' splits
+and training seeds, the same for every submission (so the same honest mission
+code gets the same score whatever the submission id). `visibility`: Gradescope's, for
 the results and each test. `late_policy`: a late_work.LatePolicy as a dict,
 applied to the submission's `created_at` (null: no penalty). `language`: the
 course's language of the feedback ("ja", "en"; null: the machine's KIT_LANG or locale).
@@ -25,6 +27,7 @@ def write_settings(bundle):
     settings = {
         "kit_version": kit_version(),
         "seed": bundle.seed,
+        "course_seed": bundle.course_seed,
         "visibility": bundle.visibility,
         "late_policy": bundle.late_policy.to_dict() if bundle.late_policy else None,
         "language": bundle.language,

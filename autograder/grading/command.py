@@ -18,7 +18,7 @@ CANNOT_GRADE = 2
 
 
 def add_arguments(parser):
-    from .settings import DEFAULT_BUDGET, DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB
+    from .settings import DEFAULT_BUDGET, DEFAULT_CALL_TIMEOUT, DEFAULT_COURSE_SEED, DEFAULT_MEMORY_MB
 
     parser.add_argument("path", metavar="PATH", help=_("submission directory, or a .zip of one"))
     parser.add_argument("--format", choices=FORMATS, default="text",
@@ -26,6 +26,9 @@ def add_arguments(parser):
     parser.add_argument("--out", metavar="FILE", help=_("write the report to FILE (atomically) instead of stdout"))
     parser.add_argument("--seed", type=int, metavar="N",
                         help=_("grading seed (default: random, recorded in the report)"))
+    parser.add_argument("--course-seed", type=int, default=DEFAULT_COURSE_SEED, metavar="N",
+                        help=_("course seed: the missions' splits and training seeds, the same for every "
+                               "student (default {seed})").format(seed=DEFAULT_COURSE_SEED))
     parser.add_argument("--only", action="append", metavar="UNIT",
                         help=_("grade only this unit (layers.BatchNormalization) or module (layers); repeatable"))
     parser.add_argument("--timeout", type=_positive, default=DEFAULT_CALL_TIMEOUT, metavar="S",
@@ -59,7 +62,8 @@ def run(args):
             return _cannot_grade(str(err))
     try:
         run_record = grade_submission(args.path, seed=args.seed, only=only or None, call_timeout=args.timeout,
-                                      memory_mb=args.memory, hide=hide, budget=args.budget)
+                                      memory_mb=args.memory, hide=hide, budget=args.budget,
+                                      course_seed=args.course_seed)
     except SelectionError as err:
         return _cannot_grade(str(err))
     except SubmissionError as err:

@@ -21,7 +21,7 @@ from autograder.translation import _
 from autograder.submission_intake import SubmissionError, open_submission
 
 from .plugin import GradingPlugin, SelectionError
-from .settings import DEFAULT_BUDGET, DEFAULT_CALL_TIMEOUT, DEFAULT_MEMORY_MB, GradingSettings
+from .settings import DEFAULT_BUDGET, DEFAULT_CALL_TIMEOUT, DEFAULT_COURSE_SEED, DEFAULT_MEMORY_MB, GradingSettings
 
 HIDDEN_DIR = Path(__file__).resolve().parent.parent / "hidden"
 SEED_LIMIT = 2**31
@@ -43,10 +43,12 @@ def kit_version():
 
 
 def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEOUT,
-                     memory_mb=DEFAULT_MEMORY_MB, reports=None, label=None, hide=(), budget=DEFAULT_BUDGET):
+                     memory_mb=DEFAULT_MEMORY_MB, reports=None, label=None, hide=(), budget=DEFAULT_BUDGET,
+                     course_seed=DEFAULT_COURSE_SEED):
     """Grade the submission at `path` (a directory or a .zip of one); return a GradingRun.
 
-    seed: the grading seed (drawn at random and recorded when None).
+    seed: the grading seed (drawn at random and recorded when None): the unit checks' inputs.
+    course_seed: the missions' splits and training seeds, the same for every student of a course.
     only: unit or module names ("layers.Affine", "layers") to grade; None grades every unit.
     call_timeout: seconds per call into the submission; memory_mb: the worker's memory.
     reports: {format name: path} written (atomically) when grading is done, e.g. {"json": "results.json"}.
@@ -62,8 +64,9 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
     warm_up()                         # the sandbox imports NumPy while pytest collects the suites
     with open_submission(path) as directory:
         hidden = [*hide, *(str(Path(p).resolve().parent) for p in (reports or {}).values())]
-        settings = GradingSettings(submission_dir=str(directory), seed=seed, call_timeout=call_timeout,
-                                   memory_mb=memory_mb, hidden_paths=hidden, budget=budget)
+        settings = GradingSettings(submission_dir=str(directory), seed=seed, course_seed=int(course_seed),
+                                   call_timeout=call_timeout, memory_mb=memory_mb, hidden_paths=hidden,
+                                   budget=budget)
         settings.start_clock()
         plugin = GradingPlugin(settings, only=only)
         try:

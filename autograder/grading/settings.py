@@ -11,11 +11,18 @@ DEFAULT_OUTPUT_CHARS = 2000   # of the student's printed output kept per call
 # Seconds for a whole run: the reference grades in ~4 s, a loaded machine in ~20 s; past it the
 # remaining checks are recorded as not run (a submission stalling every call cannot take hours).
 DEFAULT_BUDGET = 300.0
+# The missions' splits, class renamings and training seeds come from the course seed, not the
+# grading seed, so the same honest mission code scores the same for every student of a course.
+# Instructors set their own (`--course-seed N`); this default is public, like the kit.
+DEFAULT_COURSE_SEED = 0
 
 
 @dataclass
 class GradingSettings:
-    """The submission directory, the seed and the worker's limits.
+    """The submission directory, the seeds and the worker's limits.
+
+    seed: the grading seed (the unit checks' fresh inputs); course_seed: the
+    missions' splits and training seeds, one per course.
 
     Also collects what the workers report while the run goes: the sandbox's
     protections, the workers' statistics, and the modules whose import stopped a
@@ -25,6 +32,7 @@ class GradingSettings:
 
     submission_dir: str
     seed: int
+    course_seed: int = DEFAULT_COURSE_SEED
     call_timeout: float = DEFAULT_CALL_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
     output_chars: int = DEFAULT_OUTPUT_CHARS

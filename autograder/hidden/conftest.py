@@ -1,23 +1,25 @@
-"""Fixtures of the hidden suites: `sub` (the submission, in a sandboxed worker) and `rng`.
+"""Fixtures of the hidden suites: `sub` (the submission, in a sandboxed worker), `rng` and `course_rng`.
 
 A grading run (autograder.grading) leaves its GradingSettings in the config's
 stash; run by hand, the options below say what to grade:
 
     python -m pytest autograder/hidden -c autograder/hidden/pytest.ini \
-        --rootdir autograder/hidden --submission solutions --grading-seed 1
+        --rootdir autograder/hidden --submission solutions --grading-seed 1 --course-seed 0
 """
 import hashlib
 
 import numpy as np
 import pytest
 
-from autograder.grading.settings import SETTINGS_KEY, GradingSettings
+from autograder.grading.settings import DEFAULT_COURSE_SEED, SETTINGS_KEY, GradingSettings
 
 
 def pytest_addoption(parser):
     group = parser.getgroup("kit grading")
     group.addoption("--submission", default=None, help="submission directory to grade")
     group.addoption("--grading-seed", type=int, default=0, help="the grading seed")
+    group.addoption("--course-seed", type=int, default=DEFAULT_COURSE_SEED,
+                    help="the course seed (the missions' splits and training seeds)")
     group.addoption("--call-timeout", type=float, default=10.0, help="seconds per call into the submission")
 
 
@@ -37,6 +39,7 @@ def _settings_from_options(config):
     if directory is None:
         raise pytest.UsageError("the hidden suites grade a submission: pass --submission DIR")
     return GradingSettings(submission_dir=directory, seed=config.getoption("--grading-seed"),
+                           course_seed=config.getoption("--course-seed"),
                            call_timeout=config.getoption("--call-timeout"))
 
 
@@ -61,6 +64,18 @@ def rng(request):
 
     Neither --only nor the order of the tests changes what a test draws.
     """
+    return np.random.default_rng([settings(request.config).seed, _test_digest(request)])
+
+
+@pytest.fixture
+def course_rng(request):
+    """A Generator from the COURSE seed and the test's own name only (the missions' draws).
+
+    The grading seed plays no part: every student of a course gets the same splits.
+    """
+    return np.random.default_rng([settings(request.config).course_seed, _test_digest(request)])
+
+
+def _test_digest(request):
     name = f"{request.node.module.__name__.rsplit('.', 1)[-1]}::{request.node.name}"
-    digest = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "little")
-    return np.random.default_rng([settings(request.config).seed, digest])
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "little")

@@ -14,6 +14,9 @@ def add_arguments(parser):
     parser.add_argument("--course-id", default=None, help="nbgrader course id (default: dl-scratch)")
     parser.add_argument("--seed", type=int, default=0,
                         help="seed of the hidden checks' inputs, written into the notebooks (default: 0)")
+    parser.add_argument("--course-seed", type=int, default=0,
+                        help="the missions' splits and training seeds, the same for every student, written "
+                             "into the mission cells (default: 0)")
     parser.add_argument("--cell-timeout", type=int, default=None, metavar="S",
                         help="seconds one notebook cell may run when graded (default: 300)")
     parser.add_argument("--force", action="store_true", help="replace OUT if it holds an earlier course")
@@ -42,7 +45,7 @@ def run(args):
                                      cap_percent=args.late_cap)
         options = {"course_id": args.course_id, "cell_timeout": args.cell_timeout}
         course = build_course(args.out, seed=args.seed, force=args.force, late_policy=late_policy,
-                              language=getattr(args, "lang", None),
+                              language=getattr(args, "lang", None), course_seed=args.course_seed,
                               **{name: value for name, value in options.items() if value is not None})
     except (FileExistsError, ValueError) as error:
         print(f"autograder nbgrader: {error}", file=sys.stderr)

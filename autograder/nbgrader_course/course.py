@@ -3,6 +3,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.grading.settings import DEFAULT_COURSE_SEED
+
 from . import course_files
 from .assignments import plan_assignments, read_solutions
 from .notebooks import assignment_notebook
@@ -24,6 +26,7 @@ class Course:
     out: Path
     course_id: str = DEFAULT_COURSE_ID
     seed: int = 0
+    course_seed: int = DEFAULT_COURSE_SEED
     cell_timeout: int = DEFAULT_CELL_TIMEOUT
     late_policy: object = None        # late_work.LatePolicy for nbgrader's late penalties, or None
     language: str | None = None  # the course's language of the graded cells' feedback ('ja', 'en'), or None
@@ -47,7 +50,8 @@ def read_hidden_tests(course):
 def compose_notebooks(course):
     for assignment in course.assignments:
         tests = [t for t in course.graded_tests if t.unit.split(".")[0] == assignment.name]
-        course.notebooks[assignment.name] = assignment_notebook(assignment, tests, course.seed, course.language)
+        course.notebooks[assignment.name] = assignment_notebook(assignment, tests, course.seed, course.language,
+                                                                course.course_seed)
 
 
 COURSE_STEPS = (plan, read_hidden_tests, compose_notebooks, course_files.write_config)
@@ -56,11 +60,12 @@ ASSIGNMENT_STEPS = (course_files.write_notebook, course_files.copy_helpers, cour
 
 def build_course(out, kit_root=KIT_ROOT, course_id=DEFAULT_COURSE_ID, seed=0,
                  cell_timeout=DEFAULT_CELL_TIMEOUT, force=False, late_policy=None,
-                 language=None):
+                 language=None, course_seed=DEFAULT_COURSE_SEED):
     """Write the nbgrader course directory into `out`; return the Course.
 
     seed: seeds the hidden checks' inputs (written into the hidden cells, so a
-    regrade reproduces). force: replace an existing, non-empty `out`.
+    regrade reproduces). course_seed: the missions' splits and training seeds (written
+    into the mission cells). force: replace an existing, non-empty `out`.
     late_policy: a late_work.LatePolicy (its due date unused: nbgrader keeps one
     per assignment) for nbgrader's late penalties, or None (no penalty).
     language: the course's language ('ja', 'en'), set in the graded cells for their feedback.
@@ -74,7 +79,7 @@ def build_course(out, kit_root=KIT_ROOT, course_id=DEFAULT_COURSE_ID, seed=0,
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     course = Course(kit_root=Path(kit_root), out=out, course_id=course_id, seed=seed, cell_timeout=cell_timeout,
-                    late_policy=late_policy, language=language)
+                    late_policy=late_policy, language=language, course_seed=int(course_seed))
     for step in COURSE_STEPS:
         step(course)
     for assignment in course.assignments:

@@ -45,18 +45,21 @@ class NotebookModule:
 MISSION_CHECKS = "autograder.checks.missions"
 
 
-def grade_in_notebook(check, namespace, points, seed, modules=None):
+def grade_in_notebook(check, namespace, points, seed, modules=None, course_seed=None):
     """Run the check `check` ("package.module:function") on the notebook whose globals are `namespace`.
 
     points: what the cell is worth; seed: with the check's name and the notebook's code, seeds its
     random inputs.
     modules: module names the check may ask for (default: every graded module);
     each is the same view of the notebook, where all the code lives.
+    course_seed: when given (the missions' cells), it seeds the check instead of
+    `seed`: the missions' splits are the course's, the same for every student.
     Returns the points earned, as a float, for nbgrader to read as the cell's grade.
     """
     student_out = io.StringIO()
     with contextlib.redirect_stdout(student_out), contextlib.redirect_stderr(student_out):
-        earned, report, advice = _run_check(check, namespace, points, seed, modules)
+        earned, report, advice = _run_check(check, namespace, points,
+                                            seed if course_seed is None else course_seed, modules)
     print(report)
     for line in advice:
         print(f"advice: {line}")

@@ -34,8 +34,11 @@ class GradedTest:
     check: str
 
 
-def assignment_notebook(assignment, graded_tests, seed, language=None):
-    """The source notebook (solutions and hidden tests inside) of an Assignment."""
+def assignment_notebook(assignment, graded_tests, seed, language=None, course_seed=None):
+    """The source notebook (solutions and hidden tests inside) of an Assignment.
+
+    seed: the checks' inputs; course_seed: the missions' splits and training seeds.
+    """
     by_unit = {}
     for test in graded_tests:
         by_unit.setdefault(test.unit, []).append(test)
@@ -55,12 +58,15 @@ def assignment_notebook(assignment, graded_tests, seed, language=None):
         for earlier, blocks in assignment.carried.items():
             book.append(cells.markdown(f"carried-{earlier}", exercise_text.carried_module_heading(earlier)))
             book += _block_cells(blocks, prefix=f"{earlier}-")
-    book += _module_cells(assignment, by_unit, seed, language)
+    book += _module_cells(assignment, by_unit, seed, language, course_seed)
     if _has_main(module):
         book.append(cells.markdown("try-it", TRY_IT))
         book.append(cells.plain(DEMO_RUN))
     return cells.notebook(book)
 
+
+#: The checks graded on the course's splits (the same for every student): they get the course seed.
+MISSION_CHECKS = "autograder.checks.missions:"
 
 # nbgrader sets NBGRADER_EXECUTION=autograde while grading: the demo costs a
 # training run per student and earns nothing, so it runs for the student only.
@@ -77,7 +83,7 @@ The cell below trains your model on a random split, prints its accuracy on
 the held-out part and saves a plot of the loss and accuracy as training went."""
 
 
-def _module_cells(assignment, by_unit, seed, language=None):
+def _module_cells(assignment, by_unit, seed, language=None, course_seed=None):
     book = []
     pending = []  # consecutive provided blocks, shown as one cell
     for block in assignment.module.blocks:
@@ -93,7 +99,7 @@ def _module_cells(assignment, by_unit, seed, language=None):
         book.append(cells.markdown(f"{block.name}-text",
                                    exercise_text.unit_text(block, unit, sum(t.points for t in tests))))
         book.append(cells.solution(block.name, block.nbgrader_source()))
-        book += [_test_cell(test, seed, language) for test in tests]
+        book += [_test_cell(test, seed, language, course_seed) for test in tests]
     book += _provided_cell(pending)
     return book
 
@@ -120,15 +126,18 @@ def _provided_cell(blocks, prefix=""):
     return [cells.provided(grade_id, "\n\n".join(block.source.strip("\n") for block in blocks))]
 
 
-def _test_cell(test, seed, language=None):
+def _test_cell(test, seed, language=None, course_seed=None):
     """The graded cell of one hidden test; `language` ('ja', 'en' or None): the course's, for its feedback."""
+    seeds = f"seed={seed!r}"
+    if course_seed is not None and test.check.startswith(MISSION_CHECKS):
+        seeds += f", course_seed={int(course_seed)!r}"
     source = "\n".join([
         f"# Graded: {test.unit}, {test.points:g} point{'s' if test.points != 1 else ''}.",
         "# The check is hidden; it runs when your notebook is graded.",
         "### BEGIN HIDDEN TESTS",
         *([f"import os; os.environ['KIT_LANG'] = {language!r}  # the course's language"] if language else []),
         GRADER_IMPORT,
-        f"grade_in_notebook({test.check!r}, globals(), points={test.points!r}, seed={seed!r})",
+        f"grade_in_notebook({test.check!r}, globals(), points={test.points!r}, {seeds})",
         "### END HIDDEN TESTS",
     ])
     return cells.graded_test(test.name, source, test.points)

@@ -49,7 +49,8 @@ def write_workflow(release):
     if not units:
         raise ValueError("no units with points: the classroom workflow would grade nothing")
     if release.hidden_grader:
-        release.write_text(WORKFLOW_PATH, hidden_grader_workflow(release.hidden_grader, units, release.language))
+        release.write_text(WORKFLOW_PATH, hidden_grader_workflow(release.hidden_grader, units, release.language,
+                                                                 course_seed=release.course_seed))
         return
     release.write_text(f"{PLUGIN_FOLDER}/{PLUGIN_MODULE}.py",
                        resources.files(__package__).joinpath(f"templates/{PLUGIN_MODULE}.py").read_text("utf-8"))
@@ -181,8 +182,11 @@ def workflow_text(unit_points, language=None):
 HIDDEN_RUNNER = "kit"
 
 
-def hidden_grader_workflow(kit_requirement, unit_points, language=None):
-    """The workflow YAML grading with the kit's hidden tests, installed from `kit_requirement`."""
+def hidden_grader_workflow(kit_requirement, unit_points, language=None, course_seed=0):
+    """The workflow YAML grading with the kit's hidden tests, installed from `kit_requirement`.
+
+    course_seed: the missions' splits and training seeds, the same for every student.
+    """
     q = json.dumps
     total = sum(unit_points.values())
     lines = _header([
@@ -197,7 +201,8 @@ def hidden_grader_workflow(kit_requirement, unit_points, language=None):
         "      - name: Hidden tests",
         f"        id: {HIDDEN_RUNNER}",
         "        run: |",
-        '          autograder grade exercises --format classroom --out "$RUNNER_TEMP/classroom.json"',
+        f'          autograder grade exercises --format classroom --course-seed {int(course_seed)} '
+        '--out "$RUNNER_TEMP/classroom.json"',
         '          echo "result=$(base64 -w0 "$RUNNER_TEMP/classroom.json")" >> "$GITHUB_OUTPUT"',
     ]
     return "\n".join(lines + _reporter([HIDDEN_RUNNER])) + "\n"

@@ -18,6 +18,9 @@ def add_arguments(parser):
              "requirement of the kit in a private repository, e.g. "
              "'dl-scratch-kit @ git+https://x-access-token:${{ secrets.KIT_TOKEN }}@github.com/ORG/KIT.git' "
              "(see docs/INSTRUCTORS.md in the kit, 'A GitHub repository per student (GitHub Classroom)')")
+    parser.add_argument("--course-seed", type=int, metavar="N", default=0,
+                        help="with --hidden-grader: the missions' splits and training seeds, the same for "
+                             "every student (default 0; written into the workflow)")
 
 
 def run(args):
@@ -26,7 +29,7 @@ def run(args):
 
     try:
         release = build_release(args.out, force=args.force, hidden_grader=args.hidden_grader,
-                                language=getattr(args, "lang", None))
+                                language=getattr(args, "lang", None), course_seed=args.course_seed)
     except (FileExistsError, ReleaseLeak, ValueError, RuntimeError) as error:
         print(f"autograder release: {error}", file=sys.stderr)
         return 1

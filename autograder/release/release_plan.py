@@ -7,6 +7,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.grading.settings import DEFAULT_COURSE_SEED
+
 from . import classroom_workflow, copy_sources, leak_check, student_files, student_pyproject, student_readme
 
 KIT_ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +26,8 @@ class Release:
         installs to grade with the hidden tests.
     language: the course's language ('ja' or 'en'), or None: the workflow sets it
         as KIT_LANG and README.md is written in it (the other language beside it).
+    course_seed: the missions' splits and training seeds the hidden grader uses
+        (written into the workflow; the same for every student).
     """
 
     kit_root: Path
@@ -31,6 +35,7 @@ class Release:
     unit_points: dict = field(default_factory=dict)
     hidden_grader: str | None = None
     language: str | None = None
+    course_seed: int = DEFAULT_COURSE_SEED
     written: list = field(default_factory=list)  # paths (relative to out) each step reported
 
     def write_text(self, relative, text):
@@ -53,11 +58,12 @@ STEPS = (
 )
 
 
-def build_release(out, kit_root=KIT_ROOT, unit_points=None, hidden_grader=None, force=False, language=None):
+def build_release(out, kit_root=KIT_ROOT, unit_points=None, hidden_grader=None, force=False, language=None,
+                  course_seed=DEFAULT_COURSE_SEED):
     """Build the student release into the folder `out` and return the Release.
 
     unit_points: {unit: points} for the classroom workflow; by default the
-    hidden suites' points (autograder/hidden). hidden_grader, language: see Release.
+    hidden suites' points (autograder/hidden). hidden_grader, language, course_seed: see Release.
     force: replace `out` when it holds an earlier release.
     Raises FileExistsError when `out` is not empty (and not an earlier release
     with force), leak_check.ReleaseLeak when the release would leak, ValueError
@@ -75,7 +81,7 @@ def build_release(out, kit_root=KIT_ROOT, unit_points=None, hidden_grader=None, 
         from .unit_points import hidden_unit_points
         unit_points = hidden_unit_points()
     release = Release(kit_root=Path(kit_root), out=out, unit_points=dict(unit_points),
-                      hidden_grader=hidden_grader, language=language)
+                      hidden_grader=hidden_grader, language=language, course_seed=int(course_seed))
     for step in STEPS:
         step(release)
     return release

@@ -3,7 +3,7 @@
 Started by client.py once per grader as `python -I worker_main.py BASE_JSON`,
 this process is the zygote: it ties its life to the grader's (parent-death
 signal), imports NumPy from the installation (so a numpy.py in the submission
-can never shadow it) and loads its siblings, wire.py, catalogue.py, confine.py
+can never shadow it) and loads its siblings, wire.py, catalogue.py, mission_probe.py, confine.py
 and worker_session.py, by path under private names, once. Then, for each worker
 the grader asks for, it forks, and that child:
   1. becomes a small supervisor outside the worker: it makes the user and pid
@@ -294,6 +294,7 @@ class Kit:
         import numpy                # before any scratch dir is on sys.path: never shadowed
         self.np = numpy
         self.wire = _load_sibling("wire")
+        _load_sibling("mission_probe")  # catalogue.py finds it by name (the kit is hidden from workers)
         self.catalogue = _load_sibling("catalogue")
         self.session = _load_sibling("worker_session")
 
