@@ -57,6 +57,18 @@ class Mission:
         return self.criterion.time_limit_seconds
 
     @property
+    def splits(self):
+        return self.criterion.split_count
+
+    @property
+    def full_credit_accuracy(self):
+        return self.criterion.full_credit_accuracy
+
+    @property
+    def no_credit_accuracy(self):
+        return self.criterion.no_credit_accuracy
+
+    @property
     def hard_time_limit(self):
         """The worker is stopped past this: a train() that never returns costs one check only."""
         return 2.0 * self.time_limit + HARD_LIMIT_MARGIN

@@ -183,7 +183,7 @@ def missions_table():
     from autograder.checks.missions import MISSIONS
 
     rows = ["| mission | graded on | full credit from a mean test accuracy of | partial credit from | "
-            "train() time limit per split |", "| --- | --- | --- | --- | --- |"]
+            "train() + predict() time limit per split |", "| --- | --- | --- | --- | --- |"]
     rows += [f"| `{m.unit}` | {m.splits} held-out splits | {m.full_credit_accuracy:g} | "
              f"{m.no_credit_accuracy:g} (rising linearly) | {m.time_limit:g} s |" for m in MISSIONS.values()]
     return "\n".join(rows)

@@ -33,7 +33,7 @@ def test_the_hidden_grader_workflow_grades_with_the_course_seed():
 
 
 def test_only_the_mission_cells_of_nbgrader_notebooks_get_the_course_seed():
-    mission = GradedTest(name="test_iris_mission_accuracy", unit="iris_mission.train", points=10.0,
+    mission = GradedTest(name="test_iris_mission", unit="iris_mission.train", points=10.0,
                          check="autograder.checks.missions:check_iris_mission")
     unit = GradedTest(name="test_relu", unit="functions.relu", points=1.0,
                       check="autograder.checks.functions:check_relu")
