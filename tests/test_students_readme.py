@@ -2,7 +2,7 @@
 import re
 from pathlib import Path
 
-from autograder.checks.missions import IRIS, DIGITS
+from autograder.checks.missions import CNN, DIGITS, IRIS
 from autograder.curriculum.solution_regions import END_OF_YOUR_CODE, TODO_PREFIX
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,7 +28,9 @@ def test_the_time_limits_are_the_visible_tests_own():
 
 def test_the_missions_bars_are_the_graders_own():
     readme = " ".join(students_part().split())
-    assert (f"over {IRIS.splits} splits (Iris) or {DIGITS.splits} splits (digits) reaches "
-            f"{IRIS.full_credit_accuracy:g} (Iris) or {DIGITS.full_credit_accuracy:g} (digits)") in readme
-    assert f"from {IRIS.no_credit_accuracy:.2f} (Iris) or {DIGITS.no_credit_accuracy:.2f} (digits)" in readme
-    assert f"({IRIS.time_limit:g} s per Iris split, {DIGITS.time_limit:g} s per\ndigits split)" in students_part()
+    assert (f"over {IRIS.splits} splits (Iris) or {DIGITS.splits} splits (digits, CNN) reaches "
+            f"{IRIS.full_credit_accuracy:g} (Iris), {DIGITS.full_credit_accuracy:g} (digits) or "
+            f"{CNN.full_credit_accuracy:g} (CNN)") in readme
+    assert f"from {IRIS.no_credit_accuracy:.2f} (Iris) or {DIGITS.no_credit_accuracy:.2f} (digits, CNN)" in readme
+    assert (f"({IRIS.time_limit:g} s per Iris split, {DIGITS.time_limit:g} s per\ndigits split, "
+            f"{CNN.time_limit:g} s per CNN split)") in students_part()
