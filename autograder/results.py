@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Iterable, NamedTuple
 
-# Modules of SUBMISSION_API.md in the order the course teaches them: reports list
+# Modules of docs/CONTRACT.md in the order the course teaches them: reports list
 # units in this order, so a learner reads results in the order they wrote code.
 # `util` (im2col, col2im) comes before `layers`, whose Convolution and Pooling call it:
 # a module may use only modules before it (an nbgrader notebook carries earlier code).
@@ -102,7 +102,7 @@ class TestResult:
     name: str
     """Readable description, e.g. "sigmoid matches the reference on random inputs"."""
     unit: str
-    """The unit graded, "<module>.<name>" from SUBMISSION_API.md, e.g. "functions.sigmoid"."""
+    """The unit graded, "<module>.<name>" from docs/CONTRACT.md, e.g. "functions.sigmoid"."""
     max_score: float
     """Points available."""
     score: float

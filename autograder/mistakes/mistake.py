@@ -30,7 +30,7 @@ class Mistake:
     name: str
     """Short and student-facing: "softmax over the wrong axis"."""
     unit: str
-    """The unit it breaks, as in SUBMISSION_API.md: "functions.softmax", "layers.BatchNormalization"."""
+    """The unit it breaks, as in docs/CONTRACT.md: "functions.softmax", "layers.BatchNormalization"."""
     target: str
     """What it replaces: "module.function" or "module.Class.method"."""
     hint: str

@@ -24,7 +24,7 @@ from .variant_submissions import (
 )
 
 EXERCISES_DIR = REPO_ROOT / "exercises"
-#: The units of SUBMISSION_API.md, in its order: the progress table lists each of them.
+#: The units of docs/CONTRACT.md, in its order: the progress table lists each of them.
 CONTRACT_UNITS = [
     "functions.step_function", "functions.sigmoid", "functions.relu", "functions.softmax",
     "functions.mean_squared_error", "functions.cross_entropy_error",

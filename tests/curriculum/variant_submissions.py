@@ -2,7 +2,7 @@
 
 Each variant or mistake is code appended to a copy of a solution module: a later
 definition of a name replaces the earlier one, so the copies follow the solutions
-as they change. SUBMISSION_API.md lists the variants a fair grader accepts.
+as they change. docs/CONTRACT.md lists the variants a fair grader accepts.
 """
 import shutil
 import textwrap

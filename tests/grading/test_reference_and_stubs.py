@@ -9,7 +9,7 @@ from autograder.grading import grade_submission, selected_tests
 
 from .conftest import EXERCISES, NON_MISSION_MODULES, SOLUTIONS
 
-# The units of SUBMISSION_API.md, typed from the contract (not read from the suites).
+# The units of docs/CONTRACT.md, typed from the contract (not read from the suites).
 CONTRACT_UNITS = {
     "functions.step_function", "functions.sigmoid", "functions.relu", "functions.softmax",
     "functions.mean_squared_error", "functions.cross_entropy_error", "gradient.numerical_gradient",

@@ -12,7 +12,7 @@ from autograder.mistakes.mistake import find_def, reference_directory, reference
 
 from .scenarios import SCENARIOS
 
-# The units of SUBMISSION_API.md, one tag per graded function or class.
+# The units of docs/CONTRACT.md, one tag per graded function or class.
 CONTRACT_UNITS = tuple(SCENARIOS)
 
 

@@ -1,7 +1,7 @@
 """The reference missions clear their bars, and a mission runs as a script.
 
 The grader scores a mission by the mean test accuracy over seeded stratified splits
-(SUBMISSION_API.md, Clarifications); bench/missions.py prints the full figures over
+(docs/CONTRACT.md); bench/missions.py prints the full figures over
 20 splits. Here a few splits keep the run short.
 """
 import re
