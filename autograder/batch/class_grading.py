@@ -4,8 +4,9 @@
 
 Everything lands in the output folder:
 
-- `batch.json`: the seed (drawn once, then kept, so every submission of the
-  class gets the same inputs) and the options, which a rerun must repeat;
+- `batch.json`: the batch seed (drawn once, then kept; each submission is graded
+  with it mixed with its content hash, see `submission_seed`), the course seed
+  (the missions' splits) and the options, which a rerun must repeat;
 - `results/<name>.json`: one record per submission (results_store.py),
   written by its grading process the moment it is done;
 - `logs/<name>.log`: what a grading process printed, kept when it failed;
@@ -22,6 +23,7 @@ The roster (roster.py) and the late policy (autograder/late_work) are kept in
 batch.json too: a rerun without them reuses them; changing them rewrites the
 gradebook without regrading anything.
 """
+import hashlib
 import json
 import os
 import secrets
@@ -139,10 +141,13 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
                    stream=stream, enabled=progress)
     bar.start()
     for submission in [s for s in to_grade if s.problem]:          # known before grading: notebooks
-        store.write_ungraded(submission.name, submission.label, seed, submission.problem, details[submission.name])
+        store.write_ungraded(submission.name, submission.label,
+                             submission_seed(seed, details[submission.name]["content_hash"]),
+                             submission.problem, details[submission.name])
         _recorded(outcome, bar, store, submission)
     by_name = {s.name: s for s in to_grade}
-    tasks = [(s.name, _command(s, store, seed, only, call_timeout, root, out, details[s.name], wall_limit,
+    tasks = [(s.name, _command(s, store, submission_seed(seed, details[s.name]["content_hash"]), only,
+                               call_timeout, root, out, details[s.name], wall_limit,
                                settings["course_seed"]),
               _environment(), str(out / LOGS_FOLDER / f"{s.name}.log")) for s in to_grade if not s.problem]
 
@@ -245,6 +250,18 @@ def _make_private_folder(out):
         os.chmod(out, 0o700)
 
 
+def submission_seed(batch_seed, held):
+    """The grading seed of one submission: the batch's seed mixed with its content hash `held`.
+
+    Every check then draws inputs of its own for each submission and for each
+    resubmission (the expected values an earlier feedback showed cannot be pasted
+    back as answers), while a rerun of the same content reproduces its record.
+    The missions do not use it: their splits come from the course seed.
+    """
+    digest = hashlib.sha256(f"{int(batch_seed)}:{held}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % SEED_LIMIT
+
+
 def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, late_policy=None,
                      course_seed=None):
     """The batch's settings (seed, roster, late policy, ...); batch.json written.
@@ -321,7 +338,8 @@ def _settle(done, submission, store, seed, wall_limit, details):
     else:
         error = f"the grader crashed (exit code {done.returncode})"
     tail = _tail(log)
-    store.write_ungraded(submission.name, submission.label, seed, error + (f": {tail}" if tail else ""), details)
+    store.write_ungraded(submission.name, submission.label, submission_seed(seed, details["content_hash"]),
+                         error + (f": {tail}" if tail else ""), details)
 
 
 def _recorded(outcome, bar, store, submission):

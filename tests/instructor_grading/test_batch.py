@@ -16,6 +16,8 @@ import pytest
 
 from autograder.batch import grade_class
 from autograder.batch import class_grading as grade_class_module
+from autograder.batch.class_grading import submission_seed
+from autograder.batch.content_hash import content_hash
 from autograder.batch.discovery import NOTEBOOK_PROBLEM, discover, gradescope_submitters
 from autograder.mistakes import MISTAKES
 from autograder.reports import validate_gradescope
@@ -70,13 +72,15 @@ def read_gradebook(out):
 
 
 def test_every_submission_gets_a_valid_record(graded_class):
-    _, out, stderr = graded_class
+    folder, out, stderr = graded_class
+    paths = {s.name: s.path for s in discover(folder, exclude=[out])}
     names = sorted(p.stem for p in (out / "results").glob("*.json"))
     assert names == ["alice", "bob", "carol", "dave", "frank", "gina", "hw1-erin"]
     for name in names:
         record = json.loads((out / "results" / f"{name}.json").read_text())
         assert validate_gradescope(record) == [], name
-        assert record["extra_data"]["seed"] == 5
+        held = content_hash(paths[name])
+        assert record["extra_data"]["seed"] == submission_seed(5, held)   # fresh inputs per content
         assert record["extra_data"]["graded"] == (name != "gina")
     assert "[7/7]" in stderr                       # progress, one line per submission off a terminal
     assert json.loads((out / "batch.json").read_text())["seed"] == 5
