@@ -152,8 +152,21 @@ def child_count():
     return total
 
 
-def left_running(threads_before, children_before):
-    """(threads, child processes) started and still alive, after a short grace."""
+def python_threads():
+    """Idents of the Python threads alive now."""
+    return {t.ident for t in threading.enumerate() if t.is_alive()}
+
+
+def left_running(threads_before, children_before, python_before=frozenset()):
+    """(threads, child processes) started and still alive.
+
+    A Python thread started since `python_before` and alive now counts at once
+    (work it does after the call returns would escape the timing); other threads
+    of the process and child processes get a short grace to finish.
+    """
+    started = len(python_threads() - set(python_before))
+    if started:
+        return started, max(child_count() - children_before, 0)
     deadline = time.perf_counter() + THREAD_GRACE_SECONDS
     while True:
         extra = (max(thread_count() - threads_before, 0), max(child_count() - children_before, 0))
@@ -216,7 +229,7 @@ def run(train, network_classes, x_train, t_train, seed, x_test):
     """
     watch = NetworkWatch([_resolve(c) for c in network_classes])
     evidence = {"problem": None, "threads_left": 0, "children_left": 0, "stage": None}
-    threads, children = thread_count(), child_count()
+    threads, children, python_before = thread_count(), child_count(), python_threads()
     kept = watch.instances()         # held, so that their ids stay theirs
     before_train = {id(o) for o in kept}
     watch.install()
@@ -226,7 +239,7 @@ def run(train, network_classes, x_train, t_train, seed, x_test):
         model = train(x_train, t_train, seed=seed)
         evidence["train_seconds"] = time.perf_counter() - started
         watch.phase = "between"
-        evidence["threads_left"], evidence["children_left"] = left_running(threads, children)
+        evidence["threads_left"], evidence["children_left"] = left_running(threads, children, python_before)
         if evidence["threads_left"] or evidence["children_left"]:
             evidence["stage"] = "train"
             return evidence
@@ -243,7 +256,7 @@ def run(train, network_classes, x_train, t_train, seed, x_test):
         evidence["predict_seconds"] = time.perf_counter() - started
         evidence["cpu_seconds"] = time.process_time() - cpu_started
         watch.phase = "between"
-        evidence["threads_left"], evidence["children_left"] = left_running(threads, children)
+        evidence["threads_left"], evidence["children_left"] = left_running(threads, children, python_before)
         if evidence["threads_left"] or evidence["children_left"]:
             evidence["stage"] = "predict"
             return evidence
