@@ -61,7 +61,7 @@ from autograder.grading.settings import GradingSettings  # noqa: E402
 from autograder.submission_intake import open_submission  # noqa: E402
 
 REFERENCE_DIR = REPO_ROOT / "solutions"
-MISSION_UNITS = ("iris_mission.train", "digits_mission.train")
+MISSION_UNITS = ("iris_mission.train", "digits_mission.train", "cnn_mission.train")
 WORKER_RECYCLE_SECONDS = 120.0   # of work in one worker; its RLIMIT_CPU is 600 s (sandbox Limits)
 CONFIRMATIONS = 10               # failures / slips re-graded with the real grader, at most
 PROGRESS_SECONDS = 60.0
@@ -126,7 +126,9 @@ class DirectGrader:
     def outcome(self, test, seed):
         sub = self._sub(test.module)
         sub.begin_check()
-        arguments = {"sub": sub, "rng": test_rng(seed, test), "record_property": lambda *_: None}
+        # The missions draw from the course seed: here each seed stands for one course's.
+        arguments = {"sub": sub, "rng": test_rng(seed, test), "course_rng": test_rng(seed, test),
+                     "record_property": lambda *_: None}
         wanted = inspect.signature(test.function).parameters
         try:
             test.function(**{name: arguments[name] for name in wanted})

@@ -1,4 +1,6 @@
 """What a grading run tells: mistakes named, inputs from the seed only, advice, partial credit, errors."""
+import dataclasses
+
 import pytest
 
 from autograder.checks import functions as function_checks
@@ -90,8 +92,9 @@ def test_missions_give_linear_partial_credit(monkeypatch):
     halfway = (iris.full_credit_accuracy + iris.no_credit_accuracy) / 2
     assert missions.score_fraction(iris, halfway) == pytest.approx(0.5)
     # Raise the bars above what the reference reaches (~0.95): partial credit, with the reason.
-    monkeypatch.setattr(missions, "IRIS", missions.Mission(**{
-        **iris.__dict__, "splits": 3, "full_credit_accuracy": 0.999, "no_credit_accuracy": 0.90}))
+    criterion = dataclasses.replace(iris.criterion, split_count=3, full_credit_accuracy=0.999,
+                                    no_credit_accuracy=0.90)
+    monkeypatch.setattr(missions, "IRIS", dataclasses.replace(iris, criterion=criterion))
     run = grade_submission(SOLUTIONS, seed=1, only=["iris_mission"])
     (test,) = run.tests
     assert 0 < test.score < test.max_score and not test.passed
@@ -99,8 +102,8 @@ def test_missions_give_linear_partial_credit(monkeypatch):
 
 
 def test_a_mission_over_the_time_limit_earns_nothing(monkeypatch):
-    monkeypatch.setattr(missions, "IRIS", missions.Mission(**{
-        **missions.IRIS.__dict__, "splits": 2, "time_limit": 0.001}))
+    criterion = dataclasses.replace(missions.IRIS.criterion, split_count=2, time_limit_seconds=0.001)
+    monkeypatch.setattr(missions, "IRIS", dataclasses.replace(missions.IRIS, criterion=criterion))
     run = grade_submission(SOLUTIONS, seed=1, only=["iris_mission"])
     (test,) = run.tests
     assert test.score == 0 and "over the limit" in test.output
