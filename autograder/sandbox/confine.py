@@ -232,7 +232,7 @@ def build_private_root(new_root, visible, hidden, source, scratch, size_mb, owne
     copy_tree(source, target, owner)
     # Separate mounts of the same tmpfs: they stay writable when / turns read-only.
     for writable in (target, tmp):
-        mount(writable, writable, None, MS_BIND)
+        mount(writable, writable, None, MS_BIND | MS_REC)   # MS_REC keeps what is bound below (a venv in /tmp)
     for path in hidden:
         target = _inside(new_root, path)
         # Only what lies inside a bound directory is visible; the rest of the
