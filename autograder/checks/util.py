@@ -7,8 +7,7 @@ from autograder.translation import _
 
 from .compare import expect_match
 from .reference import REFERENCE
-
-EXACT = {"rtol": 1e-9, "atol": 1e-12}
+from .tolerances import EXACT
 
 
 def geometries(rng):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..results import GradingRun, TestResult, format_points, strip_control_chars, truncate
+from ..translation import N_, _, translated
 from .atomic import write_atomically
 
 __all__ = ["GradescopeReport", "validate_gradescope", "write_atomically", "VISIBILITIES"]
@@ -32,8 +33,8 @@ TEST_KEYS = {
     "score", "max_score", "status", "name", "name_format", "number", "output",
     "output_format", "tags", "visibility", "extra_data",
 }
-LATE_LINE = ("Submitted {days} day(s) late: {percent} % taken off, so the score is {after} "
-             "(before the penalty: {before}).")
+LATE_LINE = N_("Submitted {days} day(s) late: {percent} % taken off, so the score is {after} "
+               "(before the penalty: {before}).")
 _NUMBER = re.compile(r"^\d+(\.\d+)*$")
 _UNIT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$")
 _SCORE_SLACK = 1e-6  # float sums of partial credit
@@ -73,7 +74,7 @@ class GradescopeReport:
         }
         if self.late is not None and self.late.late and run.tests:
             data["score"] = _points(self.late.apply(run.score))
-            data["output"] += "\n" + LATE_LINE.format(days=self.late.late_days,
+            data["output"] += "\n" + translated(LATE_LINE).format(days=self.late.late_days,
                                                        percent=format_points(self.late.penalty_percent),
                                                        before=format_points(run.score),
                                                        after=format_points(data["score"]))
@@ -107,18 +108,17 @@ def summary(run: GradingRun) -> str:
     """The short text shown to the student above the tests."""
     lines = []
     if run.error:
-        lines.append(f"Grading problem: {truncate(strip_control_chars(run.error), 1000)}")
+        lines.append(_("Grading problem: {error}").format(error=truncate(strip_control_chars(run.error), 1000)))
     if not run.tests:
-        lines.append("Nothing was graded.")
+        lines.append(_("Nothing was graded."))
         return "\n".join(lines)
-    lines.append(
-        f"Score {format_points(run.score)} / {format_points(run.max_score)}; "
-        f"{run.passed_count} of {len(run.tests)} tests passed."
-    )
+    lines.append(_("Score {score} / {max_score}; {passed} of {total} tests passed.").format(
+        score=format_points(run.score), max_score=format_points(run.max_score),
+        passed=run.passed_count, total=len(run.tests)))
     weak = [unit for unit, s in run.units().items() if s.passed < s.total]
     if weak:
-        lines.append("Units to revisit: " + ", ".join(weak) + ".")
-    lines.append(f"Graded with seed {run.seed} by kit {run.kit_version}.")
+        lines.append(_("Units to revisit: {units}.").format(units=", ".join(weak)))
+    lines.append(_("Graded with seed {seed} by kit {version}.").format(seed=run.seed, version=run.kit_version))
     return "\n".join(lines)
 
 

@@ -34,6 +34,14 @@ def test_run_with_no_tests_still_validates(error_run):
     assert results["score"] == 0 and results["tests"] == []
 
 
+def test_the_summary_speaks_the_course_language(run, error_run, monkeypatch):
+    monkeypatch.setenv("KIT_LANG", "ja")          # what a bundle built with --lang ja sets
+    error_run.tests = []
+    assert "何も採点されませんでした" in GradescopeReport().to_dict(error_run)["output"]
+    output = GradescopeReport().to_dict(run)["output"]
+    assert "得点" in output and "Score" not in output
+
+
 def broken(results, change):
     data = copy.deepcopy(results)
     change(data)
