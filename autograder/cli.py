@@ -82,14 +82,14 @@ def _unavailable(dotted, err):
 
 
 def main(argv=None):
-    from autograder.translation import language_code, set_language
+    from autograder.translation import argparse_in_language, language_code, set_language
 
     argv = sys.argv[1:] if argv is None else list(argv)
     requested = requested_language(argv)
     if requested and language_code(requested):  # an unknown one is refused by the parser below
         set_language(requested)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with argparse_in_language():  # argparse's own "usage:", "options", "error: ..." too
+        args = build_parser().parse_args(argv)
     args.lang = getattr(args, "lang", None) or args.top_lang  # `autograder --lang ja grade ...` as `autograder grade --lang ja ...`
     return int(args.handler(args) or 0)
 

@@ -8,6 +8,7 @@ get as `exercises/translation.py`). The grader's catalogue is
 """
 from pathlib import Path
 
+from solutions.translation import argparse_in_language as _argparse_in_language
 from solutions.translation import (LANGUAGE_ENV, LANGUAGES, Catalogue, N_, chosen_language, columns,
                                    language_code, pad, set_language, wrap)
 
@@ -20,9 +21,15 @@ translated = CATALOGUE.translated
 STUDENT_CATALOGUE = Catalogue("exercises", Path(__file__).resolve().parents[1] / "exercises" / "locale")
 
 
+def argparse_in_language():
+    """argparse's own words in the chosen language for the block (see solutions/translation.py):
+    they are kept in the students' catalogue, whose experiments and missions use them too."""
+    return _argparse_in_language(STUDENT_CATALOGUE)
+
+
 def todo_text(text):
     """A stub's TODO text (the message of its NotImplementedError) in the chosen language."""
     return STUDENT_CATALOGUE.translated(text)
 
-__all__ = ["CATALOGUE", "LANGUAGES", "LANGUAGE_ENV", "N_", "chosen_language", "columns", "gettext", "_", "pad", "wrap",
+__all__ = ["CATALOGUE", "argparse_in_language", "LANGUAGES", "LANGUAGE_ENV", "N_", "chosen_language", "columns", "gettext", "_", "pad", "wrap",
            "language_code", "ngettext", "set_language", "todo_text", "translated"]

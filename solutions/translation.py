@@ -14,6 +14,8 @@ The language, the first one found wins:
    (``ja_JP.UTF-8`` means Japanese, anything else English);
 4. English.
 """
+import argparse
+import contextlib
 import functools
 import gettext as stdlib_gettext
 import os
@@ -143,6 +145,57 @@ _NO_LINE_START = "、。，．）」』】〉》ーぁぃぅぇぉっゃゅょ�
 @functools.lru_cache(maxsize=None)
 def _translations(domain, locale_dir, language):
     return stdlib_gettext.translation(domain, locale_dir, languages=[language], fallback=True)
+
+
+#: argparse's own words: the --help headings and its usage errors. argparse looks each of them up
+#: through gettext when it shows it (`argparse._`, `argparse.ngettext`); `argparse_in_language`
+#: answers from the kit's catalogue instead. Marked here so that the catalogue holds them (the
+#: messages of Python 3.10 to 3.14; a mistake in how a parser is built stays English).
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("%(heading)s:"), N_("positional arguments"), N_("options"), N_("subcommands"),
+    N_("show this help message and exit"), N_("show program's version number and exit"),
+    N_(" (default: %(default)s)"),
+    N_("%(prog)s: error: %(message)s\n"), N_("%(prog)s: warning: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"), N_("one of the arguments %s is required"),
+    N_("unrecognized arguments: %s"), N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("ignored explicit argument %r"),
+    N_("unexpected option string: %s"),
+    N_("expected one argument"), N_("expected at most one argument"), N_("expected at least one argument"),
+    N_("expected %s argument"), N_("expected %s arguments"),  # argparse's ngettext pair
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("argument \"-\" with mode %r"), N_("can't open '%(filename)s': %(error)s"),
+    N_("option '%(option)s' is deprecated"), N_("argument '%(argument_name)s' is deprecated"),
+    N_("command '%(parser_name)s' is deprecated"),
+)
+
+
+@contextlib.contextmanager
+def argparse_in_language(catalogue=None):
+    """Inside the block, argparse's own words ("usage:", "options", "error: the following arguments
+    are required") come in the chosen language, from `catalogue` (default: the students' one, which
+    holds ARGPARSE_MESSAGES). Build the parser and parse inside it: argparse looks the words up both
+    when a parser is made (the -h help, the headings) and when it prints."""
+    catalogue = catalogue or CATALOGUE
+    original_gettext, original_ngettext = argparse._, argparse.ngettext
+
+    def gettext(message):
+        translation = catalogue.gettext(message)
+        return translation if translation != message else original_gettext(message)
+
+    def ngettext(singular, plural, count):
+        message = singular if count == 1 else plural
+        translation = catalogue.gettext(message)
+        return translation if translation != message else original_ngettext(singular, plural, count)
+
+    argparse._, argparse.ngettext = gettext, ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = original_gettext, original_ngettext
 
 
 #: The catalogue of everything students see: the provided code, the visible tests, the experiments.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..translation import LANGUAGES, _, language_code, set_language, translated
+from ..translation import LANGUAGES, _, argparse_in_language, language_code, set_language, translated
 from . import figures
 from .datasets import DATASETS, DataUnavailable, load_dataset
 from .progress import ProgressBar, silent_progress
@@ -123,7 +123,8 @@ def main(experiment, argv=None):
     requested = _requested_language(argv)
     if requested and language_code(requested):  # an unknown one is refused by the parser
         set_language(requested)
-    args = _parser(experiment).parse_args(argv)
+    with argparse_in_language():  # argparse's own "usage:", "options", "error: ..." too
+        args = _parser(experiment).parse_args(argv)
     show = figures.choose_backend(not args.no_show)
     size = experiment.sizes["quick" if args.quick else "default"]
     options = {option.name: getattr(args, option.name) for option in experiment.options}

@@ -1,0 +1,122 @@
+"""argparse's own words ("usage:", "options", "error: the following arguments are required") follow
+the kit's language in the instructors' `autograder` command and the students' experiments."""
+import argparse
+import ast
+import re
+
+import pytest
+
+from autograder import cli
+from autograder.message_catalogues import DOMAINS, read_catalogue
+from exercises.experiments import command_line
+from exercises.experiments.weight_init import EXPERIMENT
+from solutions.translation import ARGPARSE_MESSAGES
+
+ENGLISH_WORDS = ("usage:", "positional arguments", "options:", "show this help message and exit", "error:",
+                 "the following arguments are required", "invalid choice", "invalid int value")
+
+#: argparse messages only a programmer building a parser wrongly can see: they stay English.
+PROGRAMMERS_MESSAGES = {
+    ".__call__() not defined", "'required' is an invalid argument for positionals",
+    "mutually exclusive arguments must be optional", "%r is not callable",
+    "cannot merge actions - two groups are named %r",
+    "invalid option string %(option)r: must start with a character %(prefix_chars)r",
+    "dest= is required for options like %r", "invalid conflict_resolution value: %r",
+    "cannot have multiple subparser arguments", "conflicting subparser: %s", "conflicting subparser alias: %s",
+    "conflicting option string: %s", "conflicting option strings: %s",
+}
+
+
+@pytest.fixture
+def language(monkeypatch):
+    """Set KIT_LANG for one test (the commands set it too; monkeypatch puts the old value back)."""
+    def choose(code):
+        monkeypatch.setenv("KIT_LANG", code)
+    choose("en")
+    return choose
+
+
+def run(main, argv, capsys):
+    """(exit code, stdout, stderr) of a command that exits through argparse."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+def english_words(text):
+    return [word for word in ENGLISH_WORDS if word in text]
+
+
+def test_autograder_help_and_a_missing_argument_are_japanese_with_lang_ja(language, capsys):
+    code, out, _ = run(cli.main, ["--lang", "ja", "--help"], capsys)
+    assert code == 0
+    assert out.startswith("使い方: autograder") and "位置引数:" in out and "オプション:" in out
+    assert "このヘルプを表示して終了します" in out and not english_words(out)
+
+    code, out, _ = run(cli.main, ["grade", "--help", "--lang", "ja"], capsys)
+    assert code == 0 and "使い方: autograder grade" in out and not english_words(out)
+
+    code, _, err = run(cli.main, ["grade", "--lang", "ja"], capsys)
+    assert code == cli.USAGE_ERROR
+    assert "autograder grade: エラー: 次の引数を指定してください: PATH" in err and not english_words(err)
+
+
+def test_autograder_usage_errors_are_japanese_with_kit_lang_ja(language, capsys):
+    language("ja")
+    _, _, err = run(cli.main, ["grade", "--format", "pdf", "submission"], capsys)
+    assert "引数 --format: 'pdf' は選べません (" in err and not english_words(err)
+    _, _, err = run(cli.main, ["grade", "--seed", "many", "submission"], capsys)
+    assert "引数 --seed: 'many' は int の値として読めません" in err and not english_words(err)
+    _, _, err = run(cli.main, ["no-such-command"], capsys)
+    assert "エラー: 引数 COMMAND: 'no-such-command' は選べません" in err and not english_words(err)
+
+
+def test_an_experiments_help_and_usage_error_are_japanese_with_lang_ja(language, capsys):
+    main = lambda argv: command_line.main(EXPERIMENT, argv)  # noqa: E731
+    code, out, _ = run(main, ["--help", "--lang", "ja"], capsys)
+    assert code == 0 and out.startswith("使い方: python -m exercises.experiments.weight_init")
+    assert "このヘルプを表示して終了します" in out and not english_words(out)
+    code, _, err = run(main, ["--lang", "ja", "--dataset", "cifar"], capsys)
+    assert code == 2 and "エラー: 引数 --dataset: 'cifar' は選べません" in err and not english_words(err)
+
+
+def test_english_stays_argparses_own_and_argparse_is_left_as_it_was(language, capsys):
+    before = argparse._, argparse.ngettext
+    _, out, _ = run(cli.main, ["grade", "--help", "--lang", "en"], capsys)
+    assert out.startswith("usage: autograder grade") and "show this help message and exit" in out
+    _, _, err = run(cli.main, ["grade"], capsys)
+    assert "error: the following arguments are required: PATH" in err
+    language("ja")
+    run(cli.main, ["grade"], capsys)
+    assert (argparse._, argparse.ngettext) == before
+    assert "usage: " in argparse.ArgumentParser(prog="other").format_usage()
+
+
+def _argparse_messages_of_this_python():
+    """Every literal message argparse.py (of the Python running the tests) shows through _ or ngettext."""
+    tree = ast.parse(open(argparse.__file__, encoding="utf-8").read())
+    messages = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext"):
+            for argument in node.args[:2 if node.func.id == "ngettext" else 1]:
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    messages.add(argument.value)
+                elif isinstance(argument, ast.Call):  # 3.11: _(kwargs.pop('title', 'subcommands'))
+                    messages.update(a.value for a in argument.args[1:]  # the default, not the key
+                                    if isinstance(a, ast.Constant) and isinstance(a.value, str))
+    return messages - PROGRAMMERS_MESSAGES
+
+
+def test_the_kit_knows_every_message_argparse_shows_a_user():
+    missing = _argparse_messages_of_this_python() - set(ARGPARSE_MESSAGES)
+    assert not missing, f"add these to ARGPARSE_MESSAGES (solutions/translation.py) and translate them: {missing}"
+
+
+def test_the_japanese_argparse_messages_keep_their_percent_placeholders():
+    catalogue = read_catalogue(DOMAINS["exercises"].po_path("ja"), "ja")
+    specifiers = re.compile(r"%(?:\([a-z_]+\))?[sr]")
+    for message in ARGPARSE_MESSAGES:
+        translation = catalogue.get(message).string
+        assert translation and sorted(specifiers.findall(translation)) == sorted(specifiers.findall(message)), \
+            (message, translation)
