@@ -1,5 +1,6 @@
 # Generated from solutions/cnn_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: 5a58c451d4abdcee (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=df184ca7 CnnClassifier=a62cb3f7 train=302f44ae main=f77654c9
 """The CNN mission: read 8x8 handwritten digits with your own SimpleConvNet.
 
 Run it:  python -m exercises.cnn_mission   (trains, prints accuracy, saves a plot)

@@ -102,6 +102,13 @@ IMPORT_TOO_LONG = N_("{module} does not import: it was stopped after {seconds:g}
 CHANGED_OUTSIDE = N_("{file} was changed outside its TODO regions (the provided code): if that was not on "
                      "purpose, put it back. Your code goes between each '# TODO:' line and its "
                      "'# ---- end of your code ----' line; keep both lines.")
+CHANGED_OUTSIDE_IN = N_("{file} was changed outside its TODO regions (the provided code), in {places}: if that "
+                        "was not on purpose, put it back. Your code goes between each '# TODO:' line and its "
+                        "'# ---- end of your code ----' line; keep both lines.")
+CHANGED_DEFINITION = N_("{name} (lines {first}-{last})")
+CHANGED_TOP_LEVEL = N_("the code outside every function and class (imports, constants)")
+REMOVED_DEFINITION = N_("{name} (removed)")
+ADDED_DEFINITION = N_("{name} (lines {first}-{last}, added)")
 PRINTED_CUT = N_("... {count:,} more lines (what your code printed, cut)")
 USES_FAILING_UNIT = N_("note: {unit} uses {used}, which fails its own tests: fix {used} first, "
                        "this test may then pass.")
@@ -111,6 +118,10 @@ USES_FAILING_UNIT = N_("note: {unit} uses {used}, which fails its own tests: fix
 TODO_PREFIX = "# TODO:"
 END_OF_YOUR_CODE = "# ---- end of your code ----"
 FINGERPRINT_PREFIX = "# Provided code fingerprint: "
+#: The header lines with one fingerprint per top-level definition, and the name of the rest of the module.
+PARTS_PREFIX = "# Provided code by definition: "
+PARTS_CONTINUATION = "#   "
+MODULE_PART = "<module>"
 
 
 def provided_code_fingerprint(stub_text):
@@ -129,6 +140,79 @@ def provided_code_fingerprint(stub_text):
         elif not inside and stripped and not stripped.startswith("#"):
             kept.append(line.rstrip())
     return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()[:16]
+
+
+def provided_code_parts(stub_text):
+    """{part: short hash} of a stub's provided code, one per top-level function or class and MODULE_PART
+    for the rest, in the order they first appear; None when the text is not valid Python.
+
+    The same function as autograder.curriculum.solution_regions.provided_code_parts, which wrote
+    these fingerprints into each stub's header (a test keeps the two equal).
+    """
+    try:
+        tree = ast.parse(stub_text)
+    except (SyntaxError, ValueError):
+        return None
+    lines = stub_text.splitlines()
+    owner = [MODULE_PART] * (len(lines) + 2)
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = min([node.lineno] + [decorator.lineno for decorator in node.decorator_list])
+            owner[first:node.end_lineno + 1] = [node.name] * (node.end_lineno + 1 - first)
+    kept, inside = {}, False
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith(TODO_PREFIX):
+            inside = True
+        elif inside and stripped == END_OF_YOUR_CODE:
+            inside = False
+        elif not inside and stripped and not stripped.startswith("#"):
+            kept.setdefault(owner[number], []).append(line.rstrip())
+    return {part: hashlib.sha256("\n".join(part_lines).encode("utf-8")).hexdigest()[:8]
+            for part, part_lines in kept.items()}
+
+
+def handed_out_parts(text):
+    """{part: hash} from a stub's header ('# Provided code by definition: ...' and its '#   ' lines); {} if none."""
+    parts, reading = {}, False
+    for line in text.splitlines()[:12]:
+        if line.startswith(PARTS_PREFIX):
+            reading, line = True, line[len(PARTS_PREFIX):]
+        elif reading and line.startswith(PARTS_CONTINUATION):
+            line = line[len(PARTS_CONTINUATION):]
+        elif reading:
+            break
+        else:
+            continue
+        parts.update(token.rsplit("=", 1) for token in line.split() if "=" in token)
+    return parts
+
+
+def changed_places(text, handed_out):
+    """Where the provided code of `text` differs from the fingerprints `handed_out` (handed_out_parts):
+    translated descriptions ('relu (lines 40-52)', ...); None when that cannot be told."""
+    now = provided_code_parts(text)
+    if not handed_out or now is None:
+        return None
+    spans = {}
+    for node in ast.parse(text).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = min([node.lineno] + [decorator.lineno for decorator in node.decorator_list])
+            previous = spans.get(node.name, (first, node.end_lineno))
+            spans[node.name] = (min(previous[0], first), max(previous[1], node.end_lineno))
+    places = []
+    for part in list(handed_out) + [part for part in now if part not in handed_out]:
+        if now.get(part) == handed_out.get(part):
+            continue
+        if part == MODULE_PART:
+            places.append(translated(CHANGED_TOP_LEVEL))
+        elif part not in now:
+            places.append(translated(REMOVED_DEFINITION).format(name=part))
+        else:
+            first, last = spans.get(part, (0, 0))
+            message = CHANGED_DEFINITION if part in handed_out else ADDED_DEFINITION
+            places.append(translated(message).format(name=part, first=first, last=last))
+    return places or None
 
 
 def source_line(path, line):
@@ -250,7 +334,8 @@ class Submission:
         return None
 
     def changed_outside_regions(self):
-        """The modules whose provided code (outside the TODO regions) differs from what was handed out."""
+        """[(module, places)] of the modules whose provided code (outside the TODO regions) differs from what
+        was handed out; places: where (changed_places), None when that cannot be told."""
         changed = []
         for name in EXERCISE_MODULES:
             try:
@@ -260,7 +345,7 @@ class Submission:
             handed_out = next((line[len(FINGERPRINT_PREFIX):].split()[0] for line in text.splitlines()[:3]
                                if line.startswith(FINGERPRINT_PREFIX)), None)
             if handed_out and handed_out != provided_code_fingerprint(text):
-                changed.append(name)
+                changed.append((name, changed_places(text, handed_out_parts(text))))
         return changed
 
     def units_used_by(self, unit):
@@ -655,8 +740,12 @@ class KitPlugin:
         changed = self.submission.changed_outside_regions()
         if changed:
             writer.write_sep("=", _("changed outside the TODO regions"), yellow=True)
-            for name in changed:
-                writer.write_line(translated(CHANGED_OUTSIDE).format(file=self.submission.file_of(name)))
+            for name, places in changed:
+                file = self.submission.file_of(name)
+                if places:
+                    writer.write_line(translated(CHANGED_OUTSIDE_IN).format(file=file, places=", ".join(places)))
+                else:
+                    writer.write_line(translated(CHANGED_OUTSIDE).format(file=file))
         stub_lines = [self.stub_lines[unit] for unit in self.units if unit in self.stub_lines]
         if stub_lines:
             writer.write_sep("=", _("not implemented yet (T)"), yellow=True)

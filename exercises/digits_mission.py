@@ -1,5 +1,7 @@
 # Generated from solutions/digits_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: 7abc5b5932c0e4a0 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=eac24bd8 DigitsClassifier=5de9b607 train=6610315d
+#   main=6b2a672c
 """The digits mission: read 8x8 handwritten digits with your own MultiLayerNet.
 
 Run it:  python -m exercises.digits_mission   (trains, prints accuracy, saves a plot)

@@ -1,5 +1,7 @@
 # Generated from solutions/functions.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: 829a1898b515292b (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=268d1196 step_function=edd3895e sigmoid=92f4a294
+#   relu=8daee6be softmax=b3144c67 mean_squared_error=eee2cda2 cross_entropy_error=438b6e87
 """Activation and loss functions of a neural network (book chapters 3 and 4).
 
 Every function works on NumPy arrays and returns a new array (or a float for

@@ -1,5 +1,6 @@
 # Generated from solutions/gradient.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: 5db49111a3d151a9 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=70b78163 numerical_gradient=7eac5925
 """Numerical differentiation (book chapter 4): the independent check of every backward pass."""
 import numpy as np
 

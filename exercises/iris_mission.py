@@ -1,5 +1,7 @@
 # Generated from solutions/iris_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: 8e940d7c74fc8687 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=d43a3ff1 IrisClassifier=f2dc054f train=5a347dac
+#   main=596d4b82
 """The completion mission: classify Iris flowers with a 4-6-3 network you built.
 
 Run it:  python -m exercises.iris_mission   (trains, prints accuracy, saves a plot)

@@ -1,5 +1,8 @@
 # Generated from solutions/layers.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: b57dcb32add3759d (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=fb50cb18 Relu=7cb1dfab Sigmoid=fc0a3e66 Affine=08c99d3b
+#   SoftmaxWithLoss=fcc37f07 Dropout=f1542393 BatchNormalization=0cf2f015 Convolution=76d6fc85
+#   Pooling=d0de7152
 """Layers with a forward and a backward pass (book chapters 5, 6 and 7).
 
 Every layer has ``forward(...)`` and ``backward(dout)``. ``backward`` takes the

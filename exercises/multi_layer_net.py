@@ -1,5 +1,6 @@
 # Generated from solutions/multi_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: 0a106b111a8ee55a (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=e73d8b04 MultiLayerNet=e8557ad1
 """A fully connected network of any depth, with weight decay, L1, dropout and batch normalisation.
 
 Layers, for each hidden layer i = 1..L-1:

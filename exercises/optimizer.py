@@ -1,5 +1,7 @@
 # Generated from solutions/optimizer.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: ce83cbb647243f73 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=01b193ec SGD=54711d67 Momentum=9d81c3a0 AdaGrad=30ab35ae
+#   RMSprop=ccdbce0e Adam=c9b43aad
 """Parameter update rules (book chapter 6.1).
 
 Each optimizer has ``update(params, grads)``: both are dicts of arrays with the

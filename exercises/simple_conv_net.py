@@ -1,5 +1,6 @@
 # Generated from solutions/simple_conv_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: aa3651d241bb4918 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=6db8ff9e SimpleConvNet=3f0c3419
 """A small convolutional network (book chapter 7.5):
 Convolution -> Relu -> Pooling(2x2, stride 2) -> Affine -> Relu -> Affine -> SoftmaxWithLoss.
 """

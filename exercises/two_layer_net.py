@@ -1,5 +1,6 @@
 # Generated from solutions/two_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: 3820d15b71d5fce9 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=7e9a37f9 TwoLayerNet=dc9a87b9
 """A two-layer classifier: Affine -> Relu -> Affine -> SoftmaxWithLoss (book chapter 5.7)."""
 import numpy as np
 

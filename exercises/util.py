@@ -1,5 +1,7 @@
 # Generated from solutions/util.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: b3688e76593d7e5b (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=681b1aae conv_output_size=f4c35290 im2col=1e38c4d4
+#   col2im=4b645913
 """Turning convolutions into matrix products: im2col and its adjoint col2im (book chapter 7.4).
 
 A convolution slides a filter of FH x FW pixels over an image. ``im2col``

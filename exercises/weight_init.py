@@ -1,5 +1,7 @@
 # Generated from solutions/weight_init.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
 # Provided code fingerprint: 9467352807e60a48 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=1c742788 _normal=8d4e62cd he_init=1765a0e3
+#   xavier_init=5f8ccf54
 """Initial weights scaled to the layer's fan-in (book chapter 6.2).
 
 With a std of 0.01 the activations of a deep net shrink towards zero layer by

@@ -18,8 +18,9 @@ import gettext
 import sys
 from pathlib import Path
 
-from .solution_regions import (END_OF_YOUR_CODE, FINGERPRINT_PREFIX, SolutionMarkerError, provided_code_fingerprint,
-                               solution_regions, student_version)
+from .solution_regions import (END_OF_YOUR_CODE, FINGERPRINT_PREFIX, PARTS_CONTINUATION, PARTS_PREFIX,
+                               SolutionMarkerError, provided_code_fingerprint, provided_code_parts, solution_regions,
+                               student_version)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 COMMAND = "python -m autograder.curriculum.make_exercises"
@@ -27,20 +28,38 @@ COMMAND = "python -m autograder.curriculum.make_exercises"
 HAND_WRITTEN = ("conftest.py",)
 
 
-def header(name, has_regions, fingerprint=None):
-    """The first line of a generated file; with regions, a second one holding its provided code's fingerprint."""
+HEADER_COLUMNS = 100  # where the per-definition fingerprints wrap
+
+
+def header(name, has_regions, fingerprint=None, parts=None):
+    """The first line of a generated file; with regions, a second one holding its provided code's fingerprint,
+    then the fingerprint of each top-level definition's provided code (`name=hash`, wrapped, `#   ` lines)."""
     if has_regions:
         return (f"# Generated from solutions/{name} by `{COMMAND}`: edit only between each `# TODO:` "
                 f"and its `{END_OF_YOUR_CODE}`.\n"
-                f"{FINGERPRINT_PREFIX}{fingerprint} (the visible tests tell you when code outside them changed)\n")
+                f"{FINGERPRINT_PREFIX}{fingerprint} (the visible tests tell you when code outside them changed)\n"
+                + parts_lines(parts or {}))
     return f"# Generated from solutions/{name} by `{COMMAND}`: provided code, nothing to edit here.\n"
+
+
+def parts_lines(parts):
+    """'# Provided code by definition: <module>=1a2b3c4d sigmoid=...' wrapped at HEADER_COLUMNS."""
+    lines, line = [], PARTS_PREFIX
+    for part, fingerprint in parts.items():
+        token = f"{part}={fingerprint}"
+        if len(line) + len(token) > HEADER_COLUMNS and line != PARTS_PREFIX:
+            lines.append(line.rstrip())
+            line = PARTS_CONTINUATION
+        line += token + " "
+    lines.append(line.rstrip())
+    return "".join(text + "\n" for text in lines) if parts else ""
 
 
 def stub_text(name, source_text, translate=None):
     """The text of exercises/<name> for the solution file's text (translate: see student_version)."""
     has_regions = bool(solution_regions(source_text, f"solutions/{name}"))
     body = student_version(source_text, f"solutions/{name}", translate)
-    return header(name, has_regions, provided_code_fingerprint(body)) + body
+    return header(name, has_regions, provided_code_fingerprint(body), provided_code_parts(body)) + body
 
 
 def todo_translations(exercises_dir, language="ja"):

@@ -32,6 +32,11 @@ TRANSLATION_PREFIX = "# 日本語: "
 END_OF_YOUR_CODE = "# ---- end of your code ----"
 #: The header line of a stub that holds the fingerprint of its provided code (see provided_code_fingerprint).
 FINGERPRINT_PREFIX = "# Provided code fingerprint: "
+#: The header lines that hold one fingerprint per top-level definition (see provided_code_parts).
+PARTS_PREFIX = "# Provided code by definition: "
+#: The part of the provided code outside every top-level function and class (imports, constants).
+MODULE_PART = "<module>"
+PARTS_CONTINUATION = "#   "
 COMMENT_COLUMNS = 96  # where a translated TODO's comment lines are wrapped
 
 
@@ -236,3 +241,37 @@ def provided_code_fingerprint(stub_text):
         elif not inside and stripped and not stripped.startswith("#"):
             kept.append(line.rstrip())
     return hashlib.sha256("\n".join(kept).encode("utf-8")).hexdigest()[:16]
+
+
+def provided_code_parts(stub_text):
+    """{part: short hash} of a stub's provided code, one per top-level function or class and MODULE_PART
+    for the rest, in the order they first appear; None when the text is not valid Python.
+
+    The lines hashed are those of provided_code_fingerprint, split by the top-level definition they
+    belong to (from its first decorator to its last line), so the visible tests can say which
+    definition's provided code was changed. A copy lives in exercises/conftest.py (a test keeps them equal).
+    """
+    import ast
+    import hashlib
+
+    try:
+        tree = ast.parse(stub_text)
+    except (SyntaxError, ValueError):
+        return None
+    lines = stub_text.splitlines()
+    owner = [MODULE_PART] * (len(lines) + 2)
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            first = min([node.lineno] + [decorator.lineno for decorator in node.decorator_list])
+            owner[first:node.end_lineno + 1] = [node.name] * (node.end_lineno + 1 - first)
+    kept, inside = {}, False
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith(TODO_PREFIX):
+            inside = True
+        elif inside and stripped == END_OF_YOUR_CODE:
+            inside = False
+        elif not inside and stripped and not stripped.startswith("#"):
+            kept.setdefault(owner[number], []).append(line.rstrip())
+    return {part: hashlib.sha256("\n".join(part_lines).encode("utf-8")).hexdigest()[:8]
+            for part, part_lines in kept.items()}

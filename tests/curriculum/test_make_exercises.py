@@ -1,4 +1,5 @@
 """`python -m autograder.curriculum.make_exercises`: exercises/ is generated from solutions/ and up to date."""
+import ast
 import re
 import shutil
 import subprocess
@@ -100,9 +101,34 @@ def test_each_region_ends_with_its_marker_and_the_header_holds_the_provided_code
         body = stub.split("\n", 2)[2]
         assert header.split()[4] == provided_code_fingerprint(body) == provided_code_fingerprint(stub)
     conftest_text = (EXERCISES_DIR / "conftest.py").read_text(encoding="utf-8")
-    copy = conftest_text[conftest_text.index("def provided_code_fingerprint"):].split("\n\n\n")[0]
-    original = (REPO_ROOT / "autograder" / "curriculum" / "solution_regions.py").read_text(encoding="utf-8")
-    original = original[original.index("def provided_code_fingerprint"):]
+    original_text = (REPO_ROOT / "autograder" / "curriculum" / "solution_regions.py").read_text(encoding="utf-8")
     strip_docstring = lambda text: re.sub(r'""".*?"""', "", text, count=1, flags=re.DOTALL).replace(
-        "    import hashlib\n\n", "")
-    assert strip_docstring(copy).strip() == strip_docstring(original).strip()
+        "    import ast\n    import hashlib\n\n", "").replace("    import hashlib\n\n", "")
+    for function in ("def provided_code_fingerprint", "def provided_code_parts"):
+        copy = conftest_text[conftest_text.index(function):].split("\n\n\n")[0]
+        original = original_text[original_text.index(function):].split("\n\n\n")[0]
+        assert strip_docstring(copy).strip() == strip_docstring(original).strip(), function
+
+
+def test_the_header_holds_one_fingerprint_per_top_level_definition_and_no_solution():
+    """'# Provided code by definition: <module>=... sigmoid=...' (wrapped): what the visible tests compare
+    definition by definition, to say where provided code was changed."""
+    from autograder.curriculum.solution_regions import MODULE_PART, provided_code_parts
+    from exercises.conftest import handed_out_parts
+
+    for source in SOLUTIONS_DIR.glob("*.py"):
+        solution = source.read_text(encoding="utf-8")
+        if not solution_regions(solution):
+            continue
+        stub = (EXERCISES_DIR / source.name).read_text(encoding="utf-8")
+        header = [line for line in stub.splitlines()[:8] if line.startswith("#")]
+        assert all(len(line) <= 100 for line in header[2:]), header
+        parts = handed_out_parts(stub)
+        assert parts == provided_code_parts(stub) == provided_code_parts(stub.split("\n", 2)[2]), source.name
+        assert MODULE_PART in parts and len(parts) >= 2, parts
+        defined = {node.name for node in ast.parse(solution).body
+                   if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+        assert set(parts) == defined | {MODULE_PART}, source.name
+        for region in solution_regions(solution):       # the header holds no solution code
+            assert not any(line.strip() and line.strip() in "\n".join(header) for line in region.code.splitlines()
+                           if len(line.strip()) > 8)

@@ -5,6 +5,7 @@ Each test builds a submission from the reference with one mistake appended
 subprocess as a student would, and checks that the report points at the unit
 and the line at fault, without misleading hints.
 """
+import ast
 import os
 import re
 import subprocess
@@ -222,5 +223,22 @@ def test_edits_outside_the_todo_regions_are_reported_and_code_inside_them_is_not
     functions.write_text(text.replace("LOG_EPSILON = 1e-7", "LOG_EPSILON = 1e-3"), encoding="utf-8")
     _, output, _ = run_visible_tests(tmp_path, FUNCTIONS_TESTS, submission=submission)
     section = output.split(" changed outside the TODO regions ", 1)[1].split("\n=", 1)[0]
-    assert "functions.py was changed outside its TODO regions (the provided code)" in section
+    assert "functions.py was changed outside its TODO regions (the provided code), in the code outside " \
+           "every function and class (imports, constants):" in " ".join(section.split())
     assert "layers.py" not in section
+
+
+def test_an_edit_outside_the_todo_regions_is_located_by_definition(tmp_path):
+    submission = copy_of_the_stubs(tmp_path)
+    functions = submission / "functions.py"
+    text = functions.read_text(encoding="utf-8")
+    softmax = next(node for node in ast.parse(text).body if getattr(node, "name", None) == "softmax")
+    first, last = softmax.lineno, softmax.end_lineno
+    text = text.replace("def softmax(x):", "def softmax(x, axis=-1):", 1)
+    functions.write_text(text + "\n\ndef my_helper(x):\n    return x\n", encoding="utf-8")
+    helper = len(text.splitlines()) + 3
+    _, output, _ = run_visible_tests(tmp_path, FUNCTIONS_TESTS, submission=submission)
+    section = " ".join(output.split(" changed outside the TODO regions ", 1)[1].split("\n=", 1)[0].split())
+    assert (f"functions.py was changed outside its TODO regions (the provided code), in softmax (lines {first}-{last}), "
+            f"my_helper (lines {helper}-{helper + 1}, added):") in section, section
+    assert "sigmoid" not in section and "outside every function" not in section
