@@ -148,7 +148,7 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
     by_name = {s.name: s for s in to_grade}
     tasks = [(s.name, _command(s, store, submission_seed(seed, details[s.name]["content_hash"]), only,
                                call_timeout, root, out, details[s.name], wall_limit,
-                               settings["course_seed"]),
+                               settings["course_seed"], lanes=1 if jobs > 1 else None),
               _environment(), str(out / LOGS_FOLDER / f"{s.name}.log")) for s in to_grade if not s.problem]
 
     def finished(done):
@@ -299,7 +299,7 @@ def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, la
 
 
 def _command(submission, store, seed, only, call_timeout, root, out, details, wall_limit=None,
-             course_seed=DEFAULT_COURSE_SEED):
+             course_seed=DEFAULT_COURSE_SEED, lanes=None):
     argv = [sys.executable, "-m", "autograder.batch.grade_one", str(submission.path),
             "--record", str(store.path(submission.name)), "--label", submission.label, "--seed", str(seed),
             "--course-seed", str(course_seed),
@@ -308,6 +308,8 @@ def _command(submission, store, seed, only, call_timeout, root, out, details, wa
             "--submitted-from", details["submitted_from"]]
     for unit in only or ():
         argv += ["--only", unit]
+    if lanes:           # with --jobs N the grading processes fill the cores: no second lane each
+        argv += ["--lanes", str(lanes)]
     if call_timeout:
         argv += ["--timeout", str(call_timeout)]
     if wall_limit:      # the run's budget ends it, report written, well before the wall limit kills it

@@ -39,6 +39,8 @@ def main(argv=None):
     parser.add_argument("--only", action="append", default=None)
     parser.add_argument("--timeout", type=float, default=None, help="seconds per call into the submission")
     parser.add_argument("--budget", type=float, default=None, help="seconds for the whole run")
+    parser.add_argument("--lanes", type=int, choices=(1, 2), default=None,
+                        help="checks at once (default: 2 where two CPUs are free)")
     parser.add_argument("--hide", action="append", default=[], help="a path the submission must not see")
     parser.add_argument("--parent", type=int, default=None, help="the batch's pid: exit when it is gone")
     parser.add_argument("--content-hash", default=None, help="what the submission holds (recorded)")
@@ -56,6 +58,8 @@ def main(argv=None):
         options["budget"] = args.budget
     if args.course_seed is not None:
         options["course_seed"] = args.course_seed
+    if args.lanes is not None:
+        options["lanes"] = args.lanes
     details = {"content_hash": args.content_hash, "submitted_at": args.submitted_at,
                "submitted_from": args.submitted_from}
     try:

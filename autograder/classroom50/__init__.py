@@ -15,6 +15,16 @@ shown on the submission's Release), and exits 0 when it ran.
 - `folder.py`: writes OUT (autograder.py, the kit, settings);
 - `command.py`: the `autograder classroom50` subcommand.
 """
-from .result_v1 import SCHEMA, IdentityError, result_v1, validate_result_v1
+import importlib
+
+#: Imported on first use (PEP 562), so that `autograder grade` does not load this package's machinery.
+_HOMES = {"SCHEMA": "result_v1", "IdentityError": "result_v1", "result_v1": "result_v1", "validate_result_v1": "result_v1"}
+
+
+def __getattr__(name):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+
 
 __all__ = ["SCHEMA", "IdentityError", "result_v1", "validate_result_v1"]

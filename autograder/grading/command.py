@@ -40,6 +40,9 @@ def add_arguments(parser):
     parser.add_argument("--budget", type=_positive, default=DEFAULT_BUDGET, metavar="S",
                         help=_("seconds for the whole run; checks left when it runs out score 0, not run "
                                "(default {seconds:g})").format(seconds=DEFAULT_BUDGET))
+    parser.add_argument("--lanes", type=int, choices=(1, 2), default=None, metavar="N",
+                        help=_("2: the missions train on a second core while the units are graded (default "
+                               "where two cores are free); 1: one check at a time"))
 
 
 def run(args):
@@ -63,7 +66,7 @@ def run(args):
     try:
         run_record = grade_submission(args.path, seed=args.seed, only=only or None, call_timeout=args.timeout,
                                       memory_mb=args.memory, hide=hide, budget=args.budget,
-                                      course_seed=args.course_seed)
+                                      course_seed=args.course_seed, lanes=args.lanes)
     except SelectionError as err:
         return _cannot_grade(str(err))
     except SubmissionError as err:

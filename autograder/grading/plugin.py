@@ -17,6 +17,7 @@ from autograder.results import TestResult, strip_control_chars, truncate
 
 from autograder.translation import N_, _, translated
 
+from .background_checks import BACKGROUND_KEY, BackgroundChecks
 from .settings import SETTINGS_KEY
 
 FEEDBACK_LIMIT = 3000        # characters of one test's feedback
@@ -87,9 +88,13 @@ class GradingPlugin:
         self.collected = []        # (nodeid, unit, points, name) of the selected tests
         self._items = {}
         self.not_run_for_budget = 0  # tests skipped because the run's time budget was spent
+        # The missions train on a second core while the units are graded (one lane: as collected).
+        self.background = BackgroundChecks(settings) if settings.lanes >= 2 and not collect_only else None
 
     def pytest_configure(self, config):
         config.stash[SETTINGS_KEY] = self.settings
+        if self.background is not None:
+            config.stash[BACKGROUND_KEY] = self.background
 
     # ------------------------------------------------------------ collection
 
@@ -110,8 +115,8 @@ class GradingPlugin:
             (keep if selected and not self.unknown_selectors else drop).append(item)
         if drop:
             config.hook.pytest_deselected(items=drop)
-        items[:] = keep
-        for item in keep:
+        items[:] = keep if self.background is None else self.background.main_lane_order(keep)
+        for item in keep:            # the report keeps the collection order
             self._items[item.nodeid] = item
             self.collected.append((item.nodeid, unit_of(item), points_of(item), test_name(item)))
         if self.collect_only:
@@ -120,12 +125,32 @@ class GradingPlugin:
                                                   passed=False)
             items[:] = []
 
+    def pytest_collection_finish(self, session):
+        if self.background is not None:
+            self.background.start(session.items)
+
+    def pytest_sessionfinish(self, session):
+        if self.background is not None:
+            self.background.stop()
+
     # ------------------------------------------------------------ running
 
     @pytest.hookimpl(tryfirst=True)
+    def pytest_pyfunc_call(self, pyfuncitem):
+        """A background test's outcome, as if it had run here (see background_checks.py)."""
+        if self.background is None or not self.background.handles(pyfuncitem):
+            return None
+        job = self.background.outcome(pyfuncitem)
+        pyfuncitem.user_properties.extend(job.properties)
+        if job.error is not None:
+            raise job.error
+        return True
+
+    @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item, nextitem):
-        """Past the run's time budget a test is not run: it scores 0 and says why."""
-        if not self.settings.budget_spent():
+        """Past the run's time budget a test is not run: it scores 0 and says why (a background test
+        that already ran keeps its outcome)."""
+        if not self.settings.budget_spent() or (self.background is not None and self.background.finished(item)):
             return None
         self.not_run_for_budget += 1
         self.results[item.nodeid] = TestResult(
@@ -144,7 +169,7 @@ class GradingPlugin:
             if call.when == "setup" and call.excinfo is not None:
                 self._record(item, call, report.duration, phase="setup")
             elif call.when == "call":
-                self._record(item, call, report.duration + self._setup_time(item), phase="call")
+                self._record(item, call, self._duration(item, report), phase="call")
             elif call.when == "teardown" and call.excinfo is not None:
                 self.problems.append(_("{nodeid}: teardown failed: {short}").format(
                                          nodeid=item.nodeid, short=_short(call.excinfo)))
@@ -153,9 +178,11 @@ class GradingPlugin:
                                      nodeid=item.nodeid, format_exc=traceback.format_exc()))
         return report
 
-    @staticmethod
-    def _setup_time(item):
-        return getattr(item, "_kit_setup_duration", 0.0)
+    def _duration(self, item, report):
+        """Seconds the test took: its setup and call, or a background test's own run."""
+        if self.background is not None and self.background.finished(item):
+            return self.background.jobs[item.nodeid].seconds
+        return report.duration + getattr(item, "_kit_setup_duration", 0.0)
 
     def pytest_runtest_logreport(self, report):
         if report.when == "setup":

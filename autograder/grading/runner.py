@@ -44,7 +44,7 @@ def kit_version():
 
 def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEOUT,
                      memory_mb=DEFAULT_MEMORY_MB, reports=None, label=None, hide=(), budget=DEFAULT_BUDGET,
-                     course_seed=DEFAULT_COURSE_SEED):
+                     course_seed=DEFAULT_COURSE_SEED, lanes=None):
     """Grade the submission at `path` (a directory or a .zip of one); return a GradingRun.
 
     seed: the grading seed (drawn at random and recorded when None): the unit checks' inputs.
@@ -56,6 +56,8 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
     hide: more paths the submission's process must not see (where reports are written).
     budget: seconds for the whole run (None: none); past it the remaining tests score 0, not run,
     and `run.budget_note` says so (None when the budget was enough).
+    lanes: 2 runs the missions on a second core while the units are graded, 1 one check at a time
+    (None: 2 where this process may use two CPUs); the scores are the same either way.
     Raises SubmissionError (path missing or not a submission), SelectionError (unknown --only).
     """
     started = time.perf_counter()
@@ -67,6 +69,8 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
         settings = GradingSettings(submission_dir=str(directory), seed=seed, course_seed=int(course_seed),
                                    call_timeout=call_timeout, memory_mb=memory_mb, hidden_paths=hidden,
                                    budget=budget)
+        if lanes is not None:
+            settings.lanes = int(lanes)
         settings.start_clock()
         plugin = GradingPlugin(settings, only=only)
         try:

@@ -17,12 +17,25 @@ DEFAULT_BUDGET = 300.0
 DEFAULT_COURSE_SEED = 0
 
 
+def default_lanes():
+    """Checks run at once: 2 (the missions on a second core) where this process may use two CPUs."""
+    import os
+
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):        # macOS, Windows
+        cpus = os.cpu_count() or 1
+    return 2 if cpus >= 2 else 1
+
+
 @dataclass
 class GradingSettings:
     """The submission directory, the seeds and the worker's limits.
 
     seed: the grading seed (the unit checks' fresh inputs); course_seed: the
-    missions' splits and training seeds, one per course.
+    missions' splits and training seeds, one per course. lanes: 1 runs the tests
+    one after the other; 2 also runs the tests marked background (the missions) in
+    a second thread, each with its own worker (autograder/grading/background_checks.py).
 
     Also collects what the workers report while the run goes: the sandbox's
     protections, the workers' statistics, and the modules whose import stopped a
@@ -38,6 +51,7 @@ class GradingSettings:
     output_chars: int = DEFAULT_OUTPUT_CHARS
     hidden_paths: list = field(default_factory=list)   # more paths the worker must not see (--out dirs)
     budget: float | None = DEFAULT_BUDGET              # seconds for the whole run (None: no budget)
+    lanes: int = field(default_factory=default_lanes)  # 2: the background tests on a second core
     deadline: float | None = None                      # time.monotonic() when the budget runs out
     protections: list = field(default_factory=list)
     worker_stats: list = field(default_factory=list)

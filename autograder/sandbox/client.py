@@ -197,6 +197,13 @@ class SubmissionWorker:
         """Ask the worker to exit, then kill whatever is left of it and remove its files."""
         self._shutdown()
 
+    def abort(self):
+        """Kill the worker now, from any thread: a call it is running ends with WorkerDied (close() still
+        removes its files)."""
+        process = self._process
+        if process is not None:
+            process.kill()
+
     def __enter__(self):
         return self
 

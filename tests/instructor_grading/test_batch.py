@@ -133,12 +133,12 @@ def test_a_crashing_or_endless_grader_is_recorded_and_the_batch_goes_on(tmp_path
     stubs(tmp_path / "class" / "fine")
     real_command = grade_class_module._command
 
-    def command(submission, *args):
+    def command(submission, *args, **kwargs):
         if submission.name == "crashes":
             return [sys.executable, "-c", "import sys; print('grader exploded'); sys.exit(3)"]
         if submission.name == "hangs":
             return [sys.executable, "-c", "import time; time.sleep(120)"]
-        return real_command(submission, *args)
+        return real_command(submission, *args, **kwargs)
 
     monkeypatch.setattr(grade_class_module, "_command", command)
     outcome = grade_class(tmp_path / "class", tmp_path / "out", jobs=2, seed=1, only=["functions.relu"],
@@ -238,3 +238,21 @@ def test_discovery_reads_gradescope_classroom_and_nbgrader_layouts(tmp_path):
     (plain / "al b.zip").write_bytes((plain / "al.zip").read_bytes())
     assert [(s.name, s.layout) for s in discover(plain)] == [
         ("al", "plain"), ("al_b", "zip"), ("al-2", "zip"), ("hw1-bo", "classroom")]
+
+
+@pytest.mark.parametrize("jobs, lanes", [(1, None), (2, "1")])
+def test_with_several_jobs_each_grading_process_runs_one_check_at_a_time(jobs, lanes, tmp_path, monkeypatch):
+    """--jobs N already fills the cores: no grading process also trains a mission on a second lane."""
+    stubs(tmp_path / "class" / "ann")
+    commands = []
+    real_command = grade_class_module._command
+
+    def command(*args, **kwargs):
+        argv = real_command(*args, **kwargs)
+        commands.append(argv)
+        return argv
+
+    monkeypatch.setattr(grade_class_module, "_command", command)
+    grade_class(tmp_path / "class", tmp_path / "out", jobs=jobs, seed=1, only=["functions.relu"], progress=False)
+    argv = commands[0]
+    assert (argv[argv.index("--lanes") + 1] if "--lanes" in argv else None) == lanes
