@@ -29,6 +29,18 @@ workers' WorkerStats with RPC calls, time_total and time_in_worker). Then:
 - pytest and reports: the rest of grade_submission (collection, fixtures, the plugin),
   then the JSON report and the interpreter's exit.
 
+With two lanes (the default on two cores: the missions train in a background thread
+while the units are graded, autograder/grading/background_checks.py) those parts run at
+the same time and their sum exceeds the wall time; so the split above is taken on a run
+with `--lanes 1`, and the default run is split on the wall clock instead, from each call
+into a worker (the time the submission's code ran in it, placed in the middle of the
+call's round trip):
+
+- submission's code running: the union of those intervals, in any worker;
+- grader alone: the rest of the wall time, when no submission code was running at all
+  (start-up, collection, the grader's own checks, RPC, reports, exit): the time the
+  grader adds to what the submission's code takes.
+
 nbgrader's time is split by the moments its log lines arrive: start-up until it opens
 the first notebook, then each notebook (kernel start, execution, saving the grades).
 """
@@ -53,7 +65,7 @@ def instrumented_child(timings_path, spawned_at, cli_args):
     from autograder.sandbox import client
 
     figures = {"spawned_at": spawned_at, "started": started, "worker_start": 0.0, "worker_starts": 0,
-               "worker_close": 0.0, "training": 0.0, "training_calls": 0}
+               "worker_close": 0.0, "training": 0.0, "training_calls": 0, "calls": []}
 
     def timed(owner, name, total_key, count_key=None, only_if=None):
         original = getattr(owner, name)
@@ -73,6 +85,18 @@ def instrumented_child(timings_path, spawned_at, cli_args):
     timed(client.SubmissionWorker, "start", "worker_start", "worker_starts", only_if=lambda w: not w.alive)
     timed(client.SubmissionWorker, "close", "worker_close")
     timed(RemoteSubmission, "time_call", "training", "training_calls")
+
+    original_request = client.SubmissionWorker._request
+
+    def request(self, message, label):       # [sent at, round trip, time in the worker] of every call
+        sent_at, in_worker_before = time.time(), self.stats.time_in_worker
+        began = time.perf_counter()
+        try:
+            return original_request(self, message, label)
+        finally:
+            figures["calls"].append([sent_at, time.perf_counter() - began,
+                                     self.stats.time_in_worker - in_worker_before])
+    client.SubmissionWorker._request = request
 
     original_grade = grading.grade_submission
 
@@ -138,17 +162,19 @@ def command_env(pin_blas=False):
     return env
 
 
-def grade_args(seed, only):
+def grade_args(seed, only, lanes=None):
     args = ["grade", str(SOLVED), "--format", "json", "--seed", str(seed)]
+    if lanes is not None:
+        args += ["--lanes", str(lanes)]
     for unit in only:
         args += ["--only", unit]
     return args
 
 
-def kit_run(seed, only, env):
+def kit_run(seed, only, env, lanes=None):
     """(seconds, score, max score) of `python -m autograder grade ...`, spawn to exit."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "autograder", *grade_args(seed, only)], cwd=REPO_ROOT,
+    result = subprocess.run([sys.executable, "-m", "autograder", *grade_args(seed, only, lanes)], cwd=REPO_ROOT,
                             env=env, capture_output=True, text=True, timeout=900)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
@@ -157,13 +183,13 @@ def kit_run(seed, only, env):
     return seconds, report["score"], report.get("max_score")
 
 
-def kit_split(seed, only, scratch, env):
+def kit_split(seed, only, scratch, env, lanes=None):
     """The instrumented run: (wall seconds, {part: seconds}, figures)."""
     timings = Path(scratch) / "kit_timings.json"
     spawned_at = time.time()
     started = time.perf_counter()
     result = subprocess.run([sys.executable, str(Path(__file__).resolve()), CHILD_FLAG, str(timings), str(spawned_at),
-                             *grade_args(seed, only)], cwd=REPO_ROOT, env=env, capture_output=True,
+                             *grade_args(seed, only, lanes)], cwd=REPO_ROOT, env=env, capture_output=True,
                             text=True, timeout=900)
     wall = time.perf_counter() - started
     if result.returncode != 0 or not timings.is_file():
@@ -184,7 +210,28 @@ def kit_split(seed, only, scratch, env):
         "pytest: collection, fixtures, plugin": grading - tests - f["worker_close"],
         "report and interpreter exit": wall - (f["grade_called"] - f["spawned_at"]) - grading,
     }
+    f["wall_split"] = wall_split(f, wall)
     return wall, parts, f
+
+
+def wall_split(f, wall):
+    """{part: seconds} of the wall time: start-up, submission's code running (any worker), grader alone,
+    report and exit."""
+    intervals = sorted((sent + (trip - inside) / 2, sent + (trip + inside) / 2) for sent, trip, inside in f["calls"])
+    running, end = 0.0, None
+    for begin, finish in intervals:          # the union's length
+        if end is None or begin > end:
+            running += finish - begin
+            end = finish
+        elif finish > end:
+            running += finish - end
+            end = finish
+    startup = f["grade_called"] - f["spawned_at"]
+    after = wall - (f["grade_returned"] - f["spawned_at"])
+    return {"start-up: interpreter, imports, CLI": startup,
+            "submission's code running (in any worker)": running,
+            "grader alone during grading": f["grade_returned"] - f["grade_called"] - running,
+            "report and interpreter exit": after}
 
 
 # ---------------------------------------------------------------- nbgrader
@@ -283,6 +330,8 @@ def parse_arguments(argv):
     parser.add_argument("--pin-blas", action="store_true",
                         help="one BLAS thread in every process, nbgrader's kernels included (the kit's "
                              "workers always run with one; default: the library's default in the rest)")
+    parser.add_argument("--lanes", type=int, choices=(1, 2), default=None,
+                        help="the kit's --lanes for the timed runs (default: the kit's own, 2 on two cores)")
     parser.add_argument("--quick", action="store_true", help="smoke run: the functions module, one run each")
     args = parser.parse_args(argv)
     if args.quick:
@@ -307,26 +356,39 @@ def main(argv=None):
 
     kit = []
     for _ in range(args.kit_runs):
-        seconds, score, max_score = kit_run(args.seed, args.module, env)
+        seconds, score, max_score = kit_run(args.seed, args.module, env, args.lanes)
         kit.append((seconds, load_text()))
         if score != max_score:
             problems.append(f"autograder grade gave {score}/{max_score}")
     kit_median = statistics.median(s for s, _ in kit)
     runs = ", ".join(f"{s:.2f} s ({load})" for s, load in kit)
-    print(f"\nkit: python -m autograder grade solutions --format json --seed {args.seed}"
+    lanes_text = f" --lanes {args.lanes}" if args.lanes else ""
+    print(f"\nkit: python -m autograder grade solutions --format json --seed {args.seed}{lanes_text}"
           f"{''.join(' --only ' + m for m in args.module)}\n  {len(kit)} runs: {runs}\n"
           f"  median {kit_median:.2f} s, score {score:g}/{max_score:g}")
 
     with tempfile.TemporaryDirectory(prefix="kit-side-by-side-") as scratch:
-        wall, parts, figures = kit_split(args.seed, args.module, scratch, env)
+        wall, _parts, figures = kit_split(args.seed, args.module, scratch, env, args.lanes)
+        print(f"\nkit's wall time split (one more run{lanes_text}, instrumented from outside: {wall:.2f} s, "
+              f"{load_text()}):")
+        for part, seconds in figures["wall_split"].items():
+            print(f"  {part:<44} {seconds:7.2f} s {seconds / wall:6.1%}")
+        alone = wall - figures["wall_split"]["submission's code running (in any worker)"]
+        print(f"  the grader's overhead on the wall clock (no submission code running): {alone:.2f} s")
+        if figures.get("error"):
+            problems.append(f"the instrumented grade reported a grader error: {figures['error'][:300]}")
+
+        wall, parts, figures = kit_split(args.seed, args.module, scratch, env, lanes=1)
         calls = sum(s["calls"] for s in figures["stats"])
-        print(f"\nkit's time split (one more run, instrumented from outside: {wall:.2f} s, {load_text()}):")
+        print(f"\nkit's work split (one more run, --lanes 1, instrumented: {wall:.2f} s, {load_text()}):")
         notes = {"worker start-up": f"{figures['worker_starts']} workers",
                  "RPC transport": f"{calls} calls",
                  "submission's code: missions' training": f"{figures['training_calls']} train() calls"}
         for part, seconds in parts.items():
             note = f"  ({notes[part]})" if part in notes else ""
             print(f"  {part:<40} {seconds:7.2f} s {seconds / wall:6.1%}{note}")
+        work = sum(seconds for part, seconds in parts.items() if not part.startswith("submission's code"))
+        print(f"  the grader's own work (all but the submission's code): {work:.2f} s")
         if figures.get("error"):
             problems.append(f"the instrumented grade reported a grader error: {figures['error'][:300]}")
 
