@@ -242,7 +242,7 @@ class RemoteSubmission:
                               raised=(err.type_name, err.message)) from None
         if kind == "WorkerDied":
             self.needs_restart = True
-            raise WorkerStopped(f"{what}: {err.reason}") from None
+            raise WorkerStopped(f"{what}: {err.reason}" + stuck_at_text(getattr(err, "stuck_at", None))) from None
         if kind == "NotPlainData":
             raise CheckFailed(_("{what}: your code returned something that is not numbers or arrays "
                                 "({err})").format(what=what, err=err)) from None
@@ -276,6 +276,20 @@ class _RemoteModules:
                 submission.import_failures[name] = stopped.message
                 raise
         return self._refs[name]
+
+
+def stuck_at_text(stuck_at):
+    """The line naming where a call that timed out was stopped in the student's code ('' when unknown)."""
+    if not stuck_at:
+        return ""
+    fields = {"function": stuck_at.get("function", "?"), "file": stuck_at.get("file", "?"),
+              "line": stuck_at.get("line", "?"), "code": stuck_at.get("code", "")}
+    if fields["function"] == "<module>":
+        where = _("  it was running the top level of {file} (line {line}): {code}").format(**fields)
+    else:
+        where = _("  it was running {function} ({file}, line {line}): {code}").format(**fields)
+    return "\n" + where + "\n" + _("  hint: is it an endless loop, or a loop that does far more work than "
+                                     "needed? Check that the loop's condition becomes false.")
 
 
 def _is_plain(value):

@@ -12,7 +12,9 @@ here: on expiry the worker's whole process tree is killed and reaped.
 import atexit
 import contextlib
 import os
+import re
 import secrets
+import select
 import shutil
 import signal
 import socket
@@ -52,6 +54,12 @@ class WorkerStats:
     calls: int = 0
     time_in_worker: float = 0.0       # seconds spent executing requests in the worker
     time_total: float = 0.0           # seconds from sending requests to decoding replies
+
+
+STACK_DUMP_WAIT = 1.0                 # seconds a timed-out worker has to dump its stack before it is killed
+STACK_DUMP_BYTES = 64 << 10           # read at most this much of it
+_DUMP_THREAD = re.compile(r"^(Current thread|Thread) ")
+_DUMP_FRAME = re.compile(r'^\s+File "(?P<file>.*)", line (?P<line>\d+) in (?P<function>\S+)')
 
 
 class BudgetExhausted(WorkerDied):
@@ -101,9 +109,31 @@ class _WorkerProcess:
     """One started worker (its supervisor, a zygote.ForkedWorker) and its temp dir;
     kill() and release() are idempotent."""
 
-    def __init__(self, forked, token, pid_namespace, temp_root):
+    def __init__(self, forked, token, pid_namespace, temp_root, scratch=None):
         self.forked, self.token, self.pid_namespace = forked, token, pid_namespace
         self.temp_root, self.inner_pid, self.reaped = temp_root, None, False
+        self.scratch = scratch            # where the submission's copy sits, as the worker sees it
+
+    def stack_dump(self, wait=STACK_DUMP_WAIT):
+        """The worker's stack dump (faulthandler's text, every thread), asked for with SIGUSR1: '' if none came.
+
+        Only the worker itself is signalled: the supervisor's child that said hello with its pid.
+        """
+        fd = self.forked.stack_fd
+        if self.reaped or fd is None:
+            return ""
+        _read_pipe(fd, 0)               # whatever the submission had it write before: not this dump
+        children = isolation.children_of(self.forked.pid)
+        if children is None:
+            targets = [self.inner_pid] if self.inner_pid else []
+        else:
+            targets = [self.inner_pid] if self.inner_pid in children else children[:1]
+        for pid in targets:
+            try:
+                os.kill(pid, signal.SIGUSR1)
+            except OSError:
+                return ""
+        return _read_pipe(fd, wait) if targets else ""
 
     def kill(self):
         if not self.reaped:
@@ -317,8 +347,8 @@ class SubmissionWorker:
             raise
         finally:
             child.close()
-        return _Launched(_WorkerProcess(forked, token, "pid" in mode.namespaces, temp_root), _Channel(parent),
-                         mode, index)
+        return _Launched(_WorkerProcess(forked, token, "pid" in mode.namespaces, temp_root, scratch),
+                         _Channel(parent), mode, index)
 
     def _await_hello(self, launched):
         """The launched worker's hello (it becomes this object's worker), or _StartFailed / WorkerDied."""
@@ -386,9 +416,10 @@ class SubmissionWorker:
             self._channel.send(message, deadline)
             reply = self._channel.recv(deadline, self.limits.message_mb << 20)
         except TimeoutError:
+            stuck_at = self._stuck_at()
             if budget_cut:
-                self._die(f"the grading run's time budget ran out during {label}")
-            self._die(f"timed out after {self._call_timeout:g} s in {label}")
+                self._die(f"the grading run's time budget ran out during {label}", stuck_at)
+            self._die(f"timed out after {self._call_timeout:g} s in {label}", stuck_at)
         except wire.ResultTooLarge as error:
             self._die(f"{error} in {label}")
         except wire.WireError as error:
@@ -412,11 +443,18 @@ class SubmissionWorker:
             self._die("the worker sent a malformed reply")
         return reply
 
-    def _die(self, reason):
+    def _die(self, reason, stuck_at=None):
         self.alive = False
         self._dead_reason = f"the worker died earlier: {reason}; call restart() for a fresh one"
         self._process.kill()
-        raise WorkerDied(reason)
+        raise WorkerDied(reason, stuck_at)
+
+    def _stuck_at(self):
+        """Where the timed-out worker is in the submission's own files, from its stack dump; None if unknown."""
+        try:
+            return stuck_at(self._process.stack_dump(), self._process.scratch, self.submission_dir)
+        except Exception:             # a best effort: the timeout is reported either way
+            return None
 
     def _exit_reason(self, error):
         status = self._process.forked.exit_status(2.0)
@@ -559,3 +597,72 @@ def _remote_error(err):
     if type_name == "NotPlainData":
         return wire.NotPlainData(message)
     return RemoteError(type_name, message, str(err.get("traceback", "")))
+
+
+def _read_pipe(fd, wait):
+    """What the (non-blocking) pipe holds: the first bytes waited for up to `wait` s, then until it is quiet."""
+    chunks, size, quiet = [], 0, wait
+    while size < STACK_DUMP_BYTES:
+        readable, _, _ = select.select([fd], [], [], quiet)
+        if not readable:
+            break
+        try:
+            data = os.read(fd, STACK_DUMP_BYTES - size)
+        except BlockingIOError:
+            continue
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+        size += len(data)
+        quiet = 0.05 if wait else 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def stuck_at(dump, scratch, submission_dir):
+    """The innermost frame of the serving thread that lies in one of the submission's files:
+    {"file": path relative to the submission, "line": N, "function": name, "code": that line} or None.
+
+    dump: faulthandler's text. The serving thread is the one running the worker's session
+    (worker_session.py); without it, the first thread that shows a submission frame. Paths
+    outside the submission (the grader's, NumPy's, a forged co_filename) are never returned,
+    and the line's text is read from the grader's own copy of the submission.
+    """
+    if not dump or not scratch:
+        return None
+    threads, current = [], None
+    for line in dump.splitlines():
+        if _DUMP_THREAD.match(line):
+            current = []
+            threads.append(current)
+        elif current is not None and (frame := _DUMP_FRAME.match(line)):
+            current.append((frame["file"], int(frame["line"]), frame["function"]))
+    threads.sort(key=lambda frames: not any(f.endswith("/worker_session.py") for f, _, _ in frames))
+    prefix = scratch.rstrip("/") + "/"
+    root = os.path.realpath(submission_dir)
+    for frames in threads:
+        for path, number, function in frames:
+            if not path.startswith(prefix):
+                continue
+            relative = os.path.normpath(path[len(prefix):])
+            local = os.path.realpath(os.path.join(root, relative))
+            if (relative.startswith("..") or os.path.isabs(relative) or not relative.endswith(".py")
+                    or not local.startswith(root + os.sep) or not os.path.isfile(local)):
+                continue
+            return {"file": relative.replace(os.sep, "/"), "line": number, "function": function[:100],
+                    "code": _line_of(local, number)}
+    return None
+
+
+def _line_of(path, number):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as source:
+            for index, text in enumerate(source, 1):
+                if index == number:
+                    return text.strip()[:200]
+                if index > number:
+                    break
+    except OSError:
+        pass
+    return ""

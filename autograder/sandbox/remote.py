@@ -25,11 +25,16 @@ class RemoteError(Exception):
 
 
 class WorkerDied(RuntimeError):
-    """The worker process is gone (exit, signal, timeout, memory); `reason` says why, for students."""
+    """The worker process is gone (exit, signal, timeout, memory); `reason` says why, for students.
 
-    def __init__(self, reason):
+    stuck_at: on a timeout, where the submission's code was when it was stopped, as
+    {"file": "functions.py", "line": 12, "function": "relu", "code": "while True:"}
+    (the innermost frame in one of its files), or None when that is not known.
+    """
+
+    def __init__(self, reason, stuck_at=None):
         super().__init__(reason)
-        self.reason = reason
+        self.reason, self.stuck_at = reason, stuck_at
 
     def __str__(self):
         return self.reason

@@ -18,11 +18,14 @@ the grader asks for, it forks, and that child:
      nothing the student prints can reach the RPC socket, which is its own fd;
   5. makes the scratch copy importable as the package `submission` and, through
      an alias finder, under its plain module names too (one module object each);
-  6. says hello (the protections in force) and serves requests until told to
+  6. registers a stack dump (faulthandler) on SIGUSR1 into a pipe the grader
+     reads: on a timeout the grader says where the submission was stuck;
+  7. says hello (the protections in force) and serves requests until told to
      exit or the grader goes away.
 
 It imports nothing of the kit's grading code.
 """
+import faulthandler
 import fcntl
 import json
 import os
@@ -300,8 +303,9 @@ class Kit:
 
 
 def zygote(base):
-    """Serve fork requests from the grader: one message (the worker's config) with two fds
-    (the worker's end of its RPC socket, the write end of its status pipe) -> {"pid": P}.
+    """Serve fork requests from the grader: one message (the worker's config) with three fds
+    (the worker's end of its RPC socket, the write end of its status pipe, the write end of
+    the pipe it dumps its stack into when the grader times a call out) -> {"pid": P}.
 
     Dies with the grader (parent-death signal); ends when the grader closes the socket.
     It never runs student code: that starts two forks further down, once confined.
@@ -330,12 +334,12 @@ def zygote(base):
     control.sendall(b'{"ready": true}')
     while True:
         try:
-            message, fds, _, _ = socket.recv_fds(control, 1 << 20, 2)
+            message, fds, _, _ = socket.recv_fds(control, 1 << 20, 3)
         except OSError:
             os._exit(0)
         if not message:
             os._exit(0)             # the grader is done
-        if len(fds) != 2:
+        if len(fds) != 3:
             for fd in fds:
                 os.close(fd)
             control.sendall(b'{"pid": null}')
@@ -347,7 +351,7 @@ def zygote(base):
             control.close()
             os.setsid()
             config = json.loads(message)
-            config["rpc_fd"] = fds[0]
+            config["rpc_fd"], config["stack_fd"] = fds[0], fds[2]
             start_worker(config, kit, fds[1], parent=os.getppid())
         for fd in fds:
             os.close(fd)
@@ -382,6 +386,7 @@ def start_worker(config, kit, status_fd, parent):
     worker_pid = os.fork()
     if worker_pid:
         rpc.close()
+        os.close(config["stack_fd"])
         os.close(parent_alive_read)
         supervise(worker_pid, config, confine, parent, status_fd)
     os.close(parent_alive_write)
@@ -415,6 +420,9 @@ def serve(config, kit, rpc, protections, notes, pid, capture_fd):
             notes.append(f"the submission's {shadow} is ignored: NumPy comes from the installation")
     if config["limits"]["memory_mb"]:     # last: setting up needs more address space than it keeps
         protections += confine.set_limits(config["limits"]["memory_mb"], None, None, None)
+    # On SIGUSR1 (sent by the grader just before it kills a call that timed out) every thread's
+    # stack goes to the grader's pipe: written from C, so it works inside a long NumPy call too.
+    faulthandler.register(signal.SIGUSR1, file=config["stack_fd"], all_threads=True, chain=False)
     hello = {"protections": protections, "notes": notes, "pid": pid,
              "python": sys.version.split()[0], "numpy": np.__version__}
     rpc.sendall(kit.wire.dumps({"hello": hello}))

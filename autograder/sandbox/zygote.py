@@ -39,8 +39,9 @@ class ForkedWorker:
     The supervisor writes the worker's exit status on a pipe whose read end we hold.
     """
 
-    def __init__(self, pid, status_fd):
+    def __init__(self, pid, status_fd, stack_fd=None):
         self.pid, self.status_fd, self.status = pid, status_fd, None
+        self.stack_fd = stack_fd      # read end of the pipe the worker dumps its stack into (SIGUSR1)
 
     def exit_status(self, seconds=0.0):
         """("exit", code) or ("signal", number) once the worker has ended; None while it runs."""
@@ -60,6 +61,9 @@ class ForkedWorker:
         if self.status_fd is not None:
             os.close(self.status_fd)
             self.status_fd = None
+        if self.stack_fd is not None:
+            os.close(self.stack_fd)
+            self.stack_fd = None
 
 
 class Zygote:
@@ -91,24 +95,30 @@ class Zygote:
     def fork(self, config, rpc_fd):
         """A new worker (ForkedWorker) started from `config`, talking on `rpc_fd` (passed to it)."""
         status_read, status_write = os.pipe()
+        stack_read, stack_write = os.pipe()
+        os.set_blocking(stack_read, False)
         try:
             with self.lock:
                 self._wait_ready()
-                socket.send_fds(self.control, [json.dumps(config).encode()], [rpc_fd, status_write])
+                socket.send_fds(self.control, [json.dumps(config).encode()], [rpc_fd, status_write, stack_write])
                 pid = self._reply(FORK_TIMEOUT).get("pid")
         except WorkerDied:
             os.close(status_read)
+            os.close(stack_read)
             raise
         except (OSError, ValueError, EOFError) as error:      # TimeoutError is an OSError
             os.close(status_read)
+            os.close(stack_read)
             raise WorkerDied(f"the sandbox's zygote process stopped answering ({error}): "
                              + self.log_tail()) from None
         finally:
             os.close(status_write)
+            os.close(stack_write)
         if type(pid) is not int:
             os.close(status_read)
+            os.close(stack_read)
             raise WorkerDied("the sandbox's zygote process could not fork a worker")
-        return ForkedWorker(pid, status_read)
+        return ForkedWorker(pid, status_read, stack_read)
 
     def _reply(self, seconds):
         deadline = time.monotonic() + seconds

@@ -301,3 +301,67 @@ def remount():
     functions = w.module("functions")
     assert functions.sigmoid(0.0) == 0.5
     assert functions.remount() != 0                         # no capabilities left to undo the view
+
+
+SLOW_HELPER = """
+import numpy as np
+
+def helper(x):
+    total = 0.0
+    while True:
+        total += float(np.sum(np.ones(100_000) * x))
+
+def relu(x):
+    y = helper(x)
+    return np.maximum(0, y)
+
+def long_numpy(x):
+    a = np.ones((4000, 4000))
+    return relu(a @ a @ a @ a)
+"""
+
+
+def test_a_timeout_names_where_the_submission_was_stuck(make_worker):
+    w = make_worker({"functions.py": SLOW_HELPER}, QUICK)
+    with pytest.raises(WorkerDied) as caught:
+        w.module("functions").relu(1.0)
+    assert caught.value.reason == "timed out after 1 s in functions.relu"
+    assert caught.value.stuck_at == {"file": "functions.py", "line": 7, "function": "helper",
+                                     "code": "total += float(np.sum(np.ones(100_000) * x))"}
+    w.restart()
+    with pytest.raises(WorkerDied) as caught:   # stopped inside one long NumPy call: still the line calling it
+        w.module("functions").long_numpy(1.0)
+    assert caught.value.stuck_at == {"file": "functions.py", "line": 15, "function": "long_numpy",
+                                     "code": "return relu(a @ a @ a @ a)"}
+
+
+def test_a_timeout_at_import_and_a_forged_file_name_show_no_host_path(make_worker):
+    w = make_worker({"functions.py": "import os\nx = 0\nwhile True:\n    x += 1\n"}, QUICK)
+    with pytest.raises(WorkerDied) as caught:
+        w.module("functions")
+    assert caught.value.stuck_at == {"file": "functions.py", "line": 4, "function": "<module>", "code": "x += 1"}
+    forged = ("code = compile('while True:\\n    pass\\n', '/submission/../etc/passwd', 'exec')\n"
+              "def spin():\n    exec(code)\n")
+    w = make_worker({"functions.py": forged}, QUICK)
+    with pytest.raises(WorkerDied) as caught:
+        w.module("functions").spin()
+    assert caught.value.stuck_at == {"file": "functions.py", "line": 3, "function": "spin", "code": "exec(code)"}
+
+
+@pytest.mark.parametrize("mode", ["plain process", "user namespace"])
+def test_the_stuck_line_is_found_in_the_weaker_modes_too(make_worker, monkeypatch, mode):
+    if mode == "plain process":
+        modes = [isolation.Mode("plain process", ())]
+    else:
+        modes = [m for m in isolation.candidate_modes(as_root=False) if "user" in m.namespaces][:1]
+        if not modes:
+            pytest.skip("unshare is not available")
+    monkeypatch.setattr(isolation, "candidate_modes", lambda: modes)
+    monkeypatch.setattr(client.SubmissionWorker, "_mode_cache", {})
+    w = make_worker({"functions.py": SLOW_HELPER}, QUICK)
+    if mode == "user namespace" and "user namespace without capabilities" not in w.protections:
+        pytest.skip("user namespaces are not available here: " + "; ".join(w.notes))
+    with pytest.raises(WorkerDied) as caught:
+        w.module("functions").relu(1.0)
+    assert caught.value.stuck_at and caught.value.stuck_at["file"] == "functions.py"
+    assert (caught.value.stuck_at["function"], caught.value.stuck_at["line"]) == ("helper", 7)
