@@ -41,6 +41,7 @@ from pathlib import Path
 from autograder.results import MODULE_ORDER
 
 NOTEBOOK_SUFFIX = ".ipynb"
+MADE_FROM_NOTEBOOKS = "# Made by `autograder grade` from notebooks"  # each module's first line
 SKIPPED_FOLDERS = (".ipynb_checkpoints", "__MACOSX", "__pycache__")
 #: The package the kit's nbgrader notebooks import their helper modules from (`from provided.data import ...`).
 HELPER_PACKAGE = "provided"
@@ -155,7 +156,7 @@ class _Collected:
 
     def __init__(self):
         self.definitions = {}  # (module, name) -> [(from its own notebook?, notebook, _Piece)], in order
-        self.imports = {}      # import text -> order (the learner's imports, for every module)
+        self.imports = {}      # import text -> (order, origin comment): the learner's imports, for every module
         self.shared = {}       # name -> _Piece: the learner's own constants and helpers, for every module
         self.order = 0
         self.notebook = None
@@ -165,11 +166,11 @@ class _Collected:
         if notebook != self.notebook:
             self.notebook, self.context = notebook, None
         home = notebook.stem if notebook.stem in MODULE_ORDER else None
-        origin = f"# {notebook.name}, cell {number}"
         try:
             tree = ast.parse(source)
         except (SyntaxError, ValueError):
-            self._add_broken_cell(home or self.context, origin, source)
+            self._add_broken_cell(home or self.context, origin_comment(notebook, number, 1, len(source.splitlines())),
+                                  source)
             return
         names = reference_names()
         unambiguous = [names[name] for node in tree.body for name in _defined_names(node) if names.get(name)]
@@ -178,10 +179,12 @@ class _Collected:
         for node in tree.body:
             self.order += 1
             first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+            origin = origin_comment(notebook, number, first, node.end_lineno)
             text = f"{origin}\n" + "\n".join(lines[first - 1:node.end_lineno]) + "\n"
             piece = _Piece(text, self.order, _names_used(node))
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                self.imports.setdefault(_import_text(node), self.order)
+            if isinstance(node, (ast.Import, ast.ImportFrom)):  # made one line: it maps to the import's first
+                self.imports.setdefault(_import_text(node),
+                                        (self.order, origin_comment(notebook, number, node.lineno, node.lineno)))
                 continue
             names = _defined_names(node)
             if not names or not (isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
@@ -237,8 +240,9 @@ class _Collected:
             earlier = [other for other in by_module if _course_position(other) < _course_position(module)]
             borrowed = [f"from .{other} import {', '.join(sorted(uses & set(by_module[other])))}"
                         for other in sorted(earlier, key=_course_position) if uses & set(by_module[other])]
-            parts = [f"# Made by `autograder grade` from notebooks: the code cells that define {module}'s names.",
-                     *(_guarded(text) for text in sorted(self.imports, key=self.imports.get)),
+            parts = [f"{MADE_FROM_NOTEBOOKS}: the code cells that define {module}'s names.",
+                     *(_guarded(text, self.imports[text][1])
+                       for text in sorted(self.imports, key=lambda text: self.imports[text][0])),
                      *borrowed, *(piece.text for piece in shared), *(piece.text for piece in own)]
             texts[module] = "\n".join(parts) + "\n"
         return texts
@@ -263,6 +267,70 @@ def _import_text(node):
     return ast.unparse(node)
 
 
-def _guarded(text):
+def _guarded(text, origin):
     """An import that may fail where grading runs (google.colab, a plotting library): skipped, not fatal."""
-    return f"try:\n    {text}\nexcept ImportError:\n    pass"
+    return f"try:\n    {origin}\n    {text}\nexcept ImportError:\n    pass"
+
+
+def origin_comment(notebook, number, first, last):
+    """The comment put before what a module takes from a notebook: '# my.ipynb, cell 5, lines 3-9'
+    (the lines of the cell that follow it, one for one; NotebookLines reads it back)."""
+    name = " ".join(Path(notebook).name.split())     # no line break can end the comment early
+    return f"# {name}, cell {number}, lines {first}-{max(first, last)}"
+
+
+_ORIGIN = re.compile(r"^\s*# (?P<notebook>.+\.ipynb), cell (?P<cell>\d+), lines (?P<first>\d+)-(?P<last>\d+)\s*$",
+                     re.IGNORECASE)
+_LOCATION = re.compile(r'(?P<file>\b[\w.-]+\.py)(?P<quote>"?), line (?P<line>\d+)')
+
+
+class NotebookLines:
+    """Where a line of a module made from notebooks came from: the notebook, the cell and the cell's line.
+
+    Read back from the modules' own origin comments (origin_comment), so the graded folder is all it needs.
+    `place("functions.py", 42)` -> ("my.ipynb", 5, 3) or None (a line the grader wrote, or a module
+    not made from notebooks); `rewrite(text)` puts that place in Python's own location formats
+    ('File "functions.py", line 42' and '(functions.py, line 42)', tracebacks and syntax errors).
+    """
+
+    def __init__(self, spans=None):
+        self.spans = spans or {}      # module file -> [(first module line, last, notebook, cell, first cell line)]
+
+    @classmethod
+    def of_folder(cls, folder):
+        spans = {}
+        for path in sorted(Path(folder).glob("*.py")):
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            if not (lines and lines[0].startswith(MADE_FROM_NOTEBOOKS)):
+                continue
+            for index, line in enumerate(lines, start=1):
+                origin = _ORIGIN.match(line)
+                if origin:
+                    first, last = int(origin["first"]), int(origin["last"])
+                    spans.setdefault(path.name, []).append(
+                        (index + 1, index + 1 + last - first, origin["notebook"], int(origin["cell"]), first))
+        return cls(spans)
+
+    def __bool__(self):
+        return bool(self.spans)
+
+    def place(self, file, line):
+        for start, end, notebook, cell, first in self.spans.get(str(file).rsplit("/", 1)[-1], ()):
+            if start <= int(line) <= end:
+                return notebook, cell, first + int(line) - start
+        return None
+
+    def rewrite(self, text):
+        if not (self.spans and text):
+            return text
+
+        def located(match):
+            place = self.place(match["file"], match["line"])
+            if place is None:
+                return match[0]
+            notebook, cell, line = place
+            return f'{notebook}{match["quote"]}, cell {cell}, line {line}'
+        return _LOCATION.sub(located, text)

@@ -132,7 +132,7 @@ def error_message(what, type_name, message, traceback_text=None):
     return "\n".join(lines)
 
 
-_FRAME = re.compile(r'File "(?:.*/)?([^/"]+)", line \d+, in (\S+)')
+_FRAME = re.compile(r'File "(?:.*/)?([^/"]+)",(?: cell \d+,)? line \d+, in (\S+)')
 
 
 def raised_in(traceback_text):
@@ -168,7 +168,7 @@ def traceback_tail(text, lines=TRACEBACK_LINES):
     return "\n".join("    " + line.rstrip() for line in kept[-lines:])
 
 
-_FRAME_LINE = re.compile(r'^\s*File "([^"]+)", line \d+')
+_FRAME_LINE = re.compile(r'^\s*File "([^"]+)",(?: cell \d+,)? line \d+')  # cell: a notebook's
 
 
 def _is_foreign(filename):

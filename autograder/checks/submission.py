@@ -126,8 +126,9 @@ class RemoteSubmission:
     on_close(stats): called with the worker's statistics when it is closed.
     """
 
-    def __init__(self, worker, import_failures=None, on_close=None):
+    def __init__(self, worker, import_failures=None, on_close=None, lines=None):
         self.worker = worker
+        self.lines = lines            # a NotebookLines when the modules were made from notebooks: cells are shown
         self.import_failures = {} if import_failures is None else import_failures
         self.on_close = on_close
         self.modules = _RemoteModules(self)
@@ -229,6 +230,8 @@ class RemoteSubmission:
 
     def _raise_student_error(self, what, err):
         kind = type(err).__name__
+        if kind == "RemoteError" and self.lines:
+            err.message, err.traceback = self.lines.rewrite(err.message), self.lines.rewrite(err.traceback)
         if kind == "RemoteError":
             missing = _MISSING_MODULE.search(f"{err.type_name}: {err.message}")
             if missing:                   # a file not handed in: no traceback of the grader's import machinery
@@ -242,7 +245,8 @@ class RemoteSubmission:
                               raised=(err.type_name, err.message)) from None
         if kind == "WorkerDied":
             self.needs_restart = True
-            raise WorkerStopped(f"{what}: {err.reason}" + stuck_at_text(getattr(err, "stuck_at", None))) from None
+            raise WorkerStopped(f"{what}: {err.reason}"
+                                + stuck_at_text(getattr(err, "stuck_at", None), self.lines)) from None
         if kind == "NotPlainData":
             raise CheckFailed(_("{what}: your code returned something that is not numbers or arrays "
                                 "({err})").format(what=what, err=err)) from None
@@ -278,16 +282,24 @@ class _RemoteModules:
         return self._refs[name]
 
 
-def stuck_at_text(stuck_at):
-    """The line naming where a call that timed out was stopped in the student's code ('' when unknown)."""
+def stuck_at_text(stuck_at, lines=None):
+    """The lines naming where a call that timed out was stopped in the student's code ('' when unknown).
+
+    lines: a NotebookLines, when the modules were made from notebooks (the cell is named, not the module's line).
+    """
     if not stuck_at:
         return ""
-    fields = {"function": stuck_at.get("function", "?"), "file": stuck_at.get("file", "?"),
-              "line": stuck_at.get("line", "?"), "code": stuck_at.get("code", "")}
-    if fields["function"] == "<module>":
-        where = _("  it was running the top level of {file} (line {line}): {code}").format(**fields)
+    function, file, line = stuck_at.get("function", "?"), stuck_at.get("file", "?"), stuck_at.get("line", "?")
+    cell = lines.place(file, line) if lines and isinstance(line, int) else None
+    if cell:
+        place = _("{notebook}, cell {cell}, line {line}").format(notebook=cell[0], cell=cell[1], line=cell[2])
     else:
-        where = _("  it was running {function} ({file}, line {line}): {code}").format(**fields)
+        place = _("{file}, line {line}").format(file=file, line=line)
+    if function == "<module>":
+        where = _("  it was running the top level ({place}): {code}").format(place=place, code=stuck_at.get("code", ""))
+    else:
+        where = _("  it was running {function} ({place}): {code}").format(function=function, place=place,
+                                                                          code=stuck_at.get("code", ""))
     return "\n" + where + "\n" + _("  hint: is it an endless loop, or a loop that does far more work than "
                                      "needed? Check that the loop's condition becomes false.")
 

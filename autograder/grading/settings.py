@@ -56,6 +56,7 @@ class GradingSettings:
     protections: list = field(default_factory=list)
     worker_stats: list = field(default_factory=list)
     import_failures: dict = field(default_factory=dict)
+    _notebook_lines: object = field(default=None, repr=False)
 
     def start_clock(self):
         """The budget starts now."""
@@ -79,7 +80,17 @@ class GradingSettings:
         for protection in getattr(worker, "protections", None) or ():
             if protection not in self.protections:
                 self.protections.append(protection)
-        return RemoteSubmission(worker, import_failures=self.import_failures, on_close=self.worker_stats.append)
+        return RemoteSubmission(worker, import_failures=self.import_failures, on_close=self.worker_stats.append,
+                                lines=self.notebook_lines())
+
+    def notebook_lines(self):
+        """The NotebookLines of the submission's modules (empty unless they were made from notebooks)."""
+        if self._notebook_lines is None:
+            from autograder.notebook_intake import NotebookLines
+
+            self._notebook_lines = NotebookLines.of_folder(self.submission_dir) if self.submission_dir \
+                else NotebookLines()
+        return self._notebook_lines
 
 
 #: Where the grading plugin leaves the run's GradingSettings for the hidden suites' fixtures.

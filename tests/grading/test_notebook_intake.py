@@ -72,7 +72,8 @@ def test_each_name_goes_to_its_module_and_what_only_runs_is_left_out(tmp_path):
     assert "def sigmoid" in functions and "LOG_EPSILON = 1e-07" in functions.replace("1e-7", "1e-07")
     for left_out in ("pip install", "%matplotlib", "print(", "net.gradient", "echo"):
         assert left_out not in functions + layers, left_out
-    assert "try:\n    from google.colab import drive\nexcept ImportError:" in functions
+    assert re.search(r"try:\n    # colab\.ipynb, cell 3, lines 2-2\n    from google\.colab import drive\nexcept ImportError:",
+                     functions)
 
 
 def test_a_cell_with_a_syntax_error_fails_its_module_only(tmp_path):
@@ -108,3 +109,29 @@ def test_a_notebook_without_the_exercises_is_refused_with_one_line(tmp_path, cap
     (tmp_path / "old.ipynb").write_text(json.dumps({"nbformat": 3, "worksheets": []}), encoding="utf-8")
     assert cli.main(["grade", str(tmp_path / "old.ipynb")]) == 2
     assert "not a notebook in format 4" in capsys.readouterr().err
+
+
+def test_syntax_errors_tracebacks_and_timeouts_name_the_notebook_cell_not_the_module_line(tmp_path):
+    path = tmp_path / "mine.ipynb"
+    cells = pasted_solutions(("functions", "optimizer", "layers"))
+    cells += ["import numpy as np\n\ndef relu(x):\n    return np.maximum(0, x",            # cell 5: line 4 never closed
+              "class SGD:\n    def __init__(self, lr=0.01):\n        self.lr = lr\n\n"
+              "    def update(self, params, grads):\n        for key in params:\n"
+              "            params[key] -= self.lr * grads[key + '!']\n"]                  # cell 6: a KeyError, line 7
+    path.write_text(notebook(cells), encoding="utf-8")
+    run = grade_submission(path, seed=3, only=["functions.relu", "optimizer.SGD"])
+    relu = [t.output for t in run.tests if t.unit == "functions.relu"]
+    sgd = [t.output for t in run.tests if t.unit == "optimizer.SGD"]
+    assert relu and all("SyntaxError: '(' was never closed (mine.ipynb, cell 5, line 4)" in o for o in relu), relu
+    assert all('File "mine.ipynb", cell 5, line 4\n' in o for o in relu), relu
+    assert any('File "mine.ipynb", cell 6, line 7, in update' in o for o in sgd), sgd
+    for output in relu + sgd:
+        assert not re.search(r"\b(functions|optimizer)\.py\W+line", output), output
+    endless = ("def _count(n):\n    while n >= 0:\n        n += 1\n\n"
+               "class Relu:\n    def __init__(self):\n        self.mask = None\n\n"
+               "    def forward(self, x):\n        return _count(0)\n")               # cell 5: endless, lines 2-3
+    path.write_text(notebook(pasted_solutions(("functions", "optimizer", "layers")) + [endless]), encoding="utf-8")
+    run = grade_submission(path, seed=3, only=["layers.Relu"], call_timeout=1.0)
+    stopped = [t.output for t in run.tests if t.unit == "layers.Relu" and "timed out" in t.output]
+    where = re.compile(r"it was running _count \(mine\.ipynb, cell 5, line (2\): while n >= 0:|3\): n \+= 1)")
+    assert stopped and all(where.search(o) for o in stopped), [t.output for t in run.tests]
