@@ -26,7 +26,11 @@ notebooks define something of, and the grader grades that folder as usual:
   out, and so are IPython magics and shell lines (`%matplotlib`, `!pip install`):
   grading never re-runs a notebook's experiments;
 - a cell that is not valid Python is kept whole in the module of the names it
-  defines, so that module reports the syntax error as a `.py` file would.
+  defines, so that module reports the syntax error as a `.py` file would;
+- what a module takes from a cell follows a comment saying where it came from
+  (`# my.ipynb, cell 5, lines 3-9`): `NotebookLines` reads them back, so the
+  feedback names the cell and its line, not the generated module's line
+  (syntax errors, tracebacks, timeouts).
 
 Notebooks are read as JSON (nbformat 4, what Jupyter and Colab write): the
 student needs nothing beyond the kit's own dependencies.

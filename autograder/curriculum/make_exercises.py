@@ -6,7 +6,10 @@
 Every `solutions/<name>.py` becomes `exercises/<name>.py`: solution regions are
 replaced by their TODO text and a `raise NotImplementedError` (see
 `solution_regions.py`), all other text is copied as it is, under a one-line
-header saying where the file comes from. Each TODO's Japanese translation, from
+header saying where the file comes from and, for a file with regions, the
+fingerprints of its provided code: one for the whole file, one per top-level
+function or class (`# Provided code by definition: <module>=... sigmoid=...`), so
+the visible tests can say which definition was changed outside the regions. Each TODO's Japanese translation, from
 the students' message catalogue (`exercises/locale/ja/LC_MESSAGES/exercises.po`,
 compiled; the English TODO text is the message id), follows its English comment.
 Nothing else in `exercises/` is

@@ -56,7 +56,7 @@ class WorkerStats:
     time_total: float = 0.0           # seconds from sending requests to decoding replies
 
 
-STACK_DUMP_WAIT = 1.0                 # seconds a timed-out worker has to dump its stack before it is killed
+STACK_DUMP_WAIT = 0.5                 # seconds a timed-out worker has to dump its stack before it is killed
 STACK_DUMP_BYTES = 64 << 10           # read at most this much of it
 _DUMP_THREAD = re.compile(r"^(Current thread|Thread) ")
 _DUMP_FRAME = re.compile(r'^\s+File "(?P<file>.*)", line (?P<line>\d+) in (?P<function>\S+)')
