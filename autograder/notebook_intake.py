@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.results import MODULE_ORDER
+from autograder.translation import _
 
 NOTEBOOK_SUFFIX = ".ipynb"
 MADE_FROM_NOTEBOOKS = "# Made by `autograder grade` from notebooks"  # each module's first line
@@ -77,15 +78,15 @@ def notebook_modules(path, destination, shown_as=None):
     shown = shown_as or str(path)
     notebooks = notebooks_in(path)
     if not notebooks:
-        raise NotebookError(f"{shown}: no notebook (.ipynb) in it")
+        raise NotebookError(_("{path}: no notebook (.ipynb) in it").format(path=shown))
     collected = _Collected()
     for notebook in notebooks:
         for number, source in code_cells(notebook, shown):
             collected.add_cell(notebook, number, source)
     if not collected.definitions:
         examples = ", ".join(["sigmoid", "softmax", "Affine", "TwoLayerNet"])
-        raise NotebookError(f"{shown}: no code cell defines a function or class of the exercises "
-                            f"({examples}, ...); define them at the top level of a code cell")
+        raise NotebookError(_("{path}: no code cell defines a function or class of the exercises ({examples}, ...); "
+                              "define them at the top level of a code cell").format(path=shown, examples=examples))
     destination = Path(destination)
     destination.mkdir(parents=True, exist_ok=True)
     for module, text in collected.module_texts().items():
@@ -98,10 +99,11 @@ def code_cells(notebook, shown):
     try:
         document = json.loads(Path(notebook).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as err:
-        raise NotebookError(f"{shown}: {Path(notebook).name} is not a readable notebook ({err})") from None
+        raise NotebookError(_("{path}: {notebook} is not a readable notebook ({error})").format(
+            path=shown, notebook=Path(notebook).name, error=err)) from None
     if not isinstance(document, dict) or document.get("nbformat") != 4 or not isinstance(document.get("cells"), list):
-        raise NotebookError(f"{shown}: {Path(notebook).name} is not a notebook in format 4 "
-                            "(save it again from Jupyter or Colab)")
+        raise NotebookError(_("{path}: {notebook} is not a notebook in format 4 (save it again from Jupyter or "
+                              "Colab)").format(path=shown, notebook=Path(notebook).name))
     cells = []
     for number, cell in enumerate(document["cells"], start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":

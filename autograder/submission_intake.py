@@ -35,6 +35,7 @@ from pathlib import Path, PurePosixPath
 
 from autograder.notebook_intake import NOTEBOOK_SUFFIX, NotebookError, notebook_modules, notebooks_in
 from autograder.results import MODULE_ORDER as CONTRACT_MODULES
+from autograder.translation import _
 
 PROVIDED_MODULES = ("__init__", "data", "training_log", "mnist", "translation")
 MAX_FILES = int(os.environ.get("KIT_MAX_SUBMISSION_FILES", 2000))      # in a zip or a folder
@@ -58,7 +59,7 @@ def open_submission(path):
 
     source = Path(path)
     if not source.exists():
-        raise SubmissionError(f"{path}: no such file or directory")
+        raise SubmissionError(_("{path}: no such file or directory").format(path=path))
     with tempfile.TemporaryDirectory(prefix="kit-submission-") as scratch, removed_with_grader(scratch):
         scratch = Path(scratch)
         if source.is_dir():
@@ -70,7 +71,8 @@ def open_submission(path):
         elif source.suffix.lower() == NOTEBOOK_SUFFIX:
             found = modules_from_notebooks(source, scratch / "from-notebooks", str(path))
         else:
-            raise SubmissionError(f"{path}: not a submission (expected a directory or a .zip of one)")
+            raise SubmissionError(_("{path}: not a submission (expected a folder, a .zip of one or a notebook)").format(
+                path=path))
         graded = copy_submission(found, scratch / "graded", shown_as=str(path))
         shutil.rmtree(scratch / "extracted", ignore_errors=True)
         yield with_provided_modules(graded)
@@ -100,9 +102,10 @@ def find_module_folder(directory, shown_as=None, notebooks_into=None):
         return candidates[0]
     if len(candidates) > 1:
         names = ", ".join(child.name for child in candidates)
-        raise SubmissionError(f"{shown}: several folders hold submission modules ({names}); hand in one")
-    raise SubmissionError(f"{shown}: not a submission: no {', '.join(m + '.py' for m in CONTRACT_MODULES[:3])}, "
-                          "... in it or in a folder inside it")
+        raise SubmissionError(_("{path}: several folders hold submission modules ({names}); hand in one").format(
+            path=shown, names=names))
+    raise SubmissionError(_("{path}: not a submission: no {modules}, ... in it or in a folder inside it").format(
+        path=shown, modules=", ".join(m + ".py" for m in CONTRACT_MODULES[:3])))
 
 
 def _modules_below(directory):
@@ -131,49 +134,56 @@ def extract_zip(archive, destination):
                 with zipped.open(member) as source, open(target, "xb") as copy:
                     _copy_at_most(source, copy, member.file_size, archive, member.filename)
     except zipfile.BadZipFile as err:
-        raise SubmissionError(f"{archive}: not a readable zip archive ({err})") from None
+        raise SubmissionError(_("{archive}: not a readable zip archive ({error})").format(archive=archive, error=err)) from None
     except (zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
-        raise SubmissionError(f"{archive}: the archive's data is damaged or uses an unsupported "
-                              f"format ({_one_line(err)}); zip the folder again and hand that in") from None
+        raise SubmissionError(_("{archive}: the archive's data is damaged or uses an unsupported format ({error}); "
+                                "zip the folder again and hand that in").format(archive=archive,
+                                                                                error=_one_line(err))) from None
     except (FileExistsError, NotADirectoryError, IsADirectoryError) as err:
-        raise SubmissionError(f"{archive}: a file and a folder share the name "
-                              f"{os.path.basename(err.filename or '')!r} in the archive") from None
+        raise SubmissionError(_("{archive}: a file and a folder share the name {name!r} in the archive").format(
+            archive=archive, name=os.path.basename(err.filename or ""))) from None
     except OSError as err:
-        raise SubmissionError(f"{archive}: the archive cannot be unpacked ({err.strerror or err})") from None
+        raise SubmissionError(_("{archive}: the archive cannot be unpacked ({error})").format(
+            archive=archive, error=err.strerror or err)) from None
 
 
 def check_members(archive, members):
     """Refuse, before extracting anything, an archive the intake cannot unpack as it is."""
     if len(members) > MAX_FILES:
-        raise SubmissionError(f"{archive}: the archive holds {len(members)} files, more than {MAX_FILES}; "
-                              "hand in only your .py modules")
+        raise SubmissionError(_("{archive}: the archive holds {count} files, more than {limit}; hand in only your "
+                                ".py modules").format(archive=archive, count=len(members), limit=MAX_FILES))
     if sum(m.file_size for m in members) > MAX_BYTES:
-        raise SubmissionError(f"{archive}: the archive unpacks to more than {MAX_BYTES // 2**20} MB; "
-                              "hand in only your .py modules")
+        raise SubmissionError(_("{archive}: the archive unpacks to more than {megabytes} MB; hand in only your .py "
+                                "modules").format(archive=archive, megabytes=MAX_BYTES // 2**20))
     seen_files, seen_dirs = set(), set()
     for member in members:
         name = member.filename
         if member.flag_bits & 0x1:
-            raise SubmissionError(f"{archive}: {name!r} is encrypted; zip the folder again without a password")
+            raise SubmissionError(_("{archive}: {name!r} is encrypted; zip the folder again without a password").format(
+                archive=archive, name=name))
         if member.compress_type not in ZIP_METHODS:
-            raise SubmissionError(f"{archive}: {name!r} uses a compression the grader cannot read "
-                                  f"(method {member.compress_type}); zip the folder again with plain zip")
+            raise SubmissionError(_("{archive}: {name!r} uses a compression the grader cannot read (method {method}); "
+                                    "zip the folder again with plain zip").format(
+                                        archive=archive, name=name, method=member.compress_type))
         parts = [p for p in name.replace("\\", "/").split("/") if p]
         if len(name) > MAX_PATH or any(len(p) > MAX_NAME for p in parts):
-            raise SubmissionError(f"{archive}: a name in the archive is too long ({name[:60]!r}...)")
+            raise SubmissionError(_("{archive}: a name in the archive is too long ({name!r}...)").format(
+                archive=archive, name=name[:60]))
         if len(parts) > MAX_DEPTH:
-            raise SubmissionError(f"{archive}: {name[:60]!r}... is more than {MAX_DEPTH} folders deep")
+            raise SubmissionError(_("{path}: {name!r}... is more than {depth} folders deep").format(
+                path=archive, name=name[:60], depth=MAX_DEPTH))
         key = "/".join(parts)
         if member.is_dir():
             seen_dirs.add(key)
         elif key in seen_files:
-            raise SubmissionError(f"{archive}: the archive holds {key!r} twice")
+            raise SubmissionError(_("{archive}: the archive holds {name!r} twice").format(archive=archive, name=key))
         else:
             seen_files.add(key)
         seen_dirs.update("/".join(parts[:i]) for i in range(1, len(parts)))
     clash = sorted(seen_files & seen_dirs)
     if clash:
-        raise SubmissionError(f"{archive}: a file and a folder share the name {clash[0]!r} in the archive")
+        raise SubmissionError(_("{archive}: a file and a folder share the name {name!r} in the archive").format(
+            archive=archive, name=clash[0]))
 
 
 def _copy_at_most(source, copy, size, archive, name):
@@ -182,7 +192,8 @@ def _copy_at_most(source, copy, size, archive, name):
     while chunk := source.read(1 << 20):
         written += len(chunk)
         if written > size:
-            raise SubmissionError(f"{archive}: {name!r} holds more data than the archive says")
+            raise SubmissionError(_("{archive}: {name!r} holds more data than the archive says").format(
+                archive=archive, name=name))
         copy.write(chunk)
 
 
@@ -195,13 +206,16 @@ def _safe_target(destination, member, archive):
     name = member.filename.replace("\\", "/")
     parts = PurePosixPath(name).parts
     if name.startswith("/") or (parts and parts[0].endswith(":")) or ".." in parts:
-        raise SubmissionError(f"{archive}: refusing the unsafe path {member.filename!r} in the archive")
+        raise SubmissionError(_("{archive}: refusing the unsafe path {name!r} in the archive").format(
+            archive=archive, name=member.filename))
     mode = member.external_attr >> 16
     if stat.S_ISLNK(mode):
-        raise SubmissionError(f"{archive}: refusing the link {member.filename!r} in the archive")
+        raise SubmissionError(_("{archive}: refusing the link {name!r} in the archive").format(
+            archive=archive, name=member.filename))
     target = (destination / Path(*parts)).resolve() if parts else destination
     if destination.resolve() not in (target, *target.parents):
-        raise SubmissionError(f"{archive}: refusing the unsafe path {member.filename!r} in the archive")
+        raise SubmissionError(_("{archive}: refusing the unsafe path {name!r} in the archive").format(
+            archive=archive, name=member.filename))
     return target
 
 
@@ -216,7 +230,8 @@ def copy_submission(folder, graded, shown_as=None):
                          and not os.path.islink(os.path.join(current, d)))
         relative = os.path.relpath(current, folder)
         if relative != "." and relative.count(os.sep) + 1 > MAX_DEPTH:
-            raise SubmissionError(f"{shown}: {relative[:60]!r}... is more than {MAX_DEPTH} folders deep")
+            raise SubmissionError(_("{path}: {name!r}... is more than {depth} folders deep").format(
+                path=shown, name=relative[:60], depth=MAX_DEPTH))
         plan.append((relative, None))
         for name in sorted(names):
             path = os.path.join(current, name)
@@ -226,9 +241,11 @@ def copy_submission(folder, graded, shown_as=None):
             files += 1
             size += info.st_size
             if files > MAX_FILES:
-                raise SubmissionError(f"{shown}: more than {MAX_FILES} files; hand in only your .py modules")
+                raise SubmissionError(_("{path}: more than {limit} files; hand in only your .py modules").format(
+                    path=shown, limit=MAX_FILES))
             if size > MAX_BYTES:
-                raise SubmissionError(f"{shown}: more than {MAX_BYTES // 2**20} MB; hand in only your .py modules")
+                raise SubmissionError(_("{path}: more than {megabytes} MB; hand in only your .py modules").format(
+                    path=shown, megabytes=MAX_BYTES // 2**20))
             plan.append((relative, name))
     for relative, name in plan:
         target = graded / relative
@@ -238,8 +255,8 @@ def copy_submission(folder, graded, shown_as=None):
         try:
             source_fd = os.open(os.path.join(folder, relative, name), os.O_RDONLY | os.O_NOFOLLOW)
         except OSError as err:
-            raise SubmissionError(f"{shown}: cannot read {os.path.join(relative, name)!r} "
-                                  f"({err.strerror})") from None
+            raise SubmissionError(_("{path}: cannot read {name!r} ({error})").format(
+                path=shown, name=os.path.join(relative, name), error=err.strerror)) from None
         with os.fdopen(source_fd, "rb") as reader, open(target / name, "xb") as writer:
             shutil.copyfileobj(reader, writer, 1 << 20)
     return graded

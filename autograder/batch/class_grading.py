@@ -38,8 +38,9 @@ from autograder.late_work import LatePolicy, parse_instant, submission_time
 from autograder.late_work.policy import format_instant
 from autograder.reports import write_atomically, write_gradebook
 from autograder.results import format_points
+from autograder.translation import _, translated
 
-from .class_report import class_stats, import_error_text, render_report
+from .class_report import GRADER_CRASHED, TOOK_TOO_LONG, class_stats, import_error_text, render_report
 from .content_hash import content_hash, short_hash
 from .discovery import discover
 from .pool import DEFAULT_WALL_LIMIT, INTERRUPTED, GradingPool, StopRequested
@@ -336,9 +337,9 @@ def _settle(done, submission, store, seed, wall_limit, details):
     if done.returncode == INTERRUPTED:
         return                                   # stopped from outside: graded by the next run
     if done.timed_out:
-        error = f"grading took longer than {wall_limit:g} s and was stopped"
+        error = translated(TOOK_TOO_LONG).format(seconds=wall_limit)
     else:
-        error = f"the grader crashed (exit code {done.returncode})"
+        error = translated(GRADER_CRASHED).format(code=done.returncode)
     tail = _tail(log)
     store.write_ungraded(submission.name, submission.label, submission_seed(seed, details["content_hash"]),
                          error + (f": {tail}" if tail else ""), details)

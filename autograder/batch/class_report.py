@@ -9,29 +9,45 @@ feedback, and the submissions whose grading was stopped or crashed), and the
 submissions that could not be graded. The figure (report_figure.py) draws the
 pass rates and the distribution.
 """
+import functools
 import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from autograder.feedback_lines import import_failure_pattern, missing_module_pattern
 from autograder.results import format_points, strip_control_chars, truncate, unit_order
+from autograder.translation import N_, chosen_language, message_pattern
 
 TOP_MISTAKES = 3
 SHOWN_NAMES = 5          # submissions named per module that did not import
 SCORE_BINS = 10          # of 10 % each; 100 % falls in the last
 SHOWN_FAILING = 40       # submissions named per unit in "who failed which unit"
-# How the sandbox words a call that ran too long and a worker that died
-# (autograder/sandbox/client.py), and how the batch words a grading it stopped
-# or that crashed (class_grading._settle).
-_TIMEOUT = re.compile(r"timed out after [\d.]+ s|grading took longer than [\d.]+ s")
-_CRASH = re.compile(r"ran out of memory|killed by signal|your code called|exited the worker process|"
-                    r"broke its connection|the worker died|"
-                    r"the grader crashed")
-# How the checks word a module that does not import (autograder/checks/submission.py:
-# "importing layers.py raised SyntaxError: ...").
-_IMPORT_FAILURE = re.compile(r"^importing (\w+)\.py raised (\w+)")
-# ... and a module the submission lacks (autograder/checks/submission.py).
-_MISSING_MODULE = re.compile(r"^(\w+)\.py is missing: ")
+# How the batch words a grading it stopped or that crashed (class_grading._settle).
+TOOK_TOO_LONG = N_("grading took longer than {seconds:g} s and was stopped")
+GRADER_CRASHED = N_("the grader crashed (exit code {code})")
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(language):
+    """The feedback lines the class report counts, in English and in `language` (the chosen one): a call
+    that ran too long and a worker that died (sandbox/client.py), a module that does not import or is
+    missing (feedback_lines.py)."""
+    from autograder.sandbox.client import CRASHES, TIMED_OUT
+
+    return {"timeout": [message_pattern(m, seconds=r"[\d.]+") for m in (TIMED_OUT, TOOK_TOO_LONG)],
+            "crash": [message_pattern(m) for m in (*CRASHES, GRADER_CRASHED)],
+            "import": import_failure_pattern(), "missing": missing_module_pattern()}
+
+
+def _import_failure(text):
+    """(module, exception name) of a module that did not import, or (module, "missing"), or None."""
+    patterns = _patterns(chosen_language())
+    found = patterns["import"].match(text)
+    if found:
+        return found.group("module").removesuffix(".py"), found.group("error")
+    missing = patterns["missing"].match(text)
+    return (missing.group("module"), "missing") if missing else None
 
 
 @dataclass
@@ -128,8 +144,7 @@ def run_incidents(label, run):
         if test.passed:
             continue
         text = test.output or ""
-        match = _IMPORT_FAILURE.match(text) or _MISSING_MODULE.match(text)
-        kind = "import" if match else _kind(text)
+        kind = "import" if _import_failure(text) else _kind(text)
         if kind and (kind, test.unit) not in seen:
             seen.add((kind, test.unit))
             found.append(Incident(label, kind, test.unit, text.splitlines()[0] if text else ""))
@@ -137,9 +152,10 @@ def run_incidents(label, run):
 
 
 def _kind(text):
-    if _TIMEOUT.search(text):
+    patterns = _patterns(chosen_language())
+    if any(pattern.search(text) for pattern in patterns["timeout"]):
         return "timeout"
-    if _CRASH.search(text):
+    if any(pattern.search(text) for pattern in patterns["crash"]):
         return "crash"
     return None
 
@@ -148,12 +164,9 @@ def failed_imports(run):
     """{module: exception name, or "missing"} of the modules that did not import in `run`, from its feedback."""
     found = {}
     for test in run.tests:
-        match = _IMPORT_FAILURE.match(test.output or "")
-        missing = _MISSING_MODULE.match(test.output or "")
-        if match and not test.passed:
-            found.setdefault(match.group(1), match.group(2))
-        elif missing and not test.passed:
-            found.setdefault(missing.group(1), "missing")
+        failure = _import_failure(test.output or "")
+        if failure and not test.passed:
+            found.setdefault(*failure)
     return found
 
 

@@ -31,7 +31,8 @@ import re
 
 import numpy as np
 
-from autograder.translation import _
+from autograder.feedback_lines import IMPORTING, MISSING_MODULE
+from autograder.translation import _, translated
 
 from .feedback import CheckFailed, NotImplementedYet, WorkerStopped, error_message
 
@@ -184,8 +185,10 @@ class RemoteSubmission:
                 result = self.call(what, fn, *args, **kwargs)
         return result, time.perf_counter() - started
 
-    def plain(self, value, what="the value your code returned"):
+    def plain(self, value, what=None):
         from autograder.sandbox import RemoteRef
+
+        what = what or _("the value your code returned")
 
         if isinstance(value, RemoteRef):
             return self.call(what, value.fetch)
@@ -196,17 +199,17 @@ class RemoteSubmission:
         return value
 
     def assign(self, target, value):
-        self.call("setting an array in place", target.assign, value)
+        self.call(_("setting an array in place"), target.assign, value)
 
     def has(self, obj, name):
         """Whether the student's object (a module, a layer) has the attribute `name`."""
-        return bool(self.call(f"looking for {name}", self.worker.hasattr, obj, name))
+        return bool(self.call(_("looking for {name}").format(name=name), self.worker.hasattr, obj, name))
 
     def put(self, value):
-        return self.call("sending data to your code", self.worker.put, value)
+        return self.call(_("sending data to your code"), self.worker.put, value)
 
     def function(self, name, **kwargs):
-        return self.call("building a test function", self.worker.function, name, **kwargs)
+        return self.call(_("building a test function"), self.worker.function, name, **kwargs)
 
     def generator(self, seed):
         """A handle to numpy.random.default_rng(seed), made in the worker.
@@ -235,9 +238,7 @@ class RemoteSubmission:
         if kind == "RemoteError":
             missing = _MISSING_MODULE.search(f"{err.type_name}: {err.message}")
             if missing:                   # a file not handed in: no traceback of the grader's import machinery
-                raise CheckFailed(_("{module}.py is missing: the submission has no file {module}.py. Hand it in "
-                                    "beside your other modules (start from exercises/{module}.py).").format(
-                                        module=missing.group("module")),
+                raise CheckFailed(translated(MISSING_MODULE).format(module=missing.group("module")),
                                   raised=(err.type_name, err.message)) from None
             if err.type_name == "NotImplementedError":
                 raise NotImplementedYet(error_message(what, err.type_name, err.message, err.traceback)) from None
@@ -275,7 +276,8 @@ class _RemoteModules:
             raise WorkerStopped(submission.import_failures[name])
         if name not in self._refs:
             try:
-                self._refs[name] = submission.call(f"importing {name}.py", submission.worker.module, name)
+                self._refs[name] = submission.call(translated(IMPORTING).format(module=f"{name}.py"),
+                                                  submission.worker.module, name)
             except WorkerStopped as stopped:
                 submission.import_failures[name] = stopped.message
                 raise

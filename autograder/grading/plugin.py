@@ -15,7 +15,7 @@ import pytest
 from autograder.checks.feedback import CheckFailed
 from autograder.results import TestResult, strip_control_chars, truncate
 
-from autograder.translation import N_, _, translated
+from autograder.translation import N_, _, ngettext, translated
 
 from .background_checks import BACKGROUND_KEY, BackgroundChecks
 from .settings import SETTINGS_KEY
@@ -211,10 +211,12 @@ class GradingPlugin:
             passed, output = False, self._budget_text()     # cut short by the budget, not a grader error
         else:
             passed = False
-            where = "preparing" if phase == "setup" else "running"
-            output = (f"The grader could not finish {where} this check ({_short(excinfo)}). "
-                      "This is not a verdict on your code; please show this message to your instructor.")
-            self._grader_error(f"internal error while {where} the check", item, excinfo)
+            output = (_("The grader could not finish preparing this check ({error}). This is not a verdict on "
+                        "your code; please show this message to your instructor.") if phase == "setup" else
+                      _("The grader could not finish running this check ({error}). This is not a verdict on "
+                        "your code; please show this message to your instructor.")).format(error=_short(excinfo))
+            self._grader_error(_("internal error while preparing the check") if phase == "setup" else
+                               _("internal error while running the check"), item, excinfo)
         if advice:
             output = "\n".join([output.rstrip(), translated(ADVICE_HEADER), *("  " + a for a in advice)]).strip()
         self.results[item.nodeid] = TestResult(
@@ -234,8 +236,11 @@ class GradingPlugin:
     @property
     def errors(self):
         """Every grader problem of the run, a test's internal errors grouped when they repeat."""
-        grouped = [f"{what} ({nodeids[0]}" + (f" and {len(nodeids) - 1} more" if len(nodeids) > 1 else "")
-                   + f"):\n{detail}" for (what, detail), nodeids in self._test_errors]
+        grouped = [(ngettext("{what} ({test} and {count} more):\n{detail}",
+                             "{what} ({test} and {count} more):\n{detail}", len(nodeids) - 1)
+                    if len(nodeids) > 1 else _("{what} ({test}):\n{detail}")).format(
+                        what=what, test=nodeids[0], count=len(nodeids) - 1, detail=detail)
+                   for (what, detail), nodeids in self._test_errors]
         return self.problems + grouped
 
     def ordered_results(self):

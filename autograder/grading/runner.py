@@ -117,9 +117,11 @@ def run_hidden_suites(plugin):
         with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
             exit_code = pytest.main(args, plugins=[plugin])
         if int(exit_code) not in (0, 1, 5):  # 0 all passed, 1 some failed, 5 nothing selected
-            plugin.problems.append(f"pytest exited with {exit_code!r}:\n{output.getvalue()[-3000:]}")
+            plugin.problems.append(_("pytest exited with {code}:\n{output}").format(
+                code=repr(exit_code), output=output.getvalue()[-3000:]))
     except Exception:  # noqa: BLE001 - the run must end with results
-        plugin.problems.append("the grading run stopped:\n" + traceback.format_exc()[-3000:])
+        plugin.problems.append(_("the grading run stopped:\n{traceback}").format(
+            traceback=traceback.format_exc()[-3000:]))
     finally:
         for name, value in saved.items():
             if value is None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..results import GradingRun, TestResult, format_points, strip_control_chars
+from ..feedback_lines import importing_pattern
 from ..translation import N_, _, columns, ngettext, pad, translated, wrap
 from .atomic import write_atomically
 
@@ -33,8 +34,6 @@ UNIT_INDENT = "  "
 # the report recognises them to give a stub one line and a module that does not import one block.
 _STUB_MESSAGES = (N_("{what}: not implemented yet (in {where}) - {todo}"), N_("{what}: not implemented yet - {todo}"))
 _RAISED_MESSAGE = N_("{what} raised {error}: {message}")
-#: What a check calls the import of a module (checks/submission.py): "importing functions.py".
-_IMPORTING = re.compile(r"^importing (?P<module>[\w.]+\.py)(?:: |$)")
 
 # Student-facing lines: complete sentences with named placeholders, translated where they are shown.
 HEADER = N_("Grading report for {submission} (seed {seed}, kit {version}, {seconds:.1f} s)")
@@ -196,7 +195,7 @@ def _kind(test: TestResult) -> tuple[str, str]:
     # (checks/dependencies.py): those fail for the same reason, shown once in the import block.
     for line in test.output.strip().splitlines():
         raised = _message_pattern(_RAISED_MESSAGE).match(line)
-        importing = _IMPORTING.match(raised.group("what") if raised else line)
+        importing = importing_pattern().match(raised.group("what") if raised else line)
         if importing:
             return "import", importing.group("module")
     return "other", ""
@@ -214,7 +213,7 @@ def _from_the_import(feedback: str) -> str:
     lines = feedback.splitlines()
     for index, line in enumerate(lines):
         raised = _message_pattern(_RAISED_MESSAGE).match(line)
-        if _IMPORTING.match(raised.group("what") if raised else line):
+        if importing_pattern().match(raised.group("what") if raised else line):
             return "\n".join(lines[index:])
     return feedback
 
@@ -223,9 +222,9 @@ def _import_error(test: TestResult) -> str:
     """The error of a module that does not import, whichever module imported the broken one."""
     for line in test.output.strip().splitlines():
         raised = _message_pattern(_RAISED_MESSAGE).match(line)
-        if raised and _IMPORTING.match(raised.group("what")):
+        if raised and importing_pattern().match(raised.group("what")):
             return f"{raised.group('error')}: {raised.group('message')}"
-        if _IMPORTING.match(line):
+        if importing_pattern().match(line):
             return line.split(": ", 1)[-1]
     return test.output.strip()
 

@@ -27,9 +27,27 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import isolation, wire, zygote
+from autograder.translation import N_, _, translated
+
 from .remote import Handle, RemoteError, RemoteRef, WorkerDied
 
 SCRATCH_IN_NAMESPACE = "/submission"  # where the copy sits in the worker's private root
+
+# Why a call stopped, as the student reads it (in the chosen language); batch/class_report.py recognises
+# them (MessagePattern) to count timeouts and crashes in the class report.
+TIMED_OUT = N_("timed out after {seconds:g} s in {label}")
+BUDGET_RAN_OUT_BEFORE = N_("the grading run's time budget ran out before {label}")
+BUDGET_RAN_OUT_DURING = N_("the grading run's time budget ran out during {label}")
+OUT_OF_MEMORY = N_("ran out of memory (limit {megabytes} MB) in {label}")
+CALLED_EXIT = N_("your code called {call}")
+EXITED = N_("your code exited the worker process (exit code {number})")
+USED_CPU = N_("your code used more than {seconds} s of CPU time")
+KILLED = N_("the worker process was killed by signal {number}")
+KILLED_NAMED = N_("the worker process was killed by signal {number} ({name})")
+BROKE_CONNECTION = N_("the worker process broke its connection to the grader ({error})")
+DIED_EARLIER = N_("the worker died earlier: {reason}; call restart() for a fresh one")
+#: The messages of a worker that died (not a timeout), for the class report.
+CRASHES = (OUT_OF_MEMORY, CALLED_EXIT, EXITED, USED_CPU, KILLED, KILLED_NAMED, BROKE_CONNECTION, DIED_EARLIER)
 
 
 @dataclass(frozen=True)
@@ -210,7 +228,7 @@ class SubmissionWorker:
                 self._mode_cache[os.geteuid()] = index
                 break
             else:
-                raise WorkerDied("the worker process could not start: " + "; ".join(failures))
+                raise WorkerDied(_("the worker process could not start: {failures}").format(failures="; ".join(failures)))
         self.alive = True
         self.protections = _strings(hello.get("protections")) + [f"per-call timeout {self._call_timeout:g} s"]
         self.notes = [f"isolation mode {f}" for f in failures] + _strings(hello.get("notes"))
@@ -356,7 +374,7 @@ class SubmissionWorker:
         try:
             message = channel.recv(time.monotonic() + limits.start_timeout, 1 << 20)
             if isinstance(message.get("refused"), str):
-                raise WorkerDied(f"the submission cannot be graded: {message['refused'][:300]}")
+                raise WorkerDied(_("the submission cannot be graded: {reason}").format(reason=message["refused"][:300]))
             if isinstance(message.get("failed"), str):
                 raise _StartFailed(message["failed"][:2000])
             hello = message.get("hello")
@@ -364,7 +382,8 @@ class SubmissionWorker:
                 raise wire.WireError("no hello")
         except TimeoutError:
             launched.discard()
-            raise WorkerDied(f"the worker process did not start within {limits.start_timeout:g} s") from None
+            raise WorkerDied(_("the worker process did not start within {seconds:g} s").format(
+                seconds=limits.start_timeout)) from None
         except (EOFError, OSError, wire.WireError) as error:
             launched.discard()
             raise _StartFailed(str(error)) from None
@@ -411,19 +430,19 @@ class SubmissionWorker:
         if budget_cut:
             deadline = self.run_deadline
             if deadline <= time.monotonic():
-                raise BudgetExhausted(f"the grading run's time budget ran out before {label}")
+                raise BudgetExhausted(translated(BUDGET_RAN_OUT_BEFORE).format(label=label))
         try:
             self._channel.send(message, deadline)
             reply = self._channel.recv(deadline, self.limits.message_mb << 20)
         except TimeoutError:
             stuck_at = self._stuck_at()
             if budget_cut:
-                self._die(f"the grading run's time budget ran out during {label}", stuck_at)
-            self._die(f"timed out after {self._call_timeout:g} s in {label}", stuck_at)
+                self._die(translated(BUDGET_RAN_OUT_DURING).format(label=label), stuck_at)
+            self._die(translated(TIMED_OUT).format(seconds=self._call_timeout, label=label), stuck_at)
         except wire.ResultTooLarge as error:
-            self._die(f"{error} in {label}")
+            self._die(_("{error} in {label}").format(error=error, label=label))
         except wire.WireError as error:
-            self._die(f"the worker sent a reply the grader cannot read ({error}) in {label}")
+            self._die(_("the worker sent a reply the grader cannot read ({error}) in {label}").format(error=error, label=label))
         except (EOFError, OSError) as error:
             self._die(self._exit_reason(error))
         self.stats.calls += 1
@@ -435,17 +454,17 @@ class SubmissionWorker:
         if "died" in reply:
             died = reply["died"] if isinstance(reply["died"], dict) else {}
             if died.get("kind") == "memory":
-                self._die(f"ran out of memory (limit {self.limits.memory_mb} MB) in {label}")
-            self._die(f"your code called {str(died.get('call', 'sys.exit()'))[:100]}")
+                self._die(translated(OUT_OF_MEMORY).format(megabytes=self.limits.memory_mb, label=label))
+            self._die(translated(CALLED_EXIT).format(call=str(died.get('call', 'sys.exit()'))[:100]))
         if "err" in reply:
             raise _remote_error(reply["err"])
         if "ok" not in reply:
-            self._die("the worker sent a malformed reply")
+            self._die(_("the worker sent a malformed reply"))
         return reply
 
     def _die(self, reason, stuck_at=None):
         self.alive = False
-        self._dead_reason = f"the worker died earlier: {reason}; call restart() for a fresh one"
+        self._dead_reason = translated(DIED_EARLIER).format(reason=reason)
         self._process.kill()
         raise WorkerDied(reason, stuck_at)
 
@@ -459,17 +478,17 @@ class SubmissionWorker:
     def _exit_reason(self, error):
         status = self._process.forked.exit_status(2.0)
         if status is None:
-            return f"the worker process broke its connection to the grader ({error})"
+            return translated(BROKE_CONNECTION).format(error=error)
         kind, number = status
         if kind == "exit":
-            return f"your code exited the worker process (exit code {number})"
+            return translated(EXITED).format(number=number)
         if number == signal.SIGXCPU:
-            return f"your code used more than {self.limits.cpu_seconds} s of CPU time"
+            return translated(USED_CPU).format(seconds=self.limits.cpu_seconds)
         try:
             name = signal.Signals(number).name
         except ValueError:
-            return f"the worker process was killed by signal {number}"
-        return f"the worker process was killed by signal {number} ({name})"
+            return translated(KILLED).format(number=number)
+        return translated(KILLED_NAMED).format(number=number, name=name)
 
     def _spec(self, ref):
         """A RemoteRef as [root id, path] for the wire, if it belongs to this worker's incarnation."""
@@ -478,8 +497,8 @@ class SubmissionWorker:
         if not self.alive:
             raise WorkerDied(self._dead_reason)
         if ref._handle.generation != self._generation:
-            raise WorkerDied(f"{ref!r} belongs to a worker that died or was restarted; "
-                             "get a new handle from the current worker")
+            raise WorkerDied(_("{handle} belongs to a worker that died or was restarted; get a new handle from the "
+                               "current worker").format(handle=repr(ref)))
         path = [[kind, key] if kind == "a" else [kind, wire.encode(key)] for kind, key in ref._path]
         return [ref._handle.id, path]
 
@@ -500,7 +519,7 @@ class SubmissionWorker:
         try:
             return wire.decode(data, ref, self.limits.message_mb << 20)
         except wire.WireError as error:
-            self._die(f"the worker sent undecodable data ({error})")
+            self._die(_("the worker sent undecodable data ({error})").format(error=error))
 
     def _mirror(self, target, change):
         """Apply an argument change reported by the worker to the caller's own object."""
