@@ -89,6 +89,10 @@ class RemoteRef:
         """`obj[...] = value` in the worker: overwrite an array in place, keeping its identity."""
         self._worker._set(self, "item", Ellipsis, value)
 
+    def assign_each(self, values):
+        """`obj[key][...] = value` for each key of the dict `values`, in one request (a network's params)."""
+        self._worker._set(self, "each_in_place", None, values)
+
     def set_item(self, key, value):
         """`obj[key] = value` in the worker."""
         self._worker._set(self, "item", key, value)

@@ -162,6 +162,9 @@ class Session:
             setattr(target, message["name"], value)
         elif message.get("kind") == "item":
             target[self.decode(message.get("key"))] = value
+        elif message.get("kind") == "each_in_place" and type(value) is dict:
+            for key, array in value.items():      # target[key][...] = array, arrays keep their identity
+                target[key][...] = array
         else:
             raise ProtocolError("bad set request")
         return {"ok": None}

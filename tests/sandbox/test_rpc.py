@@ -202,6 +202,19 @@ def test_assign_writes_in_place_and_layers_see_it(worker):
     assert net.params["b2"].fetch()[0] == 7.0
 
 
+def test_assign_each_writes_every_array_in_place_in_one_request(worker):
+    net = worker.module("two_layer_net").TwoLayerNet(2, 2, 1)
+    calls = worker.stats.calls
+    net.params.assign_each({"W1": np.full((2, 2), 3.0), "b1": np.full(2, -1.0)})
+    assert worker.stats.calls == calls + 1
+    np.testing.assert_array_equal(net.layer1.W.fetch(), np.full((2, 2), 3.0))   # the layer's own array
+    np.testing.assert_array_equal(net.params["b1"].fetch(), np.full(2, -1.0))
+    with pytest.raises(RemoteError, match="KeyError"):
+        net.params.assign_each({"W9": np.zeros(1)})
+    with pytest.raises(RemoteError, match="broadcast"):
+        net.params.assign_each({"W1": np.zeros(5)})
+
+
 def test_put_returns_a_reference_to_the_stored_object(worker):
     xr = worker.put(np.array([1.0, 2.0]))
     assert worker.type_name(xr) == "ndarray"
