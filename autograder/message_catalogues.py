@@ -29,6 +29,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.curriculum.docstrings import curriculum_docstrings
 from autograder.curriculum.solution_regions import solution_regions
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +44,8 @@ HEADER_COMMENT = ("# The kit's {domain} messages in language '{language}'.\n"
 @dataclass(frozen=True)
 class Domain:
     """One catalogue: its name, the folders whose .py files it covers, where its locale folder is,
-    and the folders whose solution regions' TODO texts it holds (the stubs show their translation)."""
+    and the folders whose solution regions' TODO texts and docstrings it holds (the stubs show their
+    translation)."""
 
     name: str
     sources: tuple
@@ -91,6 +93,11 @@ def extract(domain, root=REPO_ROOT):
                 template.add(region.todo_text, None, [(relative, region.start_line)],
                              auto_comments=["The TODO of a solution region (the stub shows it under the "
                                             "English one); after translating, run make_exercises."])
+            for lineno, docstring in curriculum_docstrings(path.read_text(encoding="utf-8"), relative):
+                template.add(docstring, None, [(relative, lineno)],
+                             auto_comments=["A docstring of the stubs (shown below the English one as a "
+                                            "'日本語:' paragraph): keep its line breaks, names and shapes as "
+                                            "code; after translating, run make_exercises."])
     for folder in domain.test_name_sources:
         for path in sorted((Path(root) / folder).glob("test_*.py")):
             relative = path.relative_to(root).as_posix()

@@ -1,6 +1,6 @@
 # Generated from solutions/cnn_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 5a58c451d4abdcee (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=df184ca7 CnnClassifier=a62cb3f7 train=302f44ae main=f77654c9
+# Provided code fingerprint: 386680224c641f9a (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=af3590d2 CnnClassifier=d228a52c train=d8091cd4 main=f236a3d9
 """The CNN mission: read 8x8 handwritten digits with your own SimpleConvNet.
 
 Run it:  python -m exercises.cnn_mission   (trains, prints accuracy, saves a plot)
@@ -9,6 +9,14 @@ The images keep their shape (N, 1, 8, 8), so the filters of your Convolution
 layer slide over the pixels. The grader calls ``train`` on training splits it
 draws itself and scores the returned model's ``predict`` on images your code
 never saw.
+
+日本語: CNN ミッション: 自分で作った SimpleConvNet で 8x8 の手書き数字を読み取ります。
+
+実行:  python -m exercises.cnn_mission   (学習し、認識精度を表示し、グラフを保存します)
+
+画像は形状 (N, 1, 8, 8) のままなので、Convolution レイヤのフィルターが画素の上を
+スライドします。採点では、採点側が自分で選んだ訓練データの分割で ``train`` を呼び、
+返されたモデルの ``predict`` を、あなたのコードが一度も見ていない画像で評価します。
 """
 import argparse
 
@@ -27,13 +35,19 @@ TRAIN_SIZE = 1200        # of 1797 images; the other 597 are the test split
 
 
 class CnnClassifier:
-    """A trained SimpleConvNet that takes raw 8x8 images (pixel values 0..16)."""
+    """A trained SimpleConvNet that takes raw 8x8 images (pixel values 0..16).
+
+    日本語: 生の 8x8 画像 (画素値 0..16) を受け取る、学習済みの SimpleConvNet。
+    """
 
     def __init__(self, net):
         self.net = net
 
     def predict(self, x):
-        """x: images (N, 1, 8, 8), pixel values 0..16. Returns class scores (N, 10)."""
+        """x: images (N, 1, 8, 8), pixel values 0..16. Returns class scores (N, 10).
+
+        日本語: x: 画像 (N, 1, 8, 8)、画素値 0..16。各クラスのスコア (N, 10) を返します。
+        """
         return self.net.predict(x / MAX_PIXEL_VALUE)
 
 
@@ -44,6 +58,13 @@ def train(x_train, t_train, seed=0, log=None):
     seed: seeds NumPy's global random state (initial weights, batch order).
     log: an optional TrainingLog that records the loss and accuracy per epoch.
     Returns a CnnClassifier.
+
+    日本語: SimpleConvNet を Adam とミニバッチ学習で訓練します。
+
+    x_train: 画像 (N, 1, 8, 8)、画素値 0..16。t_train: 0..9 のラベル (N,)。
+    seed: NumPy のグローバルな乱数状態のシード (重みの初期値、バッチの順番)。
+    log: エポックごとの損失と認識精度を記録する TrainingLog (省略可)。
+    CnnClassifier を返します。
     """
     # TODO: scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build
     #   SimpleConvNet(IMAGE_SHAPE, {"filter_num": ..., "filter_size": 3, "pad": 1, "stride": 1},
@@ -61,7 +82,11 @@ def train(x_train, t_train, seed=0, log=None):
 
 
 def main(argv=None):
-    """Train on a random stratified 1200/597 split, print the test accuracy and save a plot."""
+    """Train on a random stratified 1200/597 split, print the test accuracy and save a plot.
+
+    日本語: 層化したランダムな 1200/597 の分割で学習し、
+    テストデータでの認識精度を表示してグラフを保存します。
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=0, help="seed of the split and the initial weights")
     parser.add_argument("--plot", default="cnn_mission.png", help="where to save the loss/accuracy plot")

@@ -5,6 +5,13 @@ The files live in the kit's `datasets/` folder (see `datasets/README.md` for
 what they are and where they come from). Every file is checked against
 `datasets/SHA256SUMS` before it is parsed, so a damaged copy stops you with a
 clear message instead of silently training on wrong numbers.
+
+日本語: このキットの小さなデータセット (Iris と 8x8 の手書き数字) と、層化分割。
+
+ファイルはキットの `datasets/` フォルダにあります (何のデータで、どこから来たかは
+`datasets/README.md` を参照)。どのファイルも読み込む前に `datasets/SHA256SUMS` と
+照合するので、壊れたコピーで気づかないまま間違った数値を学習することはなく、
+分かりやすいメッセージで止まります。
 """
 import gzip
 import hashlib
@@ -33,6 +40,10 @@ class DatasetError(Exception):
     """A data file is missing, damaged or malformed.
 
     The message names the file and says how to get a good copy back.
+
+    日本語: データファイルがない、壊れている、または形式が正しくない。
+
+    メッセージはそのファイルの名前と、正しいコピーを取り戻す方法を伝えます。
     """
 
 
@@ -42,6 +53,12 @@ def datasets_dir():
     The environment variable KIT_DATASETS wins when it is set; otherwise it is
     the `datasets/` folder beside the package this module sits in (which works
     from `solutions/`, `exercises/` and a student release alike).
+
+    日本語: データファイルのあるフォルダを `pathlib.Path` で返します。
+
+    環境変数 KIT_DATASETS が設定されていればそれを使います。なければ、このモジュールの
+    あるパッケージの隣の `datasets/` フォルダです (`solutions/`、`exercises/`、
+    学生向けリリースのどれからでも使えます)。
     """
     override = os.environ.get(DATASETS_ENV)
     if override:
@@ -50,7 +67,11 @@ def datasets_dir():
 
 
 def _where_advice():
-    """Say where the data folder came from, so a wrong KIT_DATASETS is easy to spot."""
+    """Say where the data folder came from, so a wrong KIT_DATASETS is easy to spot.
+
+    日本語: データフォルダがどこから決まったかを伝えます
+    (KIT_DATASETS の間違いにすぐ気づけるように)。
+    """
     if os.environ.get(DATASETS_ENV):
         return _("(the folder is set by the environment variable {variable}: check it) ").format(
             variable=DATASETS_ENV)
@@ -58,7 +79,11 @@ def _where_advice():
 
 
 def _read_checksums(directory):
-    """Read `SHA256SUMS` (sha256sum format) into a dict: file name -> hex digest."""
+    """Read `SHA256SUMS` (sha256sum format) into a dict: file name -> hex digest.
+
+    日本語: `SHA256SUMS` (sha256sum 形式) を読み込み、
+    dict (ファイル名 -> 16 進のダイジェスト) にします。
+    """
     path = directory / CHECKSUMS_FILE
     if not path.is_file():
         raise DatasetError(
@@ -79,7 +104,11 @@ def _read_checksums(directory):
 
 
 def _verified_bytes(name):
-    """Return the bytes of data file `name` after checking its SHA-256 digest."""
+    """Return the bytes of data file `name` after checking its SHA-256 digest.
+
+    日本語: データファイル `name` の SHA-256 ダイジェストを確かめてから、
+    その内容 (bytes) を返します。
+    """
     directory = datasets_dir()
     path = directory / name
     if not path.is_file():
@@ -105,7 +134,10 @@ def _verified_bytes(name):
 
 
 def _parse_csv(text, name):
-    """Parse comma-separated numbers into a float64 array of shape (rows, columns)."""
+    """Parse comma-separated numbers into a float64 array of shape (rows, columns).
+
+    日本語: カンマ区切りの数値を、形状 (rows, columns) の float64 の配列に変換します。
+    """
     try:
         return np.loadtxt(io.StringIO(text), delimiter=",", dtype=np.float64, ndmin=2)
     except ValueError as err:
@@ -121,6 +153,14 @@ def load_iris():
            petal length, petal width, in cm.
         t: int64 array of shape (150,): species label, 0 setosa,
            1 versicolor, 2 virginica (50 flowers each).
+
+    日本語: Fisher の Iris (アヤメ) データを読み込みます: 150 本の花、4 つの計測値、3 つの品種。
+
+    戻り値:
+        x: 形状 (150, 4) の float64 の配列: がくの長さ、がくの幅、
+           花びらの長さ、花びらの幅 (cm)。
+        t: 形状 (150,) の int64 の配列: 品種のラベル。0 setosa、
+           1 versicolor、2 virginica (各 50 本)。
     """
     text = _verified_bytes(IRIS_FILE).decode("ascii")
     # The header line reads "n_samples,n_features,name_of_class_0,..."
@@ -143,6 +183,13 @@ def load_digits():
         x: float64 array of shape (1797, 64): each row an 8x8 image read row by
            row, integer pixel values 0..16 (ink counts in 4x4 blocks).
         t: int64 array of shape (1797,): the digit shown, 0..9.
+
+    日本語: 8x8 の手書き数字 (UCI optical digits のテストセット) 1797 枚を読み込みます。
+
+    戻り値:
+        x: 形状 (1797, 64) の float64 の配列: 各行が 1 枚の 8x8 画像を行ごとに並べたもの。
+           画素値は整数 0..16 (4x4 のブロックごとのインクの数)。
+        t: 形状 (1797,) の int64 の配列: 画像の数字 0..9。
     """
     text = gzip.decompress(_verified_bytes(DIGITS_FILE)).decode("ascii")
     table = _parse_csv(text, DIGITS_FILE)
@@ -162,6 +209,14 @@ def load_digit_images():
         x: float64 array of shape (1797, 1, 8, 8): (image, channel, row, column),
            pixel values 0..16.
         t: int64 array of shape (1797,): the digit shown, 0..9.
+
+    日本語: ``load_digits`` の 8x8 の数字を、
+    畳み込みニューラルネットワーク用の画像の形で返します。
+
+    戻り値:
+        x: 形状 (1797, 1, 8, 8) の float64 の配列: (画像, チャンネル, 行, 列)、
+           画素値 0..16。
+        t: 形状 (1797,) の int64 の配列: 画像の数字 0..9。
     """
     x, t = load_digits()
     return x.reshape(-1, *DIGITS_IMAGE_SHAPE), t
@@ -173,6 +228,12 @@ def _train_counts_per_class(class_counts, n_train):
     Each class gets n_train * count / N rounded down, and the places left over
     go to the classes with the largest fractional parts (ties: lower label
     first), so the counts add up to exactly n_train.
+
+    日本語: n_train 個を、各クラスの大きさに比例して割り振ります。
+
+    各クラスはまず n_train * count / N の切り捨てを受け取り、余りは小数部分の大きい
+    クラスから順に 1 つずつ配ります (同じならラベルの小さいほうが先)。こうして
+    合計がちょうど n_train になります。
     """
     quotas = n_train * class_counts / class_counts.sum()
     counts = np.floor(quotas).astype(np.int64)
@@ -198,6 +259,23 @@ def stratified_split(x, t, n_train, seed):
     Returns:
         x_train: shape (n_train, ...), t_train: shape (n_train,),
         x_test: shape (N - n_train, ...), t_test: shape (N - n_train,).
+
+    日本語: (x, t) をランダムに訓練データとテストデータに分けます。
+    クラスの割合はどちらも同じです。
+
+    各クラスは自分の割合を保ちます: そのサンプルのおよそ n_train * count / N 個が訓練
+    データに (訓練データがちょうど n_train 個になるように丸めて)、残りがテストデータに
+    入ります。どちらもシャッフルされます。同じ seed なら同じ分割になります。
+
+    引数:
+        x: 形状 (N, ...) の配列: サンプル。
+        t: 形状 (N,) の整数の配列: クラスのラベル。
+        n_train: 訓練データの数。1 <= n_train <= N - 1。
+        seed: `numpy.random.default_rng` のシード。
+
+    戻り値:
+        x_train: 形状 (n_train, ...)、t_train: 形状 (n_train,)、
+        x_test: 形状 (N - n_train, ...)、t_test: 形状 (N - n_train,)。
     """
     x = np.asarray(x)
     t = np.asarray(t)

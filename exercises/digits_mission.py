@@ -1,7 +1,7 @@
 # Generated from solutions/digits_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 7abc5b5932c0e4a0 (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=eac24bd8 DigitsClassifier=5de9b607 train=6610315d
-#   main=6b2a672c
+# Provided code fingerprint: a5102274546dffd5 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=c43fd752 DigitsClassifier=331d558f train=bfce5ef3
+#   main=c94b7bf7
 """The digits mission: read 8x8 handwritten digits with your own MultiLayerNet.
 
 Run it:  python -m exercises.digits_mission   (trains, prints accuracy, saves a plot)
@@ -15,6 +15,20 @@ trained by gradient descent in ``train``: ``predict`` computes the scores with i
 (any preprocessing of the inputs is fine). Other models (lookup tables, nearest neighbours,
 closed-form fits) and training left for ``predict`` score 0. The grader's bars
 and time limit are in ``mission_criteria.py``.
+
+日本語: 数字ミッション: 自分で作った MultiLayerNet で 8x8 の手書き数字を読み取ります。
+
+実行:  python -m exercises.digits_mission   (学習し、認識精度を表示し、グラフを保存します)
+
+ネットワークは、あなたが実装したバッチ正規化、He の初期値、Adam を使います。採点では、
+採点側が自分で選んだ訓練データの分割で ``train`` を呼び、返されたモデルの ``predict`` を、
+あなたのコードが一度も見ていない画像で評価します。
+
+スコアは、``train`` の中で作って勾配降下法で学習した、あなた自身の MultiLayerNet
+(または TwoLayerNet) から出す必要があります: ``predict`` はそのネットワークでスコアを
+計算します (入力の前処理は自由です)。ほかのモデル (対応表、最近傍法、
+解析的に解くフィット) や、``predict`` の中で学習するものは 0 点です。採点の基準と
+制限時間は ``mission_criteria.py`` にあります。
 """
 import argparse
 import sys
@@ -34,13 +48,19 @@ TRAIN_SIZE = 1200      # of 1797 images; the other 597 are the test split
 
 
 class DigitsClassifier:
-    """A trained network that takes raw 8x8 images (pixel values 0..16)."""
+    """A trained network that takes raw 8x8 images (pixel values 0..16).
+
+    日本語: 生の 8x8 画像 (画素値 0..16) を受け取る、学習済みのネットワーク。
+    """
 
     def __init__(self, net):
         self.net = net
 
     def predict(self, x):
-        """x: images (N, 64), pixel values 0..16. Returns class scores (N, 10)."""
+        """x: images (N, 64), pixel values 0..16. Returns class scores (N, 10).
+
+        日本語: x: 画像 (N, 64)、画素値 0..16。各クラスのスコア (N, 10) を返します。
+        """
         return self.net.predict(x / MAX_PIXEL_VALUE, train_flg=False)
 
 
@@ -51,6 +71,14 @@ def train(x_train, t_train, seed=0, log=None):
     seed: seeds NumPy's global random state (initial weights, batch order).
     log: an optional TrainingLog that records the loss and accuracy per epoch.
     Returns a DigitsClassifier.
+
+    日本語: バッチ正規化、He の初期値、Adam を使う MultiLayerNet を、
+    ミニバッチ学習で訓練します。
+
+    x_train: 画像 (N, 64)、画素値 0..16。t_train: 0..9 のラベル (N,)。
+    seed: NumPy のグローバルな乱数状態のシード (重みの初期値、バッチの順番)。
+    log: エポックごとの損失と認識精度を記録する TrainingLog (省略可)。
+    DigitsClassifier を返します。
     """
     # TODO: scale pixels to [0, 1] (divide by MAX_PIXEL_VALUE); build
     #   MultiLayerNet(PIXEL_COUNT, [hidden sizes], CLASS_COUNT, weight_init_std="he", use_batchnorm=True);
@@ -67,7 +95,11 @@ def train(x_train, t_train, seed=0, log=None):
 
 
 def main(argv=None):
-    """Train on a random stratified 1200/597 split, print the test accuracy and save a plot."""
+    """Train on a random stratified 1200/597 split, print the test accuracy and save a plot.
+
+    日本語: 層化したランダムな 1200/597 の分割で学習し、
+    テストデータでの認識精度を表示してグラフを保存します。
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=0, help="seed of the split and the initial weights")
     parser.add_argument("--plot", default="digits_mission.png", help="where to save the loss/accuracy plot")

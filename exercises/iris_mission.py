@@ -1,7 +1,7 @@
 # Generated from solutions/iris_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 8e940d7c74fc8687 (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=d43a3ff1 IrisClassifier=f2dc054f train=5a347dac
-#   main=596d4b82
+# Provided code fingerprint: ef3c961d25090266 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=d4481442 IrisClassifier=1c35618c train=d7dc0503
+#   main=84e214e9
 """The completion mission: classify Iris flowers with a 4-6-3 network you built.
 
 Run it:  python -m exercises.iris_mission   (trains, prints accuracy, saves a plot)
@@ -14,6 +14,18 @@ descent in ``train``: ``predict`` computes the scores with it (any preprocessing
 of the inputs is fine). Other models (lookup tables, nearest neighbours,
 closed-form fits) and training left for ``predict`` score 0. The grader's bars
 and time limit are in ``mission_criteria.py``.
+
+日本語: 修了ミッション: 自分で作った 4-6-3 のネットワークで Iris (アヤメ) の花を分類します。
+
+実行:  python -m exercises.iris_mission   (学習し、認識精度を表示し、グラフを保存します)
+
+採点では、採点側が自分で選んだ訓練データの分割で ``train`` を呼び、返されたモデルの
+``predict`` を、あなたのコードが一度も見ていない花で評価します。
+
+スコアは、``train`` の中で作って勾配降下法で学習した、あなた自身の TwoLayerNet から
+出す必要があります: ``predict`` はそのネットワークでスコアを計算します (入力の前処理は
+自由です)。ほかのモデル (対応表、最近傍法、解析的に解くフィット) や、``predict`` の中で
+学習するものは 0 点です。採点の基準と制限時間は ``mission_criteria.py`` にあります。
 """
 import argparse
 import sys
@@ -36,6 +48,11 @@ class IrisClassifier:
 
     mean, std: arrays (4,) of the training features, so that flowers measured
     in cm are scaled exactly as the training flowers were.
+
+    日本語: 学習済みのネットワークと、学習に使った標準化のパラメータ。
+
+    mean, std: 訓練データの特徴量の配列 (4,)。cm で測った花を、訓練データの花と
+    まったく同じようにスケーリングするためのものです。
     """
 
     def __init__(self, net, mean, std):
@@ -44,7 +61,10 @@ class IrisClassifier:
         self.std = std
 
     def predict(self, x):
-        """x: features (N, 4) in cm. Returns class scores (N, 3)."""
+        """x: features (N, 4) in cm. Returns class scores (N, 3).
+
+        日本語: x: 特徴量 (N, 4)、単位は cm。各クラスのスコア (N, 3) を返します。
+        """
         return self.net.predict((x - self.mean) / self.std)
 
 
@@ -55,6 +75,13 @@ def train(x_train, t_train, seed=0, log=None):
     seed: seeds NumPy's global random state (the network's initial weights).
     log: an optional TrainingLog that records the loss and accuracy as training goes.
     Returns an IrisClassifier.
+
+    日本語: ReLU を使う 4-6-3 のネットワークを、全データのバッチで勾配降下法により訓練します。
+
+    x_train: 特徴量 (N, 4)、単位は cm。t_train: 0..2 のラベル (N,)。
+    seed: NumPy のグローバルな乱数状態のシード (ネットワークの重みの初期値)。
+    log: 学習の進み具合に合わせて損失と認識精度を記録する TrainingLog (省略可)。
+    IrisClassifier を返します。
     """
     # TODO: standardise the features (subtract the training mean, divide by the training std),
     #   build TwoLayerNet(INPUT_SIZE, HIDDEN_SIZE, CLASS_COUNT), and repeat: grads = net.gradient(...),
@@ -70,7 +97,11 @@ def train(x_train, t_train, seed=0, log=None):
 
 
 def main(argv=None):
-    """Train on a random stratified 100/50 split, print the test accuracy and save a plot."""
+    """Train on a random stratified 100/50 split, print the test accuracy and save a plot.
+
+    日本語: 層化したランダムな 100/50 の分割で学習し、
+    テストデータでの認識精度を表示してグラフを保存します。
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=0, help="seed of the split and the initial weights")
     parser.add_argument("--plot", default="iris_mission.png", help="where to save the loss/accuracy plot")

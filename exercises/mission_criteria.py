@@ -9,6 +9,16 @@ credit from `full_credit_accuracy`, partial credit rising linearly from
 `no_credit_accuracy` up to it. `train()` and `predict()` together may take
 `time_limit_seconds` per split; a split over it counts as accuracy 0.
 The graded splits are the course's own; the visible tests use others.
+
+日本語: ミッションの採点方法: データの分割、満点と部分点の基準、制限時間。
+
+採点とテスト (公開テスト) はどちらもここの数値を読むので、`python -m pytest exercises`
+の結果がそのまま成績になります。ミッションは `split_count` 個の層化分割
+(訓練に `train_size` 個、残りがテスト) で学習し、それらのテストでの認識精度の
+平均 (MEAN) で採点されます: `full_credit_accuracy` 以上で満点、`no_credit_accuracy`
+からそこまでは部分点が直線的に増えます。`train()` と `predict()` は合わせて 1 つの
+分割あたり `time_limit_seconds` 秒まで使えます。超えた分割は認識精度 0 と数えます。
+採点に使う分割はコース独自のもので、公開テストは別の分割を使います。
 """
 from dataclasses import dataclass
 
@@ -17,7 +27,10 @@ from .translation import _
 
 @dataclass(frozen=True)
 class MissionCriterion:
-    """The grading criterion of one mission (a module name such as "iris_mission")."""
+    """The grading criterion of one mission (a module name such as "iris_mission").
+
+    日本語: 1 つのミッションの採点基準 (モジュール名は "iris_mission" など)。
+    """
 
     module: str
     train_size: int
@@ -27,12 +40,19 @@ class MissionCriterion:
     time_limit_seconds: float
 
     def credit(self, mean_accuracy):
-        """The fraction of the mission's points, in [0, 1], for a mean test accuracy."""
+        """The fraction of the mission's points, in [0, 1], for a mean test accuracy.
+
+        日本語: テストでの認識精度の平均に対する、ミッションの配点のうち得られる割合 ([0, 1])。
+        """
         span = self.full_credit_accuracy - self.no_credit_accuracy
         return min(max((mean_accuracy - self.no_credit_accuracy) / span, 0.0), 1.0)
 
     def verdict(self, mean_accuracy):
-        """'full credit', 'partial: 0.915 mean, full credit from 0.92' or 'no credit: ...'."""
+        """'full credit', 'partial: 0.915 mean, full credit from 0.92' or 'no credit: ...'.
+
+        日本語: 'full credit'、'partial: 0.915 mean, full credit from 0.92'、'no credit: ...'
+        のような文字列。
+        """
         if self.credit(mean_accuracy) >= 1.0:
             return _("full credit")
         if self.credit(mean_accuracy) > 0.0:

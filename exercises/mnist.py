@@ -10,6 +10,19 @@ Where things go:
     cache folder: `cache_dir` argument, else $KIT_MNIST_DIR,
                   else ~/.cache/dl-scratch-kit/mnist
     download URL: `base_url` argument, else $KIT_MNIST_URL, else DEFAULT_BASE_URL
+
+日本語: MNIST の手書き数字。本書の `dataset/mnist.py` と同じく、
+一度だけダウンロードしてキャッシュします。
+
+MNIST (LeCun、Cortes、Burges) はキットに同梱するには大きすぎます。公式の 4 つの
+IDX ファイル (gzip 圧縮) を、最初に必要になったときにキャッシュフォルダへ
+ダウンロードし、既知の SHA-256 ダイジェストと照合して、その後はキャッシュから
+読み込みます。
+
+保存先など:
+    キャッシュフォルダ: 引数 `cache_dir`、なければ $KIT_MNIST_DIR、
+                        なければ ~/.cache/dl-scratch-kit/mnist
+    ダウンロード元の URL: 引数 `base_url`、なければ $KIT_MNIST_URL、なければ DEFAULT_BASE_URL
 """
 import gzip
 import hashlib
@@ -60,7 +73,10 @@ DOWNLOAD_ERRORS = (urllib.error.URLError, ConnectionError, TimeoutError,
 
 
 def mnist_cache_dir(cache_dir=None):
-    """Return the folder the MNIST files are cached in, as a `pathlib.Path`."""
+    """Return the folder the MNIST files are cached in, as a `pathlib.Path`.
+
+    日本語: MNIST のファイルをキャッシュするフォルダを `pathlib.Path` で返します。
+    """
     if cache_dir is not None:
         return Path(cache_dir)
     override = os.environ.get(CACHE_DIR_ENV)
@@ -70,13 +86,20 @@ def mnist_cache_dir(cache_dir=None):
 
 
 def mnist_is_available(cache_dir=None):
-    """Return True when all four MNIST files are in the cache (no download needed)."""
+    """Return True when all four MNIST files are in the cache (no download needed).
+
+    日本語: MNIST の 4 つのファイルがすべてキャッシュにあれば
+    (ダウンロード不要なら) True を返します。
+    """
     directory = mnist_cache_dir(cache_dir)
     return all((directory / name).is_file() for name in MNIST_FILES)
 
 
 def _base_url(base_url=None):
-    """Return the URL the files are downloaded from, ending with '/'."""
+    """Return the URL the files are downloaded from, ending with '/'.
+
+    日本語: ファイルのダウンロード元の URL を、'/' で終わる形で返します。
+    """
     url = base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
     return url if url.endswith("/") else url + "/"
 
@@ -85,6 +108,11 @@ def _stream_to(url, out):
     """Copy the body found at `url` into the open binary file `out`; return its SHA-256.
 
     Raises one of DOWNLOAD_ERRORS when the transfer fails.
+
+    日本語: `url` の内容を、開いているバイナリファイル `out` にコピーし、
+    その SHA-256 を返します。
+
+    転送に失敗したときは DOWNLOAD_ERRORS のどれかを送出します。
     """
     digest = hashlib.sha256()
     with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
@@ -102,6 +130,12 @@ def _download(base_url, destination, expected_sha256):
 
     The bytes go to a temporary file beside `destination` that is renamed only
     once complete and checked, so an interrupted or bad download leaves nothing.
+
+    日本語: base_url + ファイル名 を `destination` にダウンロードし、
+    SHA-256 が一致したときだけ残します。
+
+    データはまず `destination` の隣の一時ファイルに書き、完了して照合できてから名前を
+    変えるので、中断したダウンロードや不正なダウンロードは何も残しません。
     """
     url = base_url + destination.name
     destination.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +169,11 @@ def _download(base_url, destination, expected_sha256):
 
 
 def _cached_bytes(name, directory, base_url, expected_sha256):
-    """Return the checked bytes of MNIST file `name`, downloading it if missing."""
+    """Return the checked bytes of MNIST file `name`, downloading it if missing.
+
+    日本語: MNIST のファイル `name` の照合済みの内容 (bytes) を返します。
+    なければダウンロードします。
+    """
     path = directory / name
     if not path.is_file():
         _download(base_url, path, expected_sha256)
@@ -155,6 +193,11 @@ def _parse_idx(data, name, magic):
 
     Returns a uint8 array whose shape is read from the header: (N,) for
     labels, (N, rows, columns) for images.
+
+    日本語: gzip 圧縮された、符号なしバイトの IDX ファイルを読み込みます。
+
+    形状をヘッダーから読んだ uint8 の配列を返します: ラベルは (N,)、
+    画像は (N, rows, columns)。
     """
     advice = _("Delete it and run again to download it afresh.")
     try:
@@ -189,7 +232,10 @@ def _parse_idx(data, name, magic):
 
 
 def _one_hot(labels):
-    """Turn labels of shape (N,) into one-hot rows of shape (N, 10), float32."""
+    """Turn labels of shape (N,) into one-hot rows of shape (N, 10), float32.
+
+    日本語: 形状 (N,) のラベルを、形状 (N, 10) の one-hot の行 (float32) に変換します。
+    """
     one_hot = np.zeros((labels.size, N_CLASSES), dtype=np.float32)
     one_hot[np.arange(labels.size), labels] = 1
     return one_hot
@@ -197,7 +243,10 @@ def _one_hot(labels):
 
 def _images_and_labels(images_data, labels_data, images_name, labels_name,
                        normalize, flatten, one_hot_label):
-    """Parse one images/labels pair and shape it as `load_mnist` describes."""
+    """Parse one images/labels pair and shape it as `load_mnist` describes.
+
+    日本語: 画像とラベルのファイルの組を 1 つ読み込み、`load_mnist` の説明どおりの形にします。
+    """
     images = _parse_idx(images_data, images_name, IDX_IMAGES_MAGIC)
     labels = _parse_idx(labels_data, labels_name, IDX_LABELS_MAGIC)
     if len(images) != len(labels):
@@ -237,6 +286,28 @@ def load_mnist(normalize=True, flatten=True, one_hot_label=False, cache_dir=None
 
     Raises:
         DatasetError: a download failed, or a file is damaged or malformed.
+
+    日本語: MNIST を読み込みます。
+    初めて使うときに 4 つのファイルをキャッシュへダウンロードします。
+
+    引数:
+        normalize: True なら画素を [0, 1] の float32 に、そうでなければ 0..255 の uint8 のまま。
+        flatten: True なら画像を 784 個の値の行に、そうでなければ (1, 28, 28) に。
+        one_hot_label: True ならラベルを長さ 10 の one-hot の float32 の行に、そうでなければ
+            int64 の数字 0..9 に。
+        cache_dir: ファイルを置くフォルダ (既定: $KIT_MNIST_DIR、なければ
+            ~/.cache/dl-scratch-kit/mnist)。
+        base_url: ダウンロード元 (既定: $KIT_MNIST_URL、なければ
+            DEFAULT_BASE_URL)。
+        checksums: dict (ファイル名 -> 16 進の SHA-256 ダイジェスト)。既定は MNIST_SHA256。
+
+    戻り値:
+        (x_train, t_train), (x_test, t_test)。それぞれ
+        x_train: (60000, 784) または (60000, 1, 28, 28)。t_train: (60000,) または (60000, 10)。
+        x_test: (10000, 784) または (10000, 1, 28, 28)。t_test: (10000,) または (10000, 10)。
+
+    例外:
+        DatasetError: ダウンロードに失敗したか、ファイルが壊れているか形式が正しくない。
     """
     directory = mnist_cache_dir(cache_dir)
     url = _base_url(base_url)

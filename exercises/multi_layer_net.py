@@ -1,6 +1,6 @@
 # Generated from solutions/multi_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 0a106b111a8ee55a (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=e73d8b04 MultiLayerNet=e8557ad1
+# Provided code fingerprint: fce2c6724d09f18e (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=5f512f46 MultiLayerNet=dd5df1b4
 """A fully connected network of any depth, with weight decay, L1, dropout and batch normalisation.
 
 Layers, for each hidden layer i = 1..L-1:
@@ -8,6 +8,15 @@ Layers, for each hidden layer i = 1..L-1:
 then Affine(W_L, b_L) -> SoftmaxWithLoss (the book's MultiLayerNetExtend).
 The loss adds the L2 penalty 0.5 * weight_decay_lambda * sum(W ** 2) (weight decay)
 and the L1 penalty l1_lambda * sum(|W|) over every W; either or both may be on.
+
+日本語: 任意の深さの全結合ネットワーク。
+荷重減衰 (Weight decay)、L1、Dropout、バッチ正規化を使えます。
+
+レイヤの並び: 各隠れ層 i = 1..L-1 について
+    Affine(W_i, b_i) -> [BatchNormalization(gamma_i, beta_i)] -> 活性化関数 -> [Dropout]
+その後に Affine(W_L, b_L) -> SoftmaxWithLoss (本書の MultiLayerNetExtend)。
+損失関数には、すべての W についての L2 ペナルティ 0.5 * weight_decay_lambda * sum(W ** 2)
+(荷重減衰) と L1 ペナルティ l1_lambda * sum(|W|) を加えます。どちらか一方でも両方でも使えます。
 """
 import numpy as np
 
@@ -30,6 +39,17 @@ class MultiLayerNet:
     use_dropout, dropout_ratio: a Dropout after each hidden activation;
     use_batchnorm: a BatchNormalization before each hidden activation.
     Params: W1..WL, b1..bL and, with batch norm, gamma1.., beta1.. per hidden layer.
+
+    日本語: 全結合の分類器。
+
+    input_size: D。hidden_size_list: 隠れ層のサイズのリスト (例: [100, 100])。
+    output_size: C。activation: 'relu' または 'sigmoid'。
+    weight_init_std: 'relu'/'he'、'sigmoid'/'xavier'、または標準偏差の float。
+    weight_decay_lambda: L2 ペナルティ (荷重減衰) の強さ。
+    l1_lambda: L1 ペナルティの強さ。
+    use_dropout, dropout_ratio: 各隠れ層の活性化関数の後に Dropout を入れる。
+    use_batchnorm: 各隠れ層の活性化関数の前に BatchNormalization を入れる。
+    パラメータ: W1..WL、b1..bL、バッチ正規化を使うときは隠れ層ごとの gamma1..、beta1..。
     """
 
     def __init__(self, input_size, hidden_size_list, output_size, activation="relu",
@@ -67,7 +87,11 @@ class MultiLayerNet:
 
     @staticmethod
     def _initial_weights(fan_in, fan_out, weight_init_std):
-        """Weights (fan_in, fan_out): He or Xavier by name, or N(0, std**2) for a float std."""
+        """Weights (fan_in, fan_out): He or Xavier by name, or N(0, std**2) for a float std.
+
+        日本語: 重み (fan_in, fan_out): 名前で He または Xavier の初期値、
+        float の std なら N(0, std**2)。
+        """
         if isinstance(weight_init_std, str):
             if weight_init_std.lower() not in INITIALISERS:
                 raise ValueError(f"weight_init_std must be a float or one of {sorted(INITIALISERS)}")
@@ -75,7 +99,11 @@ class MultiLayerNet:
         return weight_init_std * np.random.randn(fan_in, fan_out)
 
     def predict(self, x, train_flg=False):
-        """x: inputs (N, D). Returns class scores (N, C); train_flg switches dropout and batch norm."""
+        """x: inputs (N, D). Returns class scores (N, C); train_flg switches dropout and batch norm.
+
+        日本語: x: 入力 (N, D)。各クラスのスコア (N, C) を返します。
+        train_flg で Dropout とバッチ正規化の学習時/テスト時を切り替えます。
+        """
         for layer in self.layers:
             if isinstance(layer, (Dropout, BatchNormalization)):
                 x = layer.forward(x, train_flg)
@@ -84,15 +112,25 @@ class MultiLayerNet:
         return x
 
     def weights(self):
-        """The weight matrices W1..WL, in order."""
+        """The weight matrices W1..WL, in order.
+
+        日本語: 重み行列 W1..WL を順番に。
+        """
         return [self.params[f"W{i}"] for i in range(1, self.hidden_layer_num + 2)]
 
     def weight_decay(self):
-        """The L2 penalty 0.5 * weight_decay_lambda * sum(W ** 2) over every weight matrix."""
+        """The L2 penalty 0.5 * weight_decay_lambda * sum(W ** 2) over every weight matrix.
+
+        日本語: すべての重み行列についての L2 ペナルティ
+        0.5 * weight_decay_lambda * sum(W ** 2)。
+        """
         return 0.5 * self.weight_decay_lambda * sum(np.sum(W ** 2) for W in self.weights())
 
     def l1_penalty(self):
-        """The L1 penalty l1_lambda * sum(|W|) over every weight matrix (a float)."""
+        """The L1 penalty l1_lambda * sum(|W|) over every weight matrix (a float).
+
+        日本語: すべての重み行列についての L1 ペナルティ l1_lambda * sum(|W|) (float)。
+        """
         # TODO: return l1_lambda times the sum of the absolute values of every entry of
         #   every weight matrix W1..WL (self.weights()); 0 when l1_lambda is 0.
         # 日本語: すべての重み行列 W1..WL (self.weights()) の全要素の絶対値の和に l1_lambda を掛
@@ -101,19 +139,29 @@ class MultiLayerNet:
         # ---- end of your code ----
 
     def loss(self, x, t, train_flg=False):
-        """Mean cross-entropy plus both penalties; t one-hot (N, C) or labels (N,)."""
+        """Mean cross-entropy plus both penalties; t one-hot (N, C) or labels (N,).
+
+        日本語: 交差エントロピー誤差の平均に 2 つのペナルティを足したもの。
+        t は one-hot (N, C) またはラベル (N,)。
+        """
         return (self.last_layer.forward(self.predict(x, train_flg), t)
                 + self.weight_decay() + self.l1_penalty())
 
     def accuracy(self, x, t):
-        """Fraction of samples whose highest score (test mode) is the true class."""
+        """Fraction of samples whose highest score (test mode) is the true class.
+
+        日本語: スコアが最大のクラス (テストモードで計算) が正解クラスであるサンプルの割合。
+        """
         predicted = np.argmax(self.predict(x, train_flg=False), axis=1)
         if t.ndim != 1:
             t = np.argmax(t, axis=1)
         return float(np.mean(predicted == t))
 
     def numerical_gradient(self, x, t):
-        """Gradients of the training-mode loss by central differences (slow; for checking)."""
+        """Gradients of the training-mode loss by central differences (slow; for checking).
+
+        日本語: 学習モードの損失関数の勾配を中心差分 (数値微分) で求めます (遅いので確認用)。
+        """
         def loss_of_params(_):
             return self.loss(x, t, train_flg=True)
 
@@ -123,6 +171,10 @@ class MultiLayerNet:
         """Gradients of the training-mode loss by backpropagation, both penalties included.
 
         Returns a dict with the keys of ``params`` and arrays of their shapes.
+
+        日本語: 学習モードの損失関数の勾配を誤差逆伝播法で求めます。2 つのペナルティも含みます。
+
+        ``params`` と同じキーをもち、それぞれと同じ形状の配列を値とする dict を返します。
         """
         # TODO: forward in training mode (self.loss(x, t, train_flg=True)); backward through
         #   self.last_layer and then self.layers in reverse order. Then collect, for each Affine

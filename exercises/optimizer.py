@@ -1,13 +1,20 @@
 # Generated from solutions/optimizer.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: ce83cbb647243f73 (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=01b193ec SGD=54711d67 Momentum=9d81c3a0 AdaGrad=30ab35ae
-#   RMSprop=ccdbce0e Adam=c9b43aad
+# Provided code fingerprint: 0ad084df2022c776 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=669d14e6 SGD=430ff7ef Momentum=9d786c3b AdaGrad=9195263d
+#   RMSprop=7bf35b55 Adam=b7f9cc4f
 """Parameter update rules (book chapter 6.1).
 
 Each optimizer has ``update(params, grads)``: both are dicts of arrays with the
 same keys. Parameters are updated **in place** (``params[key] -= ...``), never
 rebound, because the network's layers hold references to these very arrays.
 State (velocities, squared-gradient sums) is created on the first call, per key.
+
+日本語: パラメータの更新方法 (本書 6.1 節)。
+
+どのオプティマイザも ``update(params, grads)`` をもちます: どちらも同じキーをもつ配列の
+dict です。パラメータは **その場で** 更新し (``params[key] -= ...``)、決して別の配列に
+置き換えません。ネットワークのレイヤがまさにその配列への参照を持っているからです。
+状態 (速度、勾配の 2 乗和) は最初の呼び出しのときに、キーごとに作ります。
 """
 import numpy as np
 
@@ -16,7 +23,10 @@ DIVISION_EPSILON = 1e-7
 
 
 class SGD:
-    """Stochastic gradient descent: p -= lr * g."""
+    """Stochastic gradient descent: p -= lr * g.
+
+    日本語: 確率的勾配降下法 (SGD): p -= lr * g。
+    """
 
     def __init__(self, lr=0.01):
         self.lr = lr
@@ -30,7 +40,10 @@ class SGD:
 
 
 class Momentum:
-    """Momentum SGD: v = momentum * v - lr * g; p += v."""
+    """Momentum SGD: v = momentum * v - lr * g; p += v.
+
+    日本語: Momentum SGD: v = momentum * v - lr * g; p += v。
+    """
 
     def __init__(self, lr=0.01, momentum=0.9):
         self.lr = lr
@@ -48,7 +61,10 @@ class Momentum:
 
 
 class AdaGrad:
-    """AdaGrad: h += g * g; p -= lr * g / (sqrt(h) + eps)."""
+    """AdaGrad: h += g * g; p -= lr * g / (sqrt(h) + eps).
+
+    日本語: AdaGrad: h += g * g; p -= lr * g / (sqrt(h) + eps)。
+    """
 
     def __init__(self, lr=0.01):
         self.lr = lr
@@ -65,7 +81,11 @@ class AdaGrad:
 
 
 class RMSprop:
-    """RMSprop: h = decay_rate * h + (1 - decay_rate) * g * g; p -= lr * g / (sqrt(h) + eps)."""
+    """RMSprop: h = decay_rate * h + (1 - decay_rate) * g * g; p -= lr * g / (sqrt(h) + eps).
+
+    日本語: RMSprop: h = decay_rate * h + (1 - decay_rate) * g * g;
+    p -= lr * g / (sqrt(h) + eps)。
+    """
 
     def __init__(self, lr=0.01, decay_rate=0.99):
         self.lr = lr
@@ -85,6 +105,12 @@ class Adam:
 
     m = beta1 * m + (1 - beta1) * g;  v = beta2 * v + (1 - beta2) * g * g
     p -= lr * m_hat / (sqrt(v_hat) + eps), with m_hat = m / (1 - beta1**t), v_hat = v / (1 - beta2**t)
+
+    日本語: Adam (Kingma & Ba 2015)。バイアス補正あり。ステップ数 t は 1 から始まります。
+
+    m = beta1 * m + (1 - beta1) * g;  v = beta2 * v + (1 - beta2) * g * g
+    p -= lr * m_hat / (sqrt(v_hat) + eps)。
+    ただし m_hat = m / (1 - beta1**t)、v_hat = v / (1 - beta2**t)
     """
 
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):

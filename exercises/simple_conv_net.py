@@ -1,8 +1,12 @@
 # Generated from solutions/simple_conv_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: aa3651d241bb4918 (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=6db8ff9e SimpleConvNet=3f0c3419
+# Provided code fingerprint: 3a30adfd5eca78eb (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=78383034 SimpleConvNet=8d65d245
 """A small convolutional network (book chapter 7.5):
 Convolution -> Relu -> Pooling(2x2, stride 2) -> Affine -> Relu -> Affine -> SoftmaxWithLoss.
+
+日本語: 小さな畳み込みニューラルネットワーク (本書 7.5 節):
+Convolution -> Relu -> Pooling (2x2、ストライド 2) -> Affine -> Relu -> Affine
+-> SoftmaxWithLoss。
 """
 import numpy as np
 
@@ -23,6 +27,18 @@ class SimpleConvNet:
     Params: W1 (FN, C, FS, FS), b1 (FN,) for the convolution; W2 (FN * PH * PW, Hd), b2 (Hd,);
     W3 (Hd, K), b3 (K,); with OH = conv_output_size(H, FS, stride, pad) and PH = OH // 2
     (PW likewise): the pooled feature maps, flattened per sample in (filter, row, column) order.
+
+    日本語: 画像 (C, H, W) の畳み込みニューラルネットワークによる分類器。
+
+    input_dim: 1 枚の画像の (C, H, W)。
+    conv_param: 畳み込みの 'filter_num' (FN)、'filter_size' (FS)、'pad'、'stride'。
+    hidden_size: 隠れ層の Affine レイヤのユニット数 (Hd)。
+    output_size: クラス数 (K)。重みの初期値は、NumPy のグローバルな乱数状態から引いた
+    N(0, weight_init_std**2) です。
+    パラメータ: 畳み込みの W1 (FN, C, FS, FS)、b1 (FN,)。W2 (FN * PH * PW, Hd)、b2 (Hd,)。
+    W3 (Hd, K)、b3 (K,)。ここで OH = conv_output_size(H, FS, stride, pad)、PH = OH // 2
+    (PW も同様): プーリング後の特徴マップを、サンプルごとに
+    (フィルター, 行, 列) の順に平らにしたもの。
     """
 
     def __init__(self, input_dim=(1, 28, 28),
@@ -51,19 +67,32 @@ class SimpleConvNet:
         # ---- end of your code ----
 
     def predict(self, x):
-        """x: images (N, C, H, W). Returns class scores before softmax, (N, K)."""
+        """x: images (N, C, H, W). Returns class scores before softmax, (N, K).
+
+        日本語: x: 画像 (N, C, H, W)。ソフトマックス関数を通す前の
+        各クラスのスコア (N, K) を返します。
+        """
         for layer in self.layers:
             x = layer.forward(x)
         return x
 
     def loss(self, x, t):
-        """x: images (N, C, H, W); t: one-hot (N, K) or labels (N,). Returns the mean cross-entropy."""
+        """x: images (N, C, H, W); t: one-hot (N, K) or labels (N,). Returns the mean cross-entropy.
+
+        日本語: x: 画像 (N, C, H, W)。t: one-hot (N, K) またはラベル (N,)。
+        交差エントロピー誤差の平均を返します。
+        """
         return self.last_layer.forward(self.predict(x), t)
 
     def accuracy(self, x, t, batch_size=100):
         """Fraction of samples whose highest score is the true class; t one-hot or labels.
 
         Scored batch_size images at a time: im2col of a whole data set can be large.
+
+        日本語: スコアが最大のクラスが正解クラスであるサンプルの割合。
+        t は one-hot またはラベル。
+
+        画像を batch_size 枚ずつ評価します: データセット全体の im2col は大きくなりうるからです。
         """
         if t.ndim != 1:
             t = np.argmax(t, axis=1)
@@ -74,7 +103,11 @@ class SimpleConvNet:
         return correct / x.shape[0]
 
     def numerical_gradient(self, x, t):
-        """Gradients of the loss by central differences (slow; the check for ``gradient``)."""
+        """Gradients of the loss by central differences (slow; the check for ``gradient``).
+
+        日本語: 損失関数の勾配を中心差分 (数値微分) で求めます
+        (遅いので、``gradient`` の確認用)。
+        """
         def loss_of_params(_):
             return self.loss(x, t)
 
@@ -85,6 +118,12 @@ class SimpleConvNet:
 
         x: images (N, C, H, W); t: one-hot (N, K) or labels (N,).
         Returns a dict with the keys of ``params`` (W1, b1, W2, b2, W3, b3) and arrays of their shapes.
+
+        日本語: 損失関数の勾配を誤差逆伝播法で求めます。
+
+        x: 画像 (N, C, H, W)。t: one-hot (N, K) またはラベル (N,)。
+        ``params`` と同じキー (W1, b1, W2, b2, W3, b3) をもち、
+        それぞれと同じ形状の配列を値とする dict を返します。
         """
         # TODO: as in TwoLayerNet: forward (self.loss), then backward through self.last_layer
         #   (dout=1) and self.layers in reverse order. W1, b1 are the Convolution's dW, db;

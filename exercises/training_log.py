@@ -1,5 +1,8 @@
 # Generated from solutions/training_log.py by `python -m autograder.curriculum.make_exercises`: provided code, nothing to edit here.
-"""The record of a training run: a progress bar while it runs, a plot when it ends."""
+"""The record of a training run: a progress bar while it runs, a plot when it ends.
+
+日本語: 学習の記録: 実行中は進捗バー、終わったらグラフ。
+"""
 import sys
 import time
 
@@ -13,6 +16,14 @@ class TrainingLog:
     step_name: what a step is ("step", "epoch"), for the progress line and the plot's axis.
     total_steps: when known, the progress bar shows a fraction of it (``record`` may give it too).
     stream: where the progress bar is written (default: sys.stderr).
+
+    日本語: (ステップ, 損失, 認識精度) の点を記録し、進捗を表示し、グラフに描きます。
+
+    title: 進捗バーの横とグラフに表示する題名。
+    step_name: 1 ステップが何か ("step"、"epoch")。進捗の行とグラフの軸に使います。
+    total_steps: 分かっていれば、進捗バーはその何割まで進んだかを示します
+        (``record`` でも渡せます)。
+    stream: 進捗バーを書き出す先 (既定: sys.stderr)。
     """
 
     def __init__(self, title, step_name="step", total_steps=None, stream=None):
@@ -28,7 +39,11 @@ class TrainingLog:
         self.seconds = None
 
     def record(self, step, loss, accuracy, total_steps=None):
-        """Adds one point: the training loss and training accuracy after ``step`` (of ``total_steps``)."""
+        """Adds one point: the training loss and training accuracy after ``step`` (of ``total_steps``).
+
+        日本語: 点を 1 つ追加します:
+        ``step`` (全 ``total_steps`` 中) の後の、訓練データでの損失と認識精度。
+        """
         if total_steps is not None:
             self.total_steps = total_steps
         self.steps.append(step)
@@ -50,7 +65,10 @@ class TrainingLog:
         self.stream.flush()
 
     def finish(self, test_accuracy=None):
-        """Ends the progress line and keeps the test accuracy for the plot."""
+        """Ends the progress line and keeps the test accuracy for the plot.
+
+        日本語: 進捗の行を終え、グラフ用にテストデータでの認識精度を記録します。
+        """
         self.seconds = time.perf_counter() - self.started
         self.test_accuracy = test_accuracy
         if self.steps:
@@ -59,7 +77,10 @@ class TrainingLog:
         self.stream.flush()
 
     def save_plot(self, path):
-        """Writes a PNG with the loss (left) and the accuracy (right) against the step."""
+        """Writes a PNG with the loss (left) and the accuracy (right) against the step.
+
+        日本語: ステップに対する損失 (左) と認識精度 (右) のグラフを PNG に書き出します。
+        """
         import matplotlib
         matplotlib.use("Agg")  # files only: works without a display
         import matplotlib.pyplot as plt
@@ -84,6 +105,13 @@ def not_implemented_message(error):
 
     error: the NotImplementedError raised by a stub of this package (the innermost frame of this folder
     names it). What `python -m exercises.iris_mission` prints instead of a traceback on the stubs.
+
+    日本語: ミッションの実行が止まった NotImplementedError を 1 行で:
+    行き当たったスタブとそのファイル。
+
+    error: このパッケージのスタブが送出した NotImplementedError (このフォルダの中で
+    いちばん内側のフレームがそのスタブです)。`python -m exercises.iris_mission` が
+    スタブのままのときに、トレースバックの代わりに表示するものです。
     """
     from pathlib import Path
     import traceback

@@ -14,6 +14,22 @@ The language, the first one found wins:
 3. the locale: the first of LC_ALL, LC_MESSAGES, LANG that is set
    (``ja_JP.UTF-8`` means Japanese, anything else English);
 4. English.
+
+日本語: キットのメッセージの言語 (英語または日本語) とその翻訳。
+
+メッセージはどれも、コードの表示する場所で英語で書き、翻訳用の印を付けます:
+``_("{unit}: not implemented yet")``。名前付きのプレースホルダーは後から
+``.format(unit=...)`` で埋めます。日本語訳はこのファイルの隣の gettext のカタログ
+``locale/ja/LC_MESSAGES/exercises.mo`` にあり、Python 標準の `gettext` モジュールで
+読みます: インストールするものはありません。
+
+言語は、次の順に最初に見つかったものに決まります:
+1. コマンドの ``--lang ja|en`` (KIT_LANG を設定するので、そのコマンドが起動するものも
+   同じ言語になります)。
+2. 環境変数 KIT_LANG (``ja`` または ``en``)。
+3. ロケール: LC_ALL、LC_MESSAGES、LANG のうち最初に設定されているもの
+   (``ja_JP.UTF-8`` なら日本語、それ以外は英語)。
+4. 英語。
 """
 import argparse
 import contextlib
@@ -32,7 +48,11 @@ LOCALE_ENVS = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX order: the first one se
 
 
 def language_code(name):
-    """'ja' or 'en' for a language or locale name ('ja', 'JA', 'ja_JP.UTF-8', 'en-GB'), else None."""
+    """'ja' or 'en' for a language or locale name ('ja', 'JA', 'ja_JP.UTF-8', 'en-GB'), else None.
+
+    日本語: 言語名またはロケール名 ('ja'、'JA'、'ja_JP.UTF-8'、'en-GB') に対して
+    'ja' か 'en'、どちらでもなければ None。
+    """
     code = str(name).strip().lower().replace("-", "_").split(".")[0].split("_")[0].split("@")[0]
     return code if code in LANGUAGES else None
 
@@ -43,6 +63,12 @@ def chosen_language(requested=None, environ=None):
     requested: the value of a --lang option, or None. A requested language the kit
     does not speak raises ValueError; a KIT_LANG it does not speak is reported once
     on stderr and skipped.
+
+    日本語: メッセージの言語: 'ja' または 'en' (決まる順番はモジュールの docstring を参照)。
+
+    requested: --lang オプションの値、または None。キットが対応していない言語を
+    指定すると ValueError を送出します。対応していない KIT_LANG は stderr に一度だけ
+    知らせて無視します。
     """
     environ = os.environ if environ is None else environ
     if requested:
@@ -65,7 +91,12 @@ def chosen_language(requested=None, environ=None):
 
 def set_language(requested):
     """Use `requested` ('ja' or 'en'; None keeps the current choice) here and in the processes
-    started from here, by setting KIT_LANG. Returns the language now in use."""
+    started from here, by setting KIT_LANG. Returns the language now in use.
+
+    日本語: `requested` ('ja' または 'en'。None なら今の選択のまま) を、
+    ここと、ここから起動するプロセスで使います (KIT_LANG を設定します)。
+    いま使っている言語を返します。
+    """
     if requested:
         os.environ[LANGUAGE_ENV] = chosen_language(requested)
     return chosen_language()
@@ -80,41 +111,68 @@ def _report_unknown_setting(value):
 def N_(message):
     """Mark a message for translation without translating it yet: a message kept as data
     (a constant, a table entry) is marked where it is written and translated where it is
-    shown, with `translated`."""
+    shown, with `translated`.
+
+    日本語: メッセージに翻訳用の印を付けますが、まだ翻訳はしません: データとして持つメッセージ
+    (定数、表の項目) は書く場所で印を付け、表示する場所で `translated` を使って翻訳します。
+    """
     return message
 
 
 class Catalogue:
-    """The translations of one gettext domain, in the language chosen at each call."""
+    """The translations of one gettext domain, in the language chosen at each call.
+
+    日本語: 1 つの gettext ドメインの翻訳。
+    言語は呼び出しのたびに、その時選ばれているものを使います。
+    """
 
     def __init__(self, domain, locale_dir):
         self.domain = domain
         self.locale_dir = Path(locale_dir)
 
     def translations(self, language=None):
-        """The stdlib translations object for `language` (default: the chosen language)."""
+        """The stdlib translations object for `language` (default: the chosen language).
+
+        日本語: `language` (既定: 選ばれている言語) の、標準ライブラリの翻訳オブジェクト。
+        """
         return _translations(self.domain, str(self.locale_dir), language or chosen_language())
 
     def gettext(self, message):
-        """`message` in the chosen language (itself when it has no translation)."""
+        """`message` in the chosen language (itself when it has no translation).
+
+        日本語: 選ばれている言語での `message` (翻訳がなければそのまま)。
+        """
         return self.translations().gettext(message)
 
     def translated(self, message):
-        """A message marked with N_ where it was written (a variable here), in the chosen language."""
+        """A message marked with N_ where it was written (a variable here), in the chosen language.
+
+        日本語: 書いた場所で N_ の印を付けたメッセージ (ここでは変数) を、選ばれている言語で。
+        """
         return self.translations().gettext(message) if message else message
 
     def ngettext(self, singular, plural, count):
-        """The form of a message for `count` things, in the chosen language."""
+        """The form of a message for `count` things, in the chosen language.
+
+        日本語: `count` 個のものについてのメッセージの形を、選ばれている言語で。
+        """
         return self.translations().ngettext(singular, plural, count)
 
 
 def columns(text):
-    """The width of text in a terminal: East Asian wide characters (Japanese) take two columns."""
+    """The width of text in a terminal: East Asian wide characters (Japanese) take two columns.
+
+    日本語: 端末での文字列の幅: 東アジアの全角文字 (日本語) は 2 桁分になります。
+    """
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(text))
 
 
 def pad(text, width, right=False):
-    """text padded with spaces to `width` terminal columns (on the left when right=True), for tables."""
+    """text padded with spaces to `width` terminal columns (on the left when right=True), for tables.
+
+    日本語: text を端末で `width` 桁になるまで空白で埋めたもの
+    (right=True なら左側を埋めます)。表のためのものです。
+    """
     text = str(text)
     padding = " " * max(width - columns(text), 0)
     return padding + text if right else text + padding
@@ -125,6 +183,11 @@ def wrap(line, width, subsequent_indent=""):
 
     It breaks at spaces and between Japanese characters, never inside an ASCII word
     (`np.maximum`) nor before closing punctuation; a word longer than `width` stays whole.
+
+    日本語: 1 行を、端末で `width` 桁以下の行に分けます。英語にも日本語にも使えます。
+
+    空白の位置と日本語の文字の間で改行し、ASCII の単語 (`np.maximum`) の途中や
+    閉じ括弧・句読点の前では改行しません。`width` より長い単語はそのまま 1 行にします。
     """
     lines, current = [], ""
     for token in re.findall(r"[!-~]+| +|[^ -~]", line):
@@ -179,7 +242,14 @@ def argparse_in_language(catalogue=None):
     """Inside the block, argparse's own words ("usage:", "options", "error: the following arguments
     are required") come in the chosen language, from `catalogue` (default: the students' one, which
     holds ARGPARSE_MESSAGES). Build the parser and parse inside it: argparse looks the words up both
-    when a parser is made (the -h help, the headings) and when it prints."""
+    when a parser is made (the -h help, the headings) and when it prints.
+
+    日本語: ブロックの中では、argparse 自身の言葉 ("usage:"、"options"、
+    "error: the following arguments are required") が、選ばれている言語で `catalogue`
+    (既定: ARGPARSE_MESSAGES を収めた学生用のカタログ) から出てきます。パーサーを作るのも
+    解析するのもブロックの中で行います: argparse は、パーサーを作るとき (-h のヘルプ、見出し)
+    と表示するときの両方で言葉を引くからです。
+    """
     catalogue = catalogue or CATALOGUE
     original_gettext, original_ngettext = argparse._, argparse.ngettext
 

@@ -11,8 +11,9 @@ fingerprints of its provided code: one for the whole file, one per top-level
 function or class (`# Provided code by definition: <module>=... sigmoid=...`), so
 the visible tests can say which definition was changed outside the regions. Each TODO's Japanese translation, from
 the students' message catalogue (`exercises/locale/ja/LC_MESSAGES/exercises.po`,
-compiled; the English TODO text is the message id), follows its English comment.
-Nothing else in `exercises/` is
+compiled; the English TODO text is the message id), follows its English comment;
+each docstring gets its translation (message id: the cleaned English docstring)
+as a last `日本語: ` paragraph (see `docstrings.py`). Nothing else in `exercises/` is
 touched: the visible tests (`exercises/tests/`) and their plugin
 (`exercises/conftest.py`) are written by hand, and no file is ever removed.
 """
@@ -21,6 +22,7 @@ import gettext
 import sys
 from pathlib import Path
 
+from .docstrings import DocstringLayoutError, with_translated_docstrings
 from .solution_regions import (END_OF_YOUR_CODE, FINGERPRINT_PREFIX, PARTS_CONTINUATION, PARTS_PREFIX,
                                SolutionMarkerError, provided_code_fingerprint, provided_code_parts, solution_regions,
                                student_version)
@@ -58,23 +60,33 @@ def parts_lines(parts):
     return "".join(text + "\n" for text in lines) if parts else ""
 
 
-def stub_text(name, source_text, translate=None):
-    """The text of exercises/<name> for the solution file's text (translate: see student_version)."""
+def stub_text(name, source_text, translate=None, untranslated=None):
+    """The text of exercises/<name> for the solution file's text.
+
+    translate: the translations of the TODO texts and docstrings (see student_version and
+    docstrings.with_translated_docstrings); untranslated: a list, when given, extended with
+    the (name, docstring) of each docstring left without translation.
+    """
     has_regions = bool(solution_regions(source_text, f"solutions/{name}"))
     body = student_version(source_text, f"solutions/{name}", translate)
+    body, missing = with_translated_docstrings(body, translate, f"exercises/{name}")
+    if untranslated is not None:
+        untranslated += [(name, docstring) for docstring in missing]
     return header(name, has_regions, provided_code_fingerprint(body), provided_code_parts(body)) + body
 
 
 def todo_translations(exercises_dir, language="ja"):
-    """gettext of the students' compiled catalogue in `language` (the TODO texts' translations)."""
+    """gettext of the students' compiled catalogue in `language` (the TODO texts' and docstrings'
+    translations)."""
     return gettext.translation("exercises", Path(exercises_dir) / "locale", languages=[language],
                                fallback=True).gettext
 
 
-def expected_stubs(solutions_dir, catalogue_dir=REPO_ROOT / "exercises"):
+def expected_stubs(solutions_dir, catalogue_dir=REPO_ROOT / "exercises", untranslated=None):
     """Map each stub file name to its text, in sorted order; raise SolutionMarkerError on bad markers.
 
-    catalogue_dir: the folder whose locale/ holds the TODO texts' translations (the kit's exercises/).
+    catalogue_dir: the folder whose locale/ holds the translations (the kit's exercises/);
+    untranslated: see stub_text.
     """
     translate = todo_translations(catalogue_dir)
     stubs = {}
@@ -83,7 +95,7 @@ def expected_stubs(solutions_dir, catalogue_dir=REPO_ROOT / "exercises"):
             raise SolutionMarkerError(
                 f"{source}: exercises/{source.name} is written by hand; rename the solution file."
             )
-        text = stub_text(source.name, source.read_text(encoding="utf-8"), translate)
+        text = stub_text(source.name, source.read_text(encoding="utf-8"), translate, untranslated)
         try:
             compile(text, f"exercises/{source.name}", "exec")
         except SyntaxError as err:
@@ -115,15 +127,22 @@ def main(argv=None):
                         help="folder of the stubs (default: the kit's exercises/)")
     args = parser.parse_args(argv)
 
+    untranslated = []
     try:
-        stubs = expected_stubs(args.solutions)
-    except SolutionMarkerError as err:
+        stubs = expected_stubs(args.solutions, untranslated=untranslated)
+    except (SolutionMarkerError, DocstringLayoutError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     if not stubs:
         print(f"error: no solution files (*.py) in {args.solutions}", file=sys.stderr)
         return 2
     stale = stale_stubs(stubs, args.exercises)
+    if untranslated:
+        print(f"note: {len(untranslated)} docstring(s) without a Japanese translation (English only in the "
+              "stubs); run `python -m autograder.message_catalogues update`, translate, update, regenerate:",
+              file=sys.stderr)
+        for name, docstring in untranslated:
+            print(f"  {name}: {docstring.splitlines()[0] if docstring else ''}", file=sys.stderr)
 
     if args.check:
         if stale:

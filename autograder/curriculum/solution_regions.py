@@ -171,24 +171,40 @@ def stub_lines(region, translate=None):
 
 
 def translated_comment(text, indent):
-    """`# 日本語: text` wrapped to COMMENT_COLUMNS terminal columns, continuation lines as for TODOs.
-
-    Lines break between Japanese characters or at spaces, never inside an ASCII word
-    (`np.maximum`) nor before closing punctuation."""
-    lines, line = [], indent + TRANSLATION_PREFIX
-    for token in re.findall(r"[!-~]+| |[^ -~]", text):
-        if (_columns(line + token) > COMMENT_COLUMNS and token != " " and not _closes(token)
-                and not line.endswith(TODO_CONTINUATION_PREFIX)):
-            lines.append(line.rstrip())
-            line = indent + TODO_CONTINUATION_PREFIX
-        if token == " " and line.endswith(TODO_CONTINUATION_PREFIX):
-            continue
-        line += token
-    lines.append(line.rstrip())
+    """`# 日本語: text` wrapped to COMMENT_COLUMNS terminal columns (see wrapped_lines), continuation
+    lines as for TODOs."""
+    lines = wrapped_lines(text, indent + TRANSLATION_PREFIX, indent + TODO_CONTINUATION_PREFIX)
     return "".join(line + "\n" for line in lines)
 
 
+#: Tokens of a line to wrap: an ASCII word, a space, any other character.
+_TOKENS = r"[!-~]+| |[^ -~]"
+#: The same, where an ASCII word with a parenthesised ASCII group, `dx (N, C, H, W)`, stays whole.
+_TOKENS_KEEPING_GROUPS = r"[!-~]*\([ !-~]*?\)[!-~]*|" + _TOKENS
+
+
+def wrapped_lines(text, first, rest, columns=COMMENT_COLUMNS, keep_groups=False):
+    """text (one line of English and Japanese) wrapped to `columns` terminal columns, a CJK
+    character counting 2: the first line starts with `first`, the others with `rest`.
+
+    Lines break between Japanese characters or at spaces, never inside an ASCII word
+    (`np.maximum`) nor before closing punctuation; with keep_groups, never inside a
+    parenthesised group of ASCII text either (a shape, a call)."""
+    lines, line = [], first
+    for token in re.findall(_TOKENS_KEEPING_GROUPS if keep_groups else _TOKENS, text):
+        if (_columns(line + token) > columns and token != " " and not _closes(token)
+                and line not in (first, rest)):
+            lines.append(line.rstrip())
+            line = rest
+        if token == " " and line == rest:
+            continue
+        line += token
+    lines.append(line.rstrip())
+    return lines
+
+
 def _columns(text):
+    """Terminal columns of text: 2 for a wide (CJK) character, else 1."""
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from autograder.curriculum import make_exercises
+from autograder.curriculum.docstrings import with_translated_docstrings
 from autograder.curriculum.solution_regions import solution_regions
 
 from .variant_submissions import REPO_ROOT, SOLUTIONS_DIR
@@ -66,6 +67,7 @@ def test_generating_writes_stubs_and_leaves_hand_written_files_alone(tmp_path):
 
 
 def test_every_stub_keeps_the_provided_text_and_raises_in_each_region():
+    translate = make_exercises.todo_translations(EXERCISES_DIR)
     for source in sorted(SOLUTIONS_DIR.glob("*.py")):
         solution_text = source.read_text(encoding="utf-8")
         stub_text = (EXERCISES_DIR / source.name).read_text(encoding="utf-8")
@@ -74,7 +76,8 @@ def test_every_stub_keeps_the_provided_text_and_raises_in_each_region():
         regions = solution_regions(solution_text)
         assert body.count("raise NotImplementedError(") == len(regions), source.name
         if not regions:
-            assert body == solution_text, f"{source.name} is provided code: copied as it is"
+            assert body == with_translated_docstrings(solution_text, translate)[0], \
+                f"{source.name} is provided code: copied as it is, docstrings with their Japanese paragraph"
 
 
 def test_a_solution_named_conftest_is_refused(tmp_path):

@@ -143,12 +143,13 @@ def test_a_module_that_does_not_import_is_reported_once(tmp_path):
     submission = copy_of_the_stubs(tmp_path)
     functions = submission / "functions.py"
     lines = functions.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[11] = "def broken(:\n"  # line 12
+    number = lines.index("def step_function(x):\n") + 1
+    lines[number - 1] = "def broken(:\n"
     functions.write_text("".join(lines), encoding="utf-8")
 
     code, output, tests = run_visible_tests(tmp_path, "exercises/tests/test_functions.py", submission=submission)
     assert code == 1
-    expected = "functions.py does not import: SyntaxError: invalid syntax (line 12)"
+    expected = f"functions.py does not import: SyntaxError: invalid syntax (line {number})"
     assert tests and all(outcome == "error" for _, outcome, _ in tests.values())
     assert output.count(f"\n{expected}\n    def broken(:\n") == 1, output[-3000:]
     assert "Traceback" not in output and "site-packages" not in output
