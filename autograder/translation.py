@@ -19,8 +19,11 @@ CATALOGUE = Catalogue("autograder", Path(__file__).resolve().parent / "locale")
 gettext = _ = CATALOGUE.gettext
 ngettext = CATALOGUE.ngettext
 translated = CATALOGUE.translated
-#: The students' catalogue (in the kit's exercises/): it holds the TODO texts' translations.
-STUDENT_CATALOGUE = Catalogue("exercises", Path(__file__).resolve().parents[1] / "exercises" / "locale")
+#: The students' catalogue (in the kit's exercises/): it holds the TODO texts' translations. A Gradescope
+#: bundle has no exercises/: it carries the compiled catalogue beside the grader's own, in autograder/locale.
+STUDENT_LOCALE = Path(__file__).resolve().parents[1] / "exercises" / "locale"
+STUDENT_CATALOGUE = Catalogue("exercises", STUDENT_LOCALE if STUDENT_LOCALE.is_dir()
+                              else Path(__file__).resolve().parent / "locale")
 
 
 def argparse_in_language():

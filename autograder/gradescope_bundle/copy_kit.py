@@ -6,8 +6,13 @@ IGNORED = ("__pycache__", "*.pyc", ".pytest_cache", "*.egg-info", ".ipynb_checkp
 
 
 def copy_grader(bundle):
-    """autograder/: the grading engine with the sandbox, the checks and the hidden suites."""
+    """autograder/: the grading engine with the sandbox, the checks and the hidden suites; with it the
+    students' compiled catalogue (the TODO texts quoted in the feedback, translated), since exercises/
+    stays out of the bundle."""
     _copy_folder(bundle, "autograder")
+    for compiled in sorted((bundle.kit_root / "exercises" / "locale").glob("*/LC_MESSAGES/exercises.mo")):
+        relative = compiled.relative_to(bundle.kit_root / "exercises")
+        shutil.copyfile(compiled, bundle.tree / "autograder" / relative)
 
 
 def copy_reference(bundle):

@@ -118,6 +118,23 @@ def test_the_stubs_get_zero_and_a_zip_upload_is_graded_too(gradescope):
     assert len(results["tests"]) > 20 and all(test["status"] == "failed" for test in results["tests"])
 
 
+def test_a_japanese_course_quotes_the_todo_texts_in_japanese(tmp_path):
+    bundle = build_bundle(tmp_path / "autograder.zip", language="ja").out
+    parent = Path(tempfile.mkdtemp(prefix="gradescope-test-"))
+    try:
+        os.chmod(parent, 0o755)
+        root = parent / "autograder"
+        root.mkdir(mode=0o755)
+        unpack(bundle, root)
+        stubs(root / "submission")
+        results, _ = run_autograder(root)
+    finally:
+        shutil.rmtree(parent, ignore_errors=True)
+    relu = next(t["output"] for t in results["tests"] if t["extra_data"]["unit"] == "functions.relu")
+    assert "要素ごとに max(0, x) を返しましょう" in relu, relu       # the stub's TODO, from the students' catalogue
+    assert "return max(0, x)" not in relu
+
+
 def test_a_submission_that_does_not_import_gets_zero_and_says_why(gradescope):
     submission = stubs(gradescope / "submission")
     (submission / "functions.py").write_text("def sigmoid(x:\n")
