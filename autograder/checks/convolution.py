@@ -10,9 +10,9 @@ from .compare import difference, expect_match, fail_mismatch
 from .dependencies import names_failing_dependency
 from .layers import expect_layer_backward
 from .reference import run_reference
-from .tolerances import EXACT
+from .tolerances import CONVOLUTION_TOLERANCE
 
-CONV_TOLERANCE = EXACT   # the same products and sums in another order
+CONV_TOLERANCE = CONVOLUTION_TOLERANCE
 POOL_GAP = 0.05   # no two input values of a pooling check closer than this: one clear maximum per window
 
 

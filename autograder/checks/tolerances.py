@@ -30,6 +30,9 @@ NETWORK_TOLERANCE = {"rtol": 1e-7, "atol": 1e-9}
 GRADIENT_RTOL = 1e-3
 FLOOR_FRACTION = 0.02
 
+# Convolution and Pooling (through im2col): the same products, sums and maxima in another order.
+CONVOLUTION_TOLERANCE = EXACT
+
 # The tolerance each layer's own checks accept, by the layer's name in the contract.
 LAYER_TOLERANCE = {
     "Relu": NETWORK_TOLERANCE,
@@ -38,6 +41,8 @@ LAYER_TOLERANCE = {
     "Dropout": NETWORK_TOLERANCE,
     "SoftmaxWithLoss": CROSS_ENTROPY_TOLERANCE,
     "BatchNormalization": BATCH_NORM_TOLERANCE,
+    "Convolution": CONVOLUTION_TOLERANCE,
+    "Pooling": CONVOLUTION_TOLERANCE,
 }
 
 
