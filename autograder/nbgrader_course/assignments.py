@@ -17,6 +17,7 @@ are copied beside the notebook as files, in a `provided/` package.
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.curriculum.docstrings import with_translated_docstrings
 from autograder.results import MODULE_ORDER
 
 from .module_blocks import ModuleBlocks, read_module
@@ -68,14 +69,24 @@ class Assignment:
         return list(dict.fromkeys(lines))
 
 
-def read_solutions(solutions_dir):
-    """{module name: ModuleBlocks} for every `*.py` of the solutions folder but `__init__`."""
+def read_solutions(solutions_dir, translate=None):
+    """{module name: ModuleBlocks} for every `*.py` of the solutions folder but `__init__`.
+
+    translate: the students' catalogue (see make_exercises.todo_translations): each docstring
+    gets its Japanese paragraph, as in the stubs of exercises/.
+    """
     modules = {}
     for path in sorted(Path(solutions_dir).glob("*.py")):
         if path.stem == "__init__":
             continue
-        modules[path.stem] = read_module(path.stem, path.read_text(encoding="utf-8"))
+        modules[path.stem] = read_module(path.stem, bilingual_source(path, translate))
     return modules
+
+
+def bilingual_source(path, translate=None):
+    """The text of a solution file, its docstrings followed by their Japanese paragraph when `translate` is given."""
+    text = path.read_text(encoding="utf-8")
+    return with_translated_docstrings(text, translate, path.name)[0] if translate else text
 
 
 def exercise_modules(modules):

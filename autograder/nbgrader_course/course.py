@@ -37,9 +37,17 @@ class Course:
     def assignment_dir(self, assignment):
         return self.out / "source" / assignment.name
 
+    @property
+    def translate(self):
+        """The students' catalogue of the kit (exercises/locale): the docstrings' Japanese paragraphs,
+        as in the stubs."""
+        from autograder.curriculum.make_exercises import todo_translations
+
+        return todo_translations(self.kit_root / "exercises")
+
 
 def plan(course):
-    course.assignments = plan_assignments(read_solutions(course.kit_root / "solutions"))
+    course.assignments = plan_assignments(read_solutions(course.kit_root / "solutions", course.translate))
 
 
 def read_hidden_tests(course):
