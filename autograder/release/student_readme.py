@@ -51,7 +51,9 @@ def sigmoid(x):
 ```
 
 Replace the `raise NotImplementedError(...)` line with your code, as many lines
-as you need, and keep the two lines around it. Everything outside the regions
+as you need, and keep the two lines around it. Each TODO is followed by its
+Japanese translation (`# 日本語:`), and each docstring ends with its own, a
+paragraph opened by `日本語:`. Everything outside the regions
 is provided code: leave it as it is (if it changes, the tests say so).
 
 Then run the tests:

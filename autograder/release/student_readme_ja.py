@@ -51,7 +51,8 @@ python -m pip install -e ".[ja]"   # NumPy、pytest、matplotlib と日本語フ
 
 `exercises/` のファイル (まず `exercises/functions.py`) を開きます。あなたが書くのは
 **`# TODO:` コメントから始まり、`$end_of_your_code` の行で終わる範囲** です。
-`# 日本語:` の行はその TODO の日本語訳です。
+`# 日本語:` の行はその TODO の日本語訳、docstring の最後の `日本語:` で始まる段落は
+その docstring の日本語訳です。
 
 ```python
 def sigmoid(x):
