@@ -13,7 +13,10 @@ Two gettext domains, each with its catalogue beside the code that shows it:
 
 Messages are marked in the code with ``_()``, ``gettext()``, ``ngettext()`` or
 ``N_()`` (Babel's default keywords; ``babel.cfg`` at the root maps the files), as
-plain string literals with named placeholders. The compiled ``.mo`` files are
+plain string literals with named placeholders. The ``exercises`` catalogue also
+holds, unmarked, the TODO texts and the docstrings of ``solutions/*.py`` that the
+stubs show (the cleaned English docstring is the message id): `make_exercises`
+writes their translations into the stubs. The compiled ``.mo`` files are
 committed, so students need nothing but Python; `check` makes sure they match the
 ``.po`` files. Babel is a developer's tool (the ``dev`` extra).
 

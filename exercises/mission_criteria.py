@@ -12,7 +12,7 @@ The graded splits are the course's own; the visible tests use others.
 
 日本語: ミッションの採点方法: データの分割、満点と部分点の基準、制限時間。
 
-採点とテスト (公開テスト) はどちらもここの数値を読むので、`python -m pytest exercises`
+採点プログラムと公開テストはどちらもここの数値を読むので、`python -m pytest exercises`
 の結果がそのまま成績になります。ミッションは `split_count` 個の層化分割
 (訓練に `train_size` 個、残りがテスト) で学習し、それらのテストでの認識精度の
 平均 (MEAN) で採点されます: `full_credit_accuracy` 以上で満点、`no_credit_accuracy`
