@@ -1,7 +1,7 @@
 # Generated from solutions/layers.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: bbd5d319c55861c8 (the visible tests tell you when code outside them changed)
+# Provided code fingerprint: cb157b0b66c3c674 (the visible tests tell you when code outside them changed)
 # Provided code by definition: <module>=44e1d33e Relu=5dac7419 Sigmoid=5cfc14be Affine=3eabddd7
-#   SoftmaxWithLoss=e524b8b5 Dropout=a8f6b1ae BatchNormalization=47c74211 Convolution=e80e1314
+#   SoftmaxWithLoss=e524b8b5 Dropout=a8f6b1ae BatchNormalization=80432082 Convolution=e80e1314
 #   Pooling=4381b8d5
 """Layers with a forward and a backward pass (book chapters 5, 6 and 7).
 
@@ -226,8 +226,8 @@ class BatchNormalization:
 
     学習時: xhat = (x - バッチの平均) / sqrt(バッチの分散 + eps)、out = gamma * xhat + beta。
     そして running = momentum * running + (1 - momentum) * バッチの統計量。
-    テスト時: バッチの統計量の代わりに、学習中に更新した平均と分散の移動平均 (running) を使い
-    ます。
+    テスト時: バッチの統計量の代わりに、学習中に更新した平均と分散の移動平均 (running) を
+    使います。
     gamma, beta: 配列 (D,)。参照のまま持ちます。
     """
 

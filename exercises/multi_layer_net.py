@@ -1,6 +1,6 @@
 # Generated from solutions/multi_layer_net.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 3eedfedda860f985 (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=5f512f46 MultiLayerNet=c6587497
+# Provided code fingerprint: ac88709011cf5cf7 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=5f512f46 MultiLayerNet=6e07c8b1
 """A fully connected network of any depth, with weight decay, L1, dropout and batch normalisation.
 
 Layers, for each hidden layer i = 1..L-1:
@@ -150,8 +150,8 @@ class MultiLayerNet:
     def accuracy(self, x, t):
         """Fraction of samples whose highest score (test mode) is the true class.
 
-        日本語: 認識精度: スコアが最大のクラス (テストモードで計算) が正解クラスであるサンプル
-        の割合。
+        日本語: 認識精度: スコアが最大のクラス (テストモードで計算) が
+        正解クラスであるサンプルの割合。
         """
         predicted = np.argmax(self.predict(x, train_flg=False), axis=1)
         if t.ndim != 1:
