@@ -73,6 +73,7 @@ def test_side_by_side_quick_gives_full_marks_on_both_sides():
     assert "WARNING" not in out
     assert "ratio nbgrader / kit" in out
     assert "submission's code: the rest" in out
+    assert "the grader's overhead on the wall clock (no submission code running)" in out
 
 
 def test_batch_dask_compares_the_local_pool_and_a_local_cluster():
