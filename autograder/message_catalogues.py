@@ -159,6 +159,12 @@ def unmarkable_calls(domain, root=REPO_ROOT):
                                            and isinstance(node.args[0].value, str))):
                 problems.append(f"{path.relative_to(root).as_posix()}:{node.lineno}: {node.func.id}() needs "
                                 "a plain string literal (named placeholders, .format() after the call)")
+            if isinstance(node, ast.JoinedStr):   # Babel does not see a call inside an f-string's braces
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name)
+                            and inner.func.id in MARKERS):
+                        problems.append(f"{path.relative_to(root).as_posix()}:{inner.lineno}: {inner.func.id}() "
+                                        "inside an f-string is not extracted; call it outside the f-string")
     return problems
 
 

@@ -168,19 +168,22 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
             else:                                 # the log of a stopped process says nothing useful
                 (out / LOGS_FOLDER / f"{submission.name}.log").unlink(missing_ok=True)
     class_roster = Roster.read(settings["roster"]) if settings.get("roster") else None
-    outcome.figure = write_class_files(out, submissions, store, title=f"Class report: {root.name}",
+    outcome.figure = write_class_files(out, submissions, store, title=_("Class report: {name}").format(name=root.name),
                                        roster=class_roster, late_policy=LatePolicy.from_dict(settings.get("late_policy")))
     if class_roster:
         outcome.not_in_roster = [s.label for s in submissions if class_roster.find(s) is None]
     outcome.seconds = time.monotonic() - started
     left = len(to_grade) - len(outcome.recorded_now)
-    bar.close(f"{'interrupted' if outcome.interrupted else 'done'}: {len(outcome.recorded_now)} recorded in "
-              f"{outcome.seconds:.0f} s ({len(outcome.errors_now)} could not be graded), "
-              f"{len(outcome.skipped)} skipped" + (f", {left} left: rerun to resume" if left else ""))
+    bar.close((_("interrupted: {recorded} recorded in {seconds:.0f} s ({errors} could not be graded), {skipped} "
+                 "skipped") if outcome.interrupted else
+               _("done: {recorded} recorded in {seconds:.0f} s ({errors} could not be graded), {skipped} skipped")).format(
+                   recorded=len(outcome.recorded_now), seconds=outcome.seconds, errors=len(outcome.errors_now),
+                   skipped=len(outcome.skipped))
+              + (_(", {count} left: rerun to resume").format(count=left) if left else ""))
     return outcome
 
 
-def write_class_files(out, submissions, store, title="Class report", roster=None, late_policy=None):
+def write_class_files(out, submissions, store, title=None, roster=None, late_policy=None):
     """gradebook.csv, report.png and report.md from the records; returns the figure's path or None."""
     entries, details = [], []
     for submission in submissions:
@@ -348,12 +351,12 @@ def _settle(done, submission, store, seed, wall_limit, details):
 def _recorded(outcome, bar, store, submission):
     run, error = store.read(submission.name)
     if run is None and error is None:
-        bar.finished(submission.label, "stopped before it was graded", error=True)
+        bar.finished(submission.label, _("stopped before it was graded"), error=True)
         return
     outcome.recorded_now.append(submission.name)
     if run is None:
         outcome.errors_now.append(submission.name)
-        bar.finished(submission.label, f"not graded: {error.splitlines()[0][:200]}", error=True)
+        bar.finished(submission.label, _("not graded: {error}").format(error=error.splitlines()[0][:200]), error=True)
     else:
         bar.finished(submission.label, f"{run.score:g} / {run.max_score:g}")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from autograder.feedback_lines import import_failure_pattern, missing_module_pattern
 from autograder.results import format_points, strip_control_chars, truncate, unit_order
-from autograder.translation import N_, chosen_language, message_pattern
+from autograder.translation import N_, _, chosen_language, message_pattern, ngettext
 
 TOP_MISTAKES = 3
 SHOWN_NAMES = 5          # submissions named per module that did not import
@@ -105,11 +105,11 @@ class ClassStats:
 
 def class_stats(entries):
     """ClassStats of gradebook entries [(label, run or None, error or None)]."""
-    runs = [(label, run) for label, run, _ in entries if run is not None]
+    runs = [(label, run) for label, run, _error in entries if run is not None]
     units = {}
-    for unit in unit_order(t.unit for _, run in runs for t in run.tests):
+    for unit in unit_order(t.unit for _label, run in runs for t in run.tests):
         units[unit] = UnitStats(unit, points=max(sum(t.max_score for t in run.tests if t.unit == unit)
-                                                 for _, run in runs))
+                                                 for _label, run in runs))
     import_failures, incidents = {}, []
     for label, run in runs:
         for unit, summary in run.units().items():
@@ -125,13 +125,13 @@ def class_stats(entries):
         incidents += run_incidents(label, run)
     return ClassStats(
         submissions=len(entries),
-        percents=[100 * run.score / run.max_score if run.max_score else 0.0 for _, run in runs],
+        percents=[100 * run.score / run.max_score if run.max_score else 0.0 for _label, run in runs],
         units=list(units.values()),
         ungraded=[(label, error) for label, run, error in entries if run is None and error],
         not_yet=[label for label, run, error in entries if run is None and not error],
         grading_problems=[(label, run.error) for label, run in runs if run.error],
         import_failures=import_failures,
-        protections=next((list(run.protections) for _, run in runs if run.protections), []),
+        protections=next((list(run.protections) for _label, run in runs if run.protections), []),
         incidents=incidents + [Incident(label, kind, "", error.splitlines()[0]) for label, run, error in entries
                                if run is None and error for kind in [_kind(error)] if kind],
     )
@@ -175,77 +175,88 @@ def import_error_text(run):
     found = failed_imports(run)
     missing = sorted(module for module, error in found.items() if error == "missing")
     broken = sorted((module, error) for module, error in found.items() if error != "missing")
-    parts = ([f"missing: {', '.join(m + '.py' for m in missing)}"] if missing else []) + (
-        ["does not import: " + ", ".join(f"{module}.py ({error})" for module, error in broken)] if broken else [])
+    parts = ([_("missing: {modules}").format(modules=", ".join(m + ".py" for m in missing))] if missing else []) + (
+        [_("does not import: {modules}").format(modules=", ".join(f"{module}.py ({error})" for module, error in broken))]
+        if broken else [])
     return "; ".join(parts) or None
 
 
-def render_report(stats, title="Class report", figure=None):
-    """report.md's text. figure: the PNG's file name to show, or None."""
-    lines = [f"# {title}", ""]
-    plural = "" if stats.submissions == 1 else "s"
-    lines.append(f"{stats.submissions} submission{plural}: {stats.graded} graded, {len(stats.ungraded)} could not be "
-                 f"graded" + (f", {len(stats.not_yet)} not graded yet (interrupted: rerun the same command "
-                              "to finish)" if stats.not_yet else "") + ".")
+def render_report(stats, title=None, figure=None):
+    """report.md's text, in the chosen language. figure: the PNG's file name to show, or None."""
+    lines = ["# " + (title or _("Class report")), ""]
+    summary = ngettext("{count} submission: {graded} graded, {ungraded} could not be graded",
+                       "{count} submissions: {graded} graded, {ungraded} could not be graded",
+                       stats.submissions).format(count=stats.submissions, graded=stats.graded,
+                                                 ungraded=len(stats.ungraded))
+    if stats.not_yet:
+        summary += _(", {count} not graded yet (interrupted: rerun the same command to finish)").format(
+            count=len(stats.not_yet))
+    lines.append(summary + _("."))
     if stats.percents:
-        lines.append(f"Scores: mean {statistics.mean(stats.percents):.1f} %, median "
-                     f"{statistics.median(stats.percents):.1f} %, lowest {min(stats.percents):.1f} %, "
-                     f"highest {max(stats.percents):.1f} %.")
+        lines.append(_("Scores: mean {mean:.1f} %, median {median:.1f} %, lowest {lowest:.1f} %, highest "
+                       "{highest:.1f} %.").format(mean=statistics.mean(stats.percents),
+                                                  median=statistics.median(stats.percents),
+                                                  lowest=min(stats.percents), highest=max(stats.percents)))
     lines.append("")
     if figure:
-        lines += [f"![Pass rate per unit and score distribution]({figure})", ""]
-    lines += ["## Units", "",
-              "Pass rate: graded submissions that passed every test of the unit. Mean: share of the unit's "
-              "points earned. Mistakes: the grader's diagnoses, counted once per submission.", "",
-              "| unit | points | pass rate | passed | mean | most frequent recognised mistakes |",
+        lines += ["![" + _("Pass rate per unit and score distribution") + f"]({figure})", ""]
+    lines += [_("## Units"), "",
+              _("Pass rate: graded submissions that passed every test of the unit. Mean: share of the unit's "
+                "points earned. Mistakes: the grader's diagnoses, counted once per submission."), "",
+              _("| unit | points | pass rate | passed | mean | most frequent recognised mistakes |"),
               "| --- | ---: | ---: | ---: | ---: | --- |"]
     for unit in stats.units:
         mistakes = "; ".join(f"{_cell(name)} ({count})" for name, count in _top(unit.mistakes)) or "-"
         lines.append(f"| {unit.unit} | {format_points(unit.points)} | {100 * unit.pass_rate:.0f} % | "
                      f"{unit.passed}/{unit.graded} | {100 * unit.mean_fraction:.0f} % | {mistakes} |")
-    lines += ["", "## Score distribution", "", "| score | submissions |", "| --- | ---: |"]
+    lines += ["", _("## Score distribution"), "", _("| score | submissions |"), "| --- | ---: |"]
     width = 100 // SCORE_BINS
     for index, count in enumerate(stats.histogram()):
         upper = "100]" if index == SCORE_BINS - 1 else f"{(index + 1) * width})"
         lines.append(f"| [{index * width}, {upper} % | {count} |")
     failing = [unit for unit in stats.units if unit.failed_by]
     if failing:
-        lines += ["", "## Who failed which unit", "",
-                  "Graded submissions that failed at least one test of the unit.", "",
-                  "| unit | failed | who |", "| --- | ---: | --- |"]
+        lines += ["", _("## Who failed which unit"), "",
+                  _("Graded submissions that failed at least one test of the unit."), "",
+                  _("| unit | failed | who |"), "| --- | ---: | --- |"]
         for unit in failing:
             shown = ", ".join(_cell(label) for label in unit.failed_by[:SHOWN_FAILING])
-            more = f", and {len(unit.failed_by) - SHOWN_FAILING} more" if len(unit.failed_by) > SHOWN_FAILING else ""
+            more = (_(", and {count} more").format(count=len(unit.failed_by) - SHOWN_FAILING)
+                    if len(unit.failed_by) > SHOWN_FAILING else "")
             lines.append(f"| {unit.unit} | {len(unit.failed_by)} | {shown}{more} |")
-    lines += ["", "## Timeouts, crashes and modules that do not import", ""]
+    lines += ["", _("## Timeouts, crashes and modules that do not import"), ""]
     if stats.incidents:
         counts = Counter(incident.kind for incident in stats.incidents)
-        lines += [f"{counts['timeout']} timeout(s), {counts['crash']} crash(es), {counts['import']} module(s) that "
-                  "did not import. A timeout or a crash costs the points of the unit it happened in (or of the "
-                  "whole submission when the unit is empty); read the student's feedback for the rest.", "",
-                  "| submission | what | unit | detail |", "| --- | --- | --- | --- |"]
+        lines += [_("{timeouts} timeout(s), {crashes} crash(es), {imports} module(s) that did not import. A timeout "
+                    "or a crash costs the points of the unit it happened in (or of the whole submission when the "
+                    "unit is empty); read the student's feedback for the rest.").format(
+                        timeouts=counts["timeout"], crashes=counts["crash"], imports=counts["import"]), "",
+                  _("| submission | what | unit | detail |"), "| --- | --- | --- | --- |"]
+        kinds = {"timeout": _("timeout"), "crash": _("crash"), "import": _("does not import")}
+        whole = _("(whole submission)")
         for incident in stats.incidents:
-            what = {"timeout": "timeout", "crash": "crash", "import": "does not import"}[incident.kind]
-            lines.append(f"| {_cell(incident.label)} | {what} | {incident.unit or '(whole submission)'} | "
+            lines.append(f"| {_cell(incident.label)} | {kinds[incident.kind]} | {incident.unit or whole} | "
                          f"{_cell(incident.detail)} |")
     else:
-        lines.append("None: no call timed out, no worker crashed, every module imported.")
+        lines.append(_("None: no call timed out, no worker crashed, every module imported."))
     if stats.import_failures:
-        lines += ["", "## Modules that did not import (or are missing)", "", "| module | submissions | which |",
+        lines += ["", _("## Modules that did not import (or are missing)"), "", _("| module | submissions | which |"),
                   "| --- | ---: | --- |"]
         for module, labels in sorted(stats.import_failures.items(), key=lambda item: (-len(item[1]), item[0])):
             shown = ", ".join(_cell(label) for label in labels[:SHOWN_NAMES])
-            more = f", and {len(labels) - SHOWN_NAMES} more" if len(labels) > SHOWN_NAMES else ""
+            more = _(", and {count} more").format(count=len(labels) - SHOWN_NAMES) if len(labels) > SHOWN_NAMES else ""
             lines.append(f"| {module}.py | {len(labels)} | {shown}{more} |")
     if stats.ungraded or stats.grading_problems:
-        lines += ["", "## Problems", ""]
-        lines += [f"- {_cell(label)}: not graded: {_cell(error)}" for label, error in stats.ungraded]
-        lines += [f"- {_cell(label)}: graded, with a grading problem: {_cell(error)}"
+        lines += ["", _("## Problems"), ""]
+        lines += [_("- {label}: not graded: {error}").format(label=_cell(label), error=_cell(error))
+                  for label, error in stats.ungraded]
+        lines += [_("- {label}: graded, with a grading problem: {error}").format(label=_cell(label), error=_cell(error))
                   for label, error in stats.grading_problems]
     if stats.not_yet:
-        lines += ["", "## Not graded yet", ""] + [f"- {_cell(label)}" for label in stats.not_yet]
+        lines += ["", _("## Not graded yet"), ""] + [f"- {_cell(label)}" for label in stats.not_yet]
     if stats.protections:
-        lines += ["", "## Sandbox", "", "Student code ran with: " + ", ".join(stats.protections) + "."]
+        lines += ["", _("## Sandbox"), "", _("Student code ran with: {protections}.").format(
+            protections=", ".join(stats.protections))]
     return "\n".join(lines) + "\n"
 
 

@@ -23,15 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.submission_intake import CONTRACT_MODULES
+from autograder.translation import N_, _, translated
 
 GRADESCOPE_METADATA = "submission_metadata.yml"
 NBGRADER_SUBMITTED = "submitted"
 CLASSROOM_MODULE_FOLDER = "exercises"
 IGNORED_NAMES = ("__MACOSX", "__pycache__")
 NOTEBOOK_DEPTH = 3        # student/assignment/notebook.ipynb
-NOTEBOOK_PROBLEM = ("nbgrader submission: notebooks (.ipynb), which the kit's grader does not grade "
-                    "(it grades the .py modules); grade notebooks with `nbgrader autograde` in the "
-                    "course built by `autograder nbgrader`")
+NOTEBOOK_PROBLEM = N_("nbgrader submission: notebooks (.ipynb), which the kit's grader does not grade (it grades "
+                      "the .py modules); grade notebooks with `nbgrader autograde` in the course built by "
+                      "`autograder nbgrader`")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -67,7 +68,7 @@ def discover(root, exclude=()):
     """The submissions in the class folder `root`, in name order; `exclude`: paths to skip (the output)."""
     root = Path(root)
     if not root.is_dir():
-        raise DiscoveryError(f"{root}: not a folder of submissions")
+        raise DiscoveryError(_("{path}: not a folder of submissions").format(path=root))
     root = _export_folder(root)
     excluded = {Path(p).resolve() for p in exclude}
     if (root / GRADESCOPE_METADATA).is_file():
@@ -101,14 +102,14 @@ def _plain(child):
         if child.suffix.lower() == ".zip":
             return "zip", None
         if child.suffix.lower() == ".ipynb":
-            return "nbgrader", NOTEBOOK_PROBLEM
+            return "nbgrader", translated(NOTEBOOK_PROBLEM)
         return None                            # a roster, a README, a stray file
     if _holds_modules(child):
         return "plain", None
     if _holds_modules(child / CLASSROOM_MODULE_FOLDER):
         return "classroom", None
     if _holds_notebooks(child):
-        return "nbgrader", NOTEBOOK_PROBLEM
+        return "nbgrader", translated(NOTEBOOK_PROBLEM)
     return "plain", None                       # grading will say what is missing
 
 

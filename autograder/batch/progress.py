@@ -2,6 +2,8 @@
 import sys
 import time
 
+from autograder.translation import _
+
 BAR_WIDTH = 28
 
 
@@ -19,9 +21,10 @@ class Progress:
 
     def start(self):
         if self.enabled:
-            self.line(f"grading {self.total} submission(s) with {self.jobs} process(es)"
-                      + (f"; {self.changed} changed since graded, regraded" if self.changed else "")
-                      + (f"; {self.skipped} already graded, skipped" if self.skipped else ""))
+            self.line(_("grading {count} submission(s) with {jobs} process(es)").format(count=self.total, jobs=self.jobs)
+                      + (_("; {count} changed since graded, regraded").format(count=self.changed)
+                         if self.changed else "")
+                      + (_("; {count} already graded, skipped").format(count=self.skipped) if self.skipped else ""))
 
     def finished(self, label, summary, error=False):
         """One submission is recorded: `summary` is its score or its problem."""
@@ -40,8 +43,8 @@ class Progress:
             return
         filled = int(BAR_WIDTH * self.done / self.total) if self.total else BAR_WIDTH
         bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        text = (f"\r[{bar}] {self.done}/{self.total}  errors {self.errors}  running {self.running}  "
-                f"{_clock(self.elapsed())} elapsed{self._eta()}")
+        text = f"\r[{bar}] {self.done}/{self.total}  " + _("errors {errors}  running {running}  {clock} elapsed").format(
+            errors=self.errors, running=self.running, clock=_clock(self.elapsed())) + self._eta()
         self.stream.write(text + "\033[K")
         self.stream.flush()
         self._drawn = True
@@ -67,7 +70,7 @@ class Progress:
     def _eta(self):
         if not self.done or self.done >= self.total:
             return ""
-        return f", ~{_clock(self.elapsed() / self.done * (self.total - self.done))} left"
+        return _(", ~{clock} left").format(clock=_clock(self.elapsed() / self.done * (self.total - self.done)))
 
 
 def _clock(seconds):

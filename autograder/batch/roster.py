@@ -15,6 +15,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.translation import _
+
 IDENTITY_COLUMNS = ("student_id", "name", "email")
 _ALIASES = {
     "submission": ("submission", "folder", "username", "login", "github", "githubusername", "gradescopeid"),
@@ -53,15 +55,16 @@ class Roster:
             with open(path, newline="", encoding="utf-8-sig") as handle:
                 rows = list(csv.reader(handle))
         except OSError as error:
-            raise RosterError(f"roster {path}: cannot be read ({error.strerror or error})") from None
+            raise RosterError(_("roster {path}: cannot be read ({error})").format(path=path, error=error.strerror or error)) from None
         except UnicodeDecodeError:
-            raise RosterError(f"roster {path}: not UTF-8 text; save it as CSV (UTF-8)") from None
+            raise RosterError(_("roster {path}: not UTF-8 text; save it as CSV (UTF-8)").format(path=path)) from None
         if not rows:
-            raise RosterError(f"roster {path}: empty; it needs a header row: submission,student_id,name,email")
+            raise RosterError(_("roster {path}: empty; it needs a header row: submission,student_id,name,email").format(
+                path=path))
         columns = _columns(rows[0])
         if "submission" not in columns:
-            raise RosterError(f"roster {path}: no 'submission' column (the folder, Gradescope id or GitHub "
-                              f"username of each student); its header is {', '.join(rows[0])}")
+            raise RosterError(_("roster {path}: no 'submission' column (the folder, Gradescope id or GitHub username of "
+                                "each student); its header is {header}").format(path=path, header=", ".join(rows[0])))
         students, seen = [], set()
         for number, row in enumerate(rows[1:], start=2):
             if not any(cell.strip() for cell in row):
@@ -69,9 +72,9 @@ class Roster:
             cells = {field: (row[index].strip() if index < len(row) else "") for field, index in columns.items()}
             key = cells["submission"]
             if not key:
-                raise RosterError(f"roster {path}, line {number}: the submission cell is empty")
+                raise RosterError(_("roster {path}, line {number}: the submission cell is empty").format(path=path, number=number))
             if key.lower() in seen:
-                raise RosterError(f"roster {path}, line {number}: {key!r} appears twice")
+                raise RosterError(_("roster {path}, line {number}: {key!r} appears twice").format(path=path, number=number, key=key))
             seen.add(key.lower())
             students.append(Student(key, cells.get("student_id", ""), cells.get("name", ""), cells.get("email", "")))
         return cls(students)

@@ -2,7 +2,7 @@
 import sys
 from pathlib import Path
 
-from autograder.translation import N_
+from autograder.translation import N_, _
 
 NAME = "classroom50"
 HELP = N_("write a Classroom 50 autograder folder (autograder.py, the hidden suites, the reference) to copy to "
@@ -10,11 +10,11 @@ HELP = N_("write a Classroom 50 autograder folder (autograder.py, the hidden sui
 
 
 def add_arguments(parser):
-    parser.add_argument("out", type=Path, metavar="OUT", help="folder to write (absent or empty)")
+    parser.add_argument("out", type=Path, metavar="OUT", help=_("folder to write (absent or empty)"))
     parser.add_argument("--seed", type=int, metavar="N", default=None,
-                        help="grade every submission with this seed (default: one per commit, so a regrade "
-                             "reproduces it)")
-    parser.add_argument("--force", action="store_true", help="replace an earlier autograder folder at OUT")
+                        help=_("grade every submission with this seed (default: one per commit, so a regrade "
+                             "reproduces it)"))
+    parser.add_argument("--force", action="store_true", help=_("replace an earlier autograder folder at OUT"))
 
 
 def run(args):
@@ -23,8 +23,9 @@ def run(args):
     try:
         out = write_folder(args.out, seed=args.seed, force=args.force)
     except (FileExistsError, FileNotFoundError, ValueError) as error:
-        print(f"autograder classroom50: {error}", file=sys.stderr)
+        print(_("autograder classroom50: {error}").format(error=error), file=sys.stderr)
         return 1
-    print(f"Classroom 50 autograder written to {out}: copy it to CLASSROOM/autograders/ASSIGNMENT/ in your "
-          "classroom50 repository (it writes result.json and release-body.md for each submission).")
+    print(_("Classroom 50 autograder written to {path}: copy it to CLASSROOM/autograders/ASSIGNMENT/ in your "
+            "classroom50 repository (it writes result.json and release-body.md for each submission).").format(
+                path=out))
     return 0

@@ -18,6 +18,7 @@ import re
 from datetime import datetime, timezone
 
 from autograder.results import GradingRun
+from autograder.translation import _
 
 SCHEMA = "classroom50/result/v1"
 IDENTITY_VARIABLES = {          # result field -> the runner's environment variable(s)
@@ -48,8 +49,8 @@ def identity_from_environment(environ=None):
             identity[field] = value
     missing = [IDENTITY_VARIABLES[f][0] for f in REQUIRED_IDENTITY if f not in identity]
     if missing:
-        raise IdentityError(f"the runner's environment lacks {', '.join(missing)}: Classroom 50 sets them "
-                            "when it runs CLASSROOM/autograders/ASSIGNMENT/autograder.py")
+        raise IdentityError(_("the runner's environment lacks {variables}: Classroom 50 sets them when it runs "
+                              "CLASSROOM/autograders/ASSIGNMENT/autograder.py").format(variables=", ".join(missing)))
     return identity
 
 

@@ -29,6 +29,7 @@ def main(here, cwd=None, environ=None):
     from autograder.grading import SelectionError, SubmissionError, grade_submission, ungraded_run
     from autograder.late_work.submission_time import git_commit_time
     from autograder.reports import MarkdownReport, write_atomically
+    from autograder.translation import _
 
     from .result_v1 import IdentityError, identity_from_environment, result_v1, validate_result_v1
 
@@ -48,8 +49,8 @@ def main(here, cwd=None, environ=None):
     try:
         run = grade_submission(cwd, seed=seed, label=label, hide=[str(here)])
     except (SubmissionError, SelectionError) as error:
-        run = ungraded_run(label, f"{error}. Keep your modules (functions.py, layers.py, ...) in exercises/ "
-                                  "and commit them.", seed=seed)
+        run = ungraded_run(label, _("{error}. Keep your modules (functions.py, layers.py, ...) in exercises/ and "
+                                    "commit them.").format(error=error), seed=seed)
     except Exception:  # noqa: BLE001 - the runner turns a non-zero exit into an infrastructure error
         traceback.print_exc()
         return 1

@@ -26,15 +26,15 @@ from autograder.grading.settings import DEFAULT_BUDGET
 from autograder.late_work import LatePolicy, PolicyError, submission_time
 from autograder.reports import GradescopeReport
 from autograder.submission_intake import CONTRACT_MODULES
-from autograder.translation import LANGUAGES, set_language
+from autograder.translation import LANGUAGES, N_, _, set_language, translated
 
 from .fallback import empty_run
 from .settings import read_settings
 
 DEFAULT_ROOT = "/autograder"
-CRASH_MESSAGE = ("The autograder hit a problem of its own and could not grade your submission. "
-                 "This is not a verdict on your code: please tell your instructor, whose view of this "
-                 "submission shows the autograder's log.")
+CRASH_MESSAGE = N_("The autograder hit a problem of its own and could not grade your submission. This is not a "
+                   "verdict on your code: please tell your instructor, whose view of this submission shows the "
+                   "autograder's log.")
 NESTING_DEPTH = 2        # hw/code/*.py is found when it is the only folder holding modules
 
 
@@ -59,11 +59,11 @@ def main(argv=None):
         run = grade_submission(submission, seed=seed, label=label, hide=[str(results.parent)], budget=budget,
                                course_seed=course_seed)
     except (SubmissionError, SelectionError) as error:
-        run = not_graded(label, seed, f"{error}. Upload your .py modules (functions.py, layers.py, ...), "
-                                      "at the top level or in one folder.")
+        run = not_graded(label, seed, _("{error}. Upload your .py modules (functions.py, layers.py, ...), at the "
+                                        "top level or in one folder.").format(error=error))
     except Exception:  # noqa: BLE001 - the student must get a results.json whatever happens
         traceback.print_exc(file=sys.stdout)
-        run = not_graded(label, seed, CRASH_MESSAGE)
+        run = not_graded(label, seed, translated(CRASH_MESSAGE))
     report_for(settings, metadata, submission).write(run, results)
     print(f"score {run.score:g} / {run.max_score:g}; protections: {', '.join(run.protections) or 'none'}")
     if run.error:
@@ -81,7 +81,7 @@ def report_for(settings, metadata, submission):
         policy = LatePolicy()
     late = None
     if policy.active and metadata.get("created_at"):
-        when, _ = submission_time(submission, metadata["created_at"])
+        when, _source = submission_time(submission, metadata["created_at"])
         late = policy.verdict(when)
         print(f"submitted {when.isoformat()}: {late.late_days} day(s) late, {late.penalty_percent:g} % off")
     return GradescopeReport(visibility=visibility, test_visibility=visibility, late=late)

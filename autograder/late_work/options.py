@@ -1,14 +1,18 @@
 """The late-work options every front end takes (`autograder batch`, `autograder gradescope`, ...)."""
+from autograder.translation import N_, _, translated
+
+KEPT_FOR_RERUNS = N_("kept for reruns; changing them regrades nothing")
 
 
-def add_late_arguments(parser, kept="kept for reruns; changing them regrades nothing"):
-    late = parser.add_argument_group(f"late work ({kept})" if kept else "late work")
-    late.add_argument("--due", metavar="WHEN", help="due date, ISO 8601: 2026-12-01T23:59+09:00 (no offset: UTC)")
-    late.add_argument("--grace", default="0", metavar="DURATION", help="grace period after the due date: 15m, 2h, 1d")
+def add_late_arguments(parser, kept=KEPT_FOR_RERUNS):
+    """The late-work options in their group; `kept`: a note (marked with N_) after the group's title."""
+    late = parser.add_argument_group(_("late work ({note})").format(note=translated(kept)) if kept else _("late work"))
+    late.add_argument("--due", metavar="WHEN", help=_("due date, ISO 8601: 2026-12-01T23:59+09:00 (no offset: UTC)"))
+    late.add_argument("--grace", default="0", metavar="DURATION", help=_("grace period after the due date: 15m, 2h, 1d"))
     late.add_argument("--late-per-day", type=float, default=0.0, metavar="PERCENT",
-                      help="percent of the score taken off per day late (default 0)")
+                      help=_("percent of the score taken off per day late (default 0)"))
     late.add_argument("--late-cap", type=float, default=100.0, metavar="PERCENT",
-                      help="at most this percent taken off (default 100)")
+                      help=_("at most this percent taken off (default 100)"))
     return late
 
 

@@ -44,20 +44,21 @@ class HtmlReport:
             mark = f"<span class=\"ERROR\">{_e(translated(_MARKS['ERROR']))}</span>"
             parts += ["<p>" + _e(_("{mark} The grader could not grade everything:")).format(mark=mark) + "</p>",
                       _pre(run.error)]
-        parts += ["<table>", f"<tr><th>{_e(_('Unit'))}</th><th>{_e(_('Points'))}</th><th>{_e(_('Tests'))}</th>"
-                             f"<th>{_e(_('Status'))}</th></tr>"]
+        headings = (_("Unit"), _("Points"), _("Tests"), _("Status"))
+        parts += ["<table>", "<tr>" + "".join(f"<th>{_e(heading)}</th>" for heading in headings) + "</tr>"]
         for unit, summary in run.units().items():
             status = unit_status(summary)
             parts.append(f"<tr><td>{_e(unit)}</td><td class=\"num\">{_points(summary.score, summary.max_score)}</td>"
                          f"<td class=\"num\">{summary.passed}/{summary.total}</td>"
                          f"<td class=\"{status}\">{_e(translated(_MARKS[status]))}</td></tr>")
         if not run.tests:
-            parts.append(f"<tr><td colspan=\"4\">{_e(_('(no tests were run)'))}</td></tr>")
-        parts.append(f"<tr><th>{_e(_('Total'))}</th><th class=\"num\">{_points(run.score, run.max_score)}</th>"
+            parts.append("<tr><td colspan=\"4\">" + _e(_("(no tests were run)")) + "</td></tr>")
+        total = _("Total")
+        parts.append(f"<tr><th>{_e(total)}</th><th class=\"num\">{_points(run.score, run.max_score)}</th>"
                      f"<th class=\"num\">{run.passed_count}/{len(run.tests)}</th><th></th></tr>\n</table>")
         failed = [t for t in run.tests if not t.passed]
         if failed:
-            parts.append(f"<h2>{_e(_('Failed tests ({count})').format(count=len(failed)))}</h2>")
+            parts.append("<h2>" + _e(_("Failed tests ({count})").format(count=len(failed))) + "</h2>")
             for test in failed:
                 heading = _("{title}  ({points} points)").format(
                     title=f"[{test.number}] {test.unit}: {test.name}", points=_points(test.score, test.max_score))

@@ -33,13 +33,15 @@ class MarkdownReport:
         if run.error:
             lines += [_("{mark} The grader could not grade everything:").format(mark=f"**{translated(_MARKS['ERROR'])}**"),
                       "", *_fenced(run.error), ""]
-        lines += [f"| {_('Unit')} | {_('Points')} | {_('Tests')} | {_('Status')} |", "| --- | ---: | ---: | --- |"]
+        headings = (_("Unit"), _("Points"), _("Tests"), _("Status"))
+        lines += ["| " + " | ".join(headings) + " |", "| --- | ---: | ---: | --- |"]
         for unit, summary in run.units().items():
             lines.append(f"| {unit} | {_points(summary.score, summary.max_score)} | {summary.passed}/{summary.total} "
                          f"| {translated(_MARKS[unit_status(summary)])} |")
         if not run.tests:
-            lines.append(f"| {_('(no tests were run)')} | | | |")
-        lines.append(f"| **{_('Total')}** | **{_points(run.score, run.max_score)}** | "
+            lines.append("| " + _("(no tests were run)") + " | | | |")
+        total = _("Total")
+        lines.append(f"| **{total}** | **{_points(run.score, run.max_score)}** | "
                      f"**{run.passed_count}/{len(run.tests)}** | |")
         failed = [t for t in run.tests if not t.passed]
         if failed:

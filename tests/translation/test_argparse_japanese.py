@@ -120,3 +120,20 @@ def test_the_japanese_argparse_messages_keep_their_percent_placeholders():
         translation = catalogue.get(message).string
         assert translation and sorted(specifiers.findall(translation)) == sorted(specifiers.findall(message)), \
             (message, translation)
+
+
+#: What stays English in the instructors' --help: other programs' commands and menus, a docs section title.
+OTHER_PROGRAMS_WORDS = ("nbgrader db assignment add", "Import grades from CSV file", "Grades > Import",
+                        "Configure Autograder", "A GitHub repository per student")
+
+
+@pytest.mark.parametrize("dotted", cli.SUBCOMMANDS)
+def test_every_instructors_subcommand_help_is_japanese(dotted, language, capsys):
+    from .test_grader_lines_japanese import kit_english
+
+    name = __import__(dotted, fromlist=["NAME"]).NAME
+    code, out, _ = run(cli.main, [name, "--help", "--lang", "ja"], capsys)
+    assert code == 0 and out.startswith(f"使い方: autograder {name}")
+    for words in OTHER_PROGRAMS_WORDS:       # possibly wrapped over two lines
+        out = re.sub(r"\s+".join(map(re.escape, words.split())), "", out)
+    assert not english_words(out) and not kit_english(out), out

@@ -69,3 +69,10 @@ def test_every_known_mistake_has_its_name_and_hint_in_the_japanese_catalogue():
     missing = [f"{mistake.unit}: {text!r}" for mistake in MISTAKES for text in (mistake.name, mistake.hint)
                if text and not (catalogue.get(text) and catalogue.get(text).string)]
     assert not missing, "mark these with N_(...) and translate them:\n" + "\n".join(missing)
+
+
+def test_a_marked_call_inside_an_f_string_is_refused(kit_copy):
+    """Babel does not extract _("...") written inside an f-string's braces: the check says so."""
+    module = kit_copy / "autograder" / "new_feature.py"
+    module.write_text('from autograder.translation import _\n\nTITLE = f"# {_(\'Class report\')}"\n')
+    assert any("new_feature.py:3" in p and "f-string" in p for p in unmarkable_calls(DOMAINS["autograder"], kit_copy))
