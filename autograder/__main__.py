@@ -1,6 +1,4 @@
 """`python -m autograder ...` is the `autograder` command (autograder/cli.py)."""
-import sys
+from autograder.cli import run_command
 
-from autograder.cli import main
-
-sys.exit(main())
+run_command()

@@ -139,3 +139,15 @@ def test_python_dash_m_autograder_runs_the_command(tmp_path):
     help_text = subprocess.run([sys.executable, "-m", "autograder", "--help"], capture_output=True,
                                text=True, env=env, timeout=60).stdout
     assert "grade" in help_text
+
+
+def test_the_command_exits_with_its_code_and_flushes_its_output():
+    """`python -m autograder` skips the interpreter's teardown (cli.run_command): the report is whole,
+    the exit code kept, and a usage error is still 2."""
+    done = subprocess.run([sys.executable, "-m", "autograder", "grade", str(SOLUTIONS), "--only", "functions",
+                           "--format", "json"], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["score"] > 0                  # the whole JSON arrived
+    usage = subprocess.run([sys.executable, "-m", "autograder", "grade"], capture_output=True, text=True,
+                           timeout=60, cwd=REPO)
+    assert usage.returncode == 2 and "PATH" in usage.stderr
