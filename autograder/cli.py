@@ -95,7 +95,18 @@ def main(argv=None):
 
 
 def run_command(argv=None):
-    """The `autograder` command: main(argv), then exit without the interpreter's teardown.
+    """The `autograder` command: main(argv), then exit_without_teardown with its code."""
+    try:
+        code = main(argv)
+    except SystemExit as stop:           # argparse's --help and usage errors
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+        if not isinstance(stop.code, int) and stop.code is not None:
+            print(stop.code, file=sys.stderr)
+    exit_without_teardown(code)
+
+
+def exit_without_teardown(code):
+    """Exit with `code`, skipping the interpreter's teardown.
 
     Freeing every module and object at exit (pytest, NumPy, the checks) takes a tenth of a
     second or more, for memory the OS takes back anyway; the exit handlers still run (spare
@@ -104,19 +115,13 @@ def run_command(argv=None):
     import atexit
     import os
 
-    try:
-        code = main(argv)
-    except SystemExit as stop:           # argparse's --help and usage errors
-        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-        if not isinstance(stop.code, int) and stop.code is not None:
-            print(stop.code, file=sys.stderr)
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):    # a closed pipe: nothing more to say
             pass
-    os._exit(code)
+    os._exit(code if isinstance(code, int) else (0 if code is None else 1))
 
 
 if __name__ == "__main__":

@@ -97,4 +97,6 @@ def _stop_on_signals(parent):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from autograder.cli import exit_without_teardown
+
+    exit_without_teardown(main())

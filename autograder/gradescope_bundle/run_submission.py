@@ -155,4 +155,6 @@ def _folders_holding_modules(folder):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from autograder.cli import exit_without_teardown
+
+    exit_without_teardown(main())
