@@ -1,6 +1,6 @@
 # Generated from solutions/cnn_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 386680224c641f9a (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=af3590d2 CnnClassifier=d228a52c train=d8091cd4 main=f236a3d9
+# Provided code fingerprint: 7ee7cf779dc12af7 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=3adb18b4 CnnClassifier=d228a52c train=d8091cd4 main=37b99021
 """The CNN mission: read 8x8 handwritten digits with your own SimpleConvNet.
 
 Run it:  python -m exercises.cnn_mission   (trains, prints accuracy, saves a plot)
@@ -19,6 +19,7 @@ never saw.
 返されたモデルの ``predict`` を、あなたのコードが一度も見ていない画像で評価します。
 """
 import argparse
+import sys
 
 import numpy as np
 
@@ -26,7 +27,7 @@ from .data import load_digit_images
 from .data import stratified_split
 from .optimizer import Adam
 from .simple_conv_net import SimpleConvNet
-from .training_log import TrainingLog
+from .training_log import TrainingLog, not_implemented_message
 
 IMAGE_SHAPE = (1, 8, 8)  # (channels, height, width)
 MAX_PIXEL_VALUE = 16     # pixels are counts 0..16
@@ -87,20 +88,31 @@ def main(argv=None):
     日本語: 層化したランダムな 1200/597 の分割で学習し、
     テストデータでの認識精度を表示してグラフを保存します。
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=0, help="seed of the split and the initial weights")
-    parser.add_argument("--plot", default="cnn_mission.png", help="where to save the loss/accuracy plot")
-    args = parser.parse_args(argv)
+    from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
+
+    use_command_line_language(argv)
+    with argparse_in_language():
+        parser = argparse.ArgumentParser(
+            description=_("The CNN mission: read 8x8 handwritten digits with your own SimpleConvNet."))
+        parser.add_argument("--seed", type=int, default=0, help=_("seed of the split and the initial weights"))
+        parser.add_argument("--plot", default="cnn_mission.png", help=_("where to save the loss/accuracy plot"))
+        parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                            help=_("language of the output: ja or en (default: $KIT_LANG, else the locale)"))
+        args = parser.parse_args(argv)
 
     x, t = load_digit_images()
     x_train, t_train, x_test, t_test = stratified_split(x, t, TRAIN_SIZE, seed=args.seed)
-    log = TrainingLog("CNN mission (SimpleConvNet, Adam)", step_name="epoch")
-    model = train(x_train, t_train, seed=args.seed, log=log)
+    log = TrainingLog(N_("CNN mission (SimpleConvNet, Adam)"), step_name=N_("epoch"))
+    try:
+        model = train(x_train, t_train, seed=args.seed, log=log)
+    except NotImplementedError as stub:
+        sys.exit(not_implemented_message(stub))
     test_accuracy = float(np.mean(np.argmax(model.predict(x_test), axis=1) == t_test))
     log.finish(test_accuracy=test_accuracy)
-    print(f"test accuracy: {test_accuracy:.3f} ({len(t_test)} images never seen in training)")
+    print(_("test accuracy: {accuracy:.3f} ({count} images never seen in training)").format(
+        accuracy=test_accuracy, count=len(t_test)))
     log.save_plot(args.plot)
-    print(f"plot saved to {args.plot}")
+    print(_("plot saved to {path}").format(path=args.plot))
 
 
 if __name__ == "__main__":

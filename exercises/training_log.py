@@ -6,6 +6,8 @@
 import sys
 import time
 
+from .translation import N_
+
 PROGRESS_BAR_WIDTH = 30
 
 
@@ -26,7 +28,7 @@ class TrainingLog:
     stream: 進捗バーを書き出す先 (既定: sys.stderr)。
     """
 
-    def __init__(self, title, step_name="step", total_steps=None, stream=None):
+    def __init__(self, title, step_name=N_("step"), total_steps=None, stream=None):
         self.title = title
         self.step_name = step_name
         self.total_steps = total_steps
@@ -52,16 +54,20 @@ class TrainingLog:
         self._show_progress()
 
     def _show_progress(self):
+        from .translation import _, translated
+
         step = self.steps[-1]
+        step_name = translated(self.step_name)
         if self.total_steps:
             done = min(step / self.total_steps, 1.0)
             filled = round(done * PROGRESS_BAR_WIDTH)
             bar = "#" * filled + "-" * (PROGRESS_BAR_WIDTH - filled)
-            position = f"[{bar}] {self.step_name} {step}/{self.total_steps}"
+            position = f"[{bar}] {step_name} {step}/{self.total_steps}"
         else:
-            position = f"{self.step_name} {step}"
-        self.stream.write(f"\r{self.title}: {position}  loss {self.losses[-1]:.4f}  "
-                          f"train accuracy {self.accuracies[-1]:.3f}")
+            position = f"{step_name} {step}"
+        figures = _("loss {loss:.4f}  train accuracy {accuracy:.3f}").format(loss=self.losses[-1],
+                                                                           accuracy=self.accuracies[-1])
+        self.stream.write(f"\r{translated(self.title)}: {position}  {figures}")
         self.stream.flush()
 
     def finish(self, test_accuracy=None):
@@ -73,7 +79,9 @@ class TrainingLog:
         self.test_accuracy = test_accuracy
         if self.steps:
             self.stream.write("\n")
-        self.stream.write(f"trained in {self.seconds:.2f} s\n")
+        from .translation import _
+
+        self.stream.write(_("trained in {seconds:.2f} s").format(seconds=self.seconds) + "\n")
         self.stream.flush()
 
     def save_plot(self, path):

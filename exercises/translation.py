@@ -102,6 +102,27 @@ def set_language(requested):
     return chosen_language()
 
 
+def use_command_line_language(argv=None, option="--lang"):
+    """Use the language of a command line's --lang (argv, default sys.argv[1:]) at once, before its
+    parser is built, so that --help is in that language too. An unknown one is left to the parser,
+    which refuses it. Returns the language now in use.
+
+    日本語: コマンドラインの --lang (argv、既定は sys.argv[1:]) の言語を、パーサを作る前にすぐ
+    使います。
+    こうすると --help もその言語になります。キットが知らない言語はパーサに任せます (パーサが
+    受け付けません)。戻り値は使うことになった言語です。
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        value = argv[index + 1] if word == option and index + 1 < len(argv) else (
+            word.split("=", 1)[1] if word.startswith(option + "=") else None)
+        if value is not None and language_code(value):
+            return set_language(value)
+    return chosen_language()
+
+
 @functools.lru_cache(maxsize=None)
 def _report_unknown_setting(value):
     print(f"note: {LANGUAGE_ENV}={value} is not a language of the kit ({', '.join(LANGUAGES)}); "

@@ -8,6 +8,7 @@ draws itself and scores the returned model's ``predict`` on images your code
 never saw.
 """
 import argparse
+import sys
 
 import numpy as np
 
@@ -15,7 +16,7 @@ from .data import load_digit_images
 from .data import stratified_split
 from .optimizer import Adam
 from .simple_conv_net import SimpleConvNet
-from .training_log import TrainingLog
+from .training_log import TrainingLog, not_implemented_message
 
 IMAGE_SHAPE = (1, 8, 8)  # (channels, height, width)
 MAX_PIXEL_VALUE = 16     # pixels are counts 0..16
@@ -74,20 +75,31 @@ def train(x_train, t_train, seed=0, log=None):
 
 def main(argv=None):
     """Train on a random stratified 1200/597 split, print the test accuracy and save a plot."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=int, default=0, help="seed of the split and the initial weights")
-    parser.add_argument("--plot", default="cnn_mission.png", help="where to save the loss/accuracy plot")
-    args = parser.parse_args(argv)
+    from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
+
+    use_command_line_language(argv)
+    with argparse_in_language():
+        parser = argparse.ArgumentParser(
+            description=_("The CNN mission: read 8x8 handwritten digits with your own SimpleConvNet."))
+        parser.add_argument("--seed", type=int, default=0, help=_("seed of the split and the initial weights"))
+        parser.add_argument("--plot", default="cnn_mission.png", help=_("where to save the loss/accuracy plot"))
+        parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                            help=_("language of the output: ja or en (default: $KIT_LANG, else the locale)"))
+        args = parser.parse_args(argv)
 
     x, t = load_digit_images()
     x_train, t_train, x_test, t_test = stratified_split(x, t, TRAIN_SIZE, seed=args.seed)
-    log = TrainingLog("CNN mission (SimpleConvNet, Adam)", step_name="epoch")
-    model = train(x_train, t_train, seed=args.seed, log=log)
+    log = TrainingLog(N_("CNN mission (SimpleConvNet, Adam)"), step_name=N_("epoch"))
+    try:
+        model = train(x_train, t_train, seed=args.seed, log=log)
+    except NotImplementedError as stub:
+        sys.exit(not_implemented_message(stub))
     test_accuracy = float(np.mean(np.argmax(model.predict(x_test), axis=1) == t_test))
     log.finish(test_accuracy=test_accuracy)
-    print(f"test accuracy: {test_accuracy:.3f} ({len(t_test)} images never seen in training)")
+    print(_("test accuracy: {accuracy:.3f} ({count} images never seen in training)").format(
+        accuracy=test_accuracy, count=len(t_test)))
     log.save_plot(args.plot)
-    print(f"plot saved to {args.plot}")
+    print(_("plot saved to {path}").format(path=args.plot))
 
 
 if __name__ == "__main__":

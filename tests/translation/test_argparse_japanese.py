@@ -137,3 +137,31 @@ def test_every_instructors_subcommand_help_is_japanese(dotted, language, capsys)
     for words in OTHER_PROGRAMS_WORDS:       # possibly wrapped over two lines
         out = re.sub(r"\s+".join(map(re.escape, words.split())), "", out)
     assert not english_words(out) and not kit_english(out), out
+
+
+@pytest.mark.parametrize("mission", ["iris_mission", "digits_mission", "cnn_mission"])
+def test_a_missions_help_and_usage_error_are_japanese(mission, language, capsys):
+    main = __import__(f"exercises.{mission}", fromlist=["main"]).main
+    code, out, _ = run(main, ["--help", "--lang", "ja"], capsys)
+    assert code == 0 and out.startswith("使い方: ") and "ミッション" in out and "--lang" in out
+    assert not english_words(out), out
+    language("ja")
+    code, _, err = run(main, ["--seed", "many"], capsys)
+    assert code == 2 and "エラー: 引数 --seed: 'many' は int の値として読めません" in err
+
+
+def test_a_missions_progress_line_is_japanese(language):
+    import io
+
+    from exercises.training_log import TrainingLog
+    from exercises.translation import N_
+
+    language("ja")
+    stream = io.StringIO()
+    log = TrainingLog(N_("Digits mission (MultiLayerNet, batch norm, He, Adam)"), step_name=N_("epoch"),
+                      stream=stream)
+    log.record(1, 0.5, 0.875, 15)
+    log.finish(test_accuracy=0.9)
+    shown = stream.getvalue()
+    assert "手書き数字のミッション" in shown and "エポック 1/15" in shown and "損失 0.5000" in shown
+    assert "学習時間" in shown and "loss" not in shown and "trained in" not in shown
