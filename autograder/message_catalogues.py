@@ -55,6 +55,7 @@ class Domain:
     locale_dir: str
     todo_sources: tuple = ()
     test_name_sources: tuple = ()  # folders of hidden suites: a test's name is its docstring's first line
+    description_sources: tuple = ()  # folders of commands whose module docstring is their --help description
 
     def po_path(self, language, root=REPO_ROOT):
         return Path(root) / self.locale_dir / language / "LC_MESSAGES" / f"{self.name}.po"
@@ -71,7 +72,8 @@ class Domain:
 
 
 DOMAINS = {
-    "exercises": Domain("exercises", ("exercises",), "exercises/locale", todo_sources=("solutions",)),
+    "exercises": Domain("exercises", ("exercises",), "exercises/locale", todo_sources=("solutions",),
+                        description_sources=("exercises/experiments",)),
     "autograder": Domain("autograder", ("autograder",), "autograder/locale",
                          test_name_sources=("autograder/hidden",)),
 }
@@ -101,6 +103,14 @@ def extract(domain, root=REPO_ROOT):
                              auto_comments=["A docstring of the stubs (shown below the English one as a "
                                             "'日本語:' paragraph): keep its line breaks, names and shapes as "
                                             "code; after translating, run make_exercises."])
+    for folder in domain.description_sources:
+        for path in sorted((Path(root) / folder).glob("*.py")):
+            relative, text = path.relative_to(root).as_posix(), path.read_text(encoding="utf-8")
+            if "description=__doc__" in text:
+                template.add(ast.get_docstring(ast.parse(text), clean=False), None, [(relative, 1)],
+                             auto_comments=["The description of an experiment (its module docstring), shown by "
+                                            "its --help: keep the line breaks (about 78 columns, 2 per Japanese "
+                                            "character) and the blank lines between paragraphs."])
     for folder in domain.test_name_sources:
         for path in sorted((Path(root) / folder).glob("test_*.py")):
             relative = path.relative_to(root).as_posix()

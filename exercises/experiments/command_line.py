@@ -64,7 +64,7 @@ class Experiment:
 def _parser(experiment):
     parser = argparse.ArgumentParser(
         prog=f"python -m exercises.experiments.{experiment.name}",
-        description=experiment.description,
+        description=translated(experiment.description),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--quick", action="store_true",

@@ -165,3 +165,18 @@ def test_a_missions_progress_line_is_japanese(language):
     shown = stream.getvalue()
     assert "手書き数字のミッション" in shown and "エポック 1/15" in shown and "損失 0.5000" in shown
     assert "学習時間" in shown and "loss" not in shown and "trained in" not in shown
+
+
+EXPERIMENTS = ["weight_init", "activation_histograms", "batch_norm", "conv_filters", "gradient_vanishing",
+               "optimizers", "overfitting"]
+
+
+@pytest.mark.parametrize("name", EXPERIMENTS)
+def test_every_experiments_help_is_japanese_description_included(name, language, capsys):
+    from .test_grader_lines_japanese import kit_english
+
+    experiment = __import__(f"exercises.experiments.{name}", fromlist=["EXPERIMENT"]).EXPERIMENT
+    code, out, _ = run(lambda argv: command_line.main(experiment, argv), ["--help", "--lang", "ja"], capsys)
+    first_line = experiment.description.strip().splitlines()[0]
+    assert code == 0 and first_line not in out and ("本書" in out or "講座" in out)
+    assert not english_words(out) and not kit_english(out), out
