@@ -186,21 +186,22 @@ def grade_class(submissions_root, out, jobs=1, seed=None, force=False, retry_err
 def write_class_files(out, submissions, store, title=None, roster=None, late_policy=None):
     """gradebook.csv, report.png and report.md from the records; returns the figure's path or None."""
     entries, details = [], []
+    late_policy = late_policy or LatePolicy()
     for submission in submissions:
         run, error = store.read(submission.name)
         entries.append((submission.label, run, error or (import_error_text(run) if run else None)))
-        details.append(_gradebook_details(submission, run, store.details(submission.name), roster,
-                                          late_policy or LatePolicy()))
+        details.append(_gradebook_details(submission, run, store.details(submission.name), roster, late_policy))
     write_gradebook(entries, out / GRADEBOOK_FILE, details)
-    write_feedback_files(out / FEEDBACK_FOLDER, submissions, store)
+    write_feedback_files(out / FEEDBACK_FOLDER, submissions, store, late_policy)
     stats = class_stats(entries)
     figure = out / FIGURE_FILE if write_figure(stats, out / FIGURE_FILE) else None
     write_atomically(out / REPORT_FILE, render_report(stats, title, figure.name if figure else None))
     return figure
 
 
-def write_feedback_files(folder, submissions, store):
-    """feedback/<name>.md and .html for every submission with a record (one not graded says why)."""
+def write_feedback_files(folder, submissions, store, late_policy=None):
+    """feedback/<name>.md and .html for every submission with a record (one not graded says why); under a
+    late policy, a late one states its penalty and final score as the gradebook counts them."""
     from autograder.reports import HtmlReport, MarkdownReport
 
     folder.mkdir(exist_ok=True)
@@ -211,8 +212,16 @@ def write_feedback_files(folder, submissions, store):
         if run is None:
             from .results_store import ungraded_run
             run = ungraded_run(submission.label, 0, error)
-        MarkdownReport().write(run, folder / f"{submission.name}.md")
-        HtmlReport().write(run, folder / f"{submission.name}.html")
+        late = _late_verdict(late_policy, store.details(submission.name))
+        MarkdownReport(late).write(run, folder / f"{submission.name}.md")
+        HtmlReport(late).write(run, folder / f"{submission.name}.html")
+
+
+def _late_verdict(late_policy, recorded):
+    """The LateVerdict of a record under `late_policy`, or None (no policy, no submission time)."""
+    if late_policy is None or not late_policy.active or not recorded.get("submitted_at"):
+        return None
+    return late_policy.verdict(parse_instant(recorded["submitted_at"]))
 
 
 def _gradebook_details(submission, run, recorded, roster, late_policy):

@@ -13,7 +13,7 @@ import os
 from ..results import GradingRun, strip_control_chars
 from ..translation import _, chosen_language, language_code, translated
 from .atomic import write_atomically
-from .markdown import _points, total_line, unit_status
+from .markdown import _points, late_line, total_line, unit_status
 from .text import _MARKS
 
 __all__ = ["HtmlReport"]
@@ -30,7 +30,10 @@ pre { background: #f5f5f5; padding: .6rem; overflow-x: auto; white-space: pre; }
 
 
 class HtmlReport:
-    """Renders a `GradingRun` as a self-contained HTML document."""
+    """Renders a `GradingRun` as a self-contained HTML document (late: a late_work.LateVerdict to state)."""
+
+    def __init__(self, late=None):
+        self.late = late
 
     def render(self, run: GradingRun) -> str:
         run = run.numbered()
@@ -63,7 +66,11 @@ class HtmlReport:
                 heading = _("{title}  ({points} points)").format(
                     title=f"[{test.number}] {test.unit}: {test.name}", points=_points(test.score, test.max_score))
                 parts += [f"<h3>{_e(heading)}</h3>", _pre(test.feedback() or _("(no feedback recorded)"))]
-        parts += [f"<p><strong>{_e(total_line(run))}</strong></p>", "</body>\n</html>"]
+        parts.append(f"<p><strong>{_e(total_line(run))}</strong></p>")
+        late = late_line(run, self.late)
+        if late:
+            parts.append(f"<p><strong>{_e(late)}</strong></p>")
+        parts.append("</body>\n</html>")
         return "\n".join(parts) + "\n"
 
     def write(self, run: GradingRun, path: str | os.PathLike[str]) -> None:

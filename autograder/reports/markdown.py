@@ -22,8 +22,21 @@ def unit_status(summary) -> str:
     return "pass" if summary.passed == summary.total else ("partial" if summary.score > 0 else "FAIL")
 
 
+def late_line(run: GradingRun, late) -> str | None:
+    """The late penalty's sentence for `run` (late: a late_work.LateVerdict, or None), or None when on time."""
+    from .gradescope import LATE_LINE
+
+    if late is None or not late.late or not run.tests:
+        return None
+    return translated(LATE_LINE).format(days=late.late_days, percent=format_points(late.penalty_percent),
+                                        before=format_points(run.score), after=format_points(late.apply(run.score)))
+
+
 class MarkdownReport:
-    """Renders a `GradingRun` as a Markdown document."""
+    """Renders a `GradingRun` as a Markdown document (late: a late_work.LateVerdict to state, or None)."""
+
+    def __init__(self, late=None):
+        self.late = late
 
     def render(self, run: GradingRun) -> str:
         run = run.numbered()
@@ -52,6 +65,9 @@ class MarkdownReport:
                     title=title, points=_points(test.score, test.max_score)), ""]
                 lines += _fenced(test.feedback() or _("(no feedback recorded)"))
         lines += ["", "**" + total_line(run) + "**"]
+        late = late_line(run, self.late)
+        if late:
+            lines += ["", "**" + late + "**"]
         return "\n".join(lines) + "\n"
 
     def write(self, run: GradingRun, path: str | os.PathLike[str]) -> None:

@@ -104,6 +104,15 @@ def test_every_student_gets_feedback_files_with_the_graders_feedback(term):
         f"{name}.{kind}" for name in ("alice", "bob", "carol", "hw1-dave") for kind in ("md", "html"))
 
 
+def test_a_late_students_feedback_files_state_the_penalty_and_the_final_score(term):
+    _, out, _ = term
+    rows = gradebook(out)
+    carol = (out / "feedback" / "carol.md").read_text()
+    assert "2 day(s) late: 20 % taken off" in carol and rows["carol"]["final_total"] in carol
+    assert "20 % taken off" in (out / "feedback" / "carol.html").read_text()
+    assert "late" not in (out / "feedback" / "alice.md").read_text().lower()     # on time: nothing said
+
+
 def test_a_resubmission_is_regraded_and_regrade_forces_one(term):
     folder, out, _ = term
     before = gradebook(out)
