@@ -73,13 +73,13 @@ def read_solutions(solutions_dir, translate=None):
     """{module name: ModuleBlocks} for every `*.py` of the solutions folder but `__init__`.
 
     translate: the students' catalogue (see make_exercises.todo_translations): each docstring
-    gets its Japanese paragraph, as in the stubs of exercises/.
+    gets its Japanese paragraph and each TODO its `# 日本語:` block, as in the stubs of exercises/.
     """
     modules = {}
     for path in sorted(Path(solutions_dir).glob("*.py")):
         if path.stem == "__init__":
             continue
-        modules[path.stem] = read_module(path.stem, bilingual_source(path, translate))
+        modules[path.stem] = read_module(path.stem, bilingual_source(path, translate), translate)
     return modules
 
 

@@ -39,8 +39,8 @@ class Course:
 
     @property
     def translate(self):
-        """The students' catalogue of the kit (exercises/locale): the docstrings' Japanese paragraphs,
-        as in the stubs."""
+        """The students' catalogue of the kit (exercises/locale): the docstrings' Japanese paragraphs
+        and the TODOs' Japanese comments, as in the stubs."""
         from autograder.curriculum.make_exercises import todo_translations
 
         return todo_translations(self.kit_root / "exercises")

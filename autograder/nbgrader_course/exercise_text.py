@@ -1,13 +1,18 @@
 """The words of a notebook, written from the reference module's own docstrings and TODOs.
 
 Docstrings keep their line breaks (shapes are listed one per line), so they
-are shown as preformatted text; TODO texts become the "Your task" list.
+are shown as preformatted text; TODO texts become the "Your task" list, each
+item followed by its Japanese translation as a `日本語: ` sub-item (from the
+students' catalogue, as the stubs' `# 日本語:` comments).
 """
 import ast
 import copy
 import textwrap
 
 from .module_blocks import Block
+
+#: Opens the Japanese sub-item under each item of the "Your task" list.
+TRANSLATION_ITEM = "日本語: "
 
 HOW_TO = """\
 **How this notebook works.** Write your code in the cells marked *YOUR CODE HERE*
@@ -71,7 +76,11 @@ def unit_text(block: Block, unit, points):
     if block.docstring:
         lines += [preformatted(block.docstring), ""]
     lines += ["**Your task:**", ""]
-    lines += [f"- {where}{escape(region.todo_text)}" for where, region in _tasks(node, block)]
+    for where, region in _tasks(node, block):
+        lines.append(f"- {where}{escape(region.todo_text)}")
+        translation = block.todo_translation(region)
+        if translation:
+            lines.append(f"  - {TRANSLATION_ITEM}{escape(translation)}")
     if unit:
         lines += ["", f"Graded as unit `{unit}`."]
     return "\n".join(lines)

@@ -8,7 +8,9 @@ block we keep what a notebook builder needs to know:
 - `defines` / `uses`: top-level names it binds and names it mentions, so a
   notebook can carry over just the part of an earlier module it needs;
 - `regions`: its solution regions (`autograder.curriculum`), the student's part;
-- `relative_imports`: for `from .layers import Affine`, {"layers": {"Affine"}}.
+- `relative_imports`: for `from .layers import Affine`, {"layers": {"Affine"}};
+- `translations`: each region's TODO text -> its Japanese translation, from the
+  students' catalogue, shown under the English TODO as in the stubs.
 
 The module docstring and the `if __name__ == "__main__":` block are not blocks:
 the first becomes the notebook's introduction, the second has no meaning in a
@@ -17,7 +19,7 @@ notebook kernel (where `__name__` is always "__main__").
 import ast
 from dataclasses import dataclass, field
 
-from autograder.curriculum.solution_regions import BEGIN_MARKER, solution_regions
+from autograder.curriculum.solution_regions import BEGIN_MARKER, solution_regions, translated_comment
 
 
 @dataclass
@@ -35,14 +37,20 @@ class Block:
     regions: list = field(default_factory=list)  # curriculum Regions inside the block
     relative_imports: dict = field(default_factory=dict)  # module -> set of names
     is_import: bool = False
+    translations: dict = field(default_factory=dict)  # TODO text -> its Japanese translation
 
     @property
     def is_exercise(self):
         """True when the block holds a part the student writes."""
         return bool(self.regions)
 
+    def todo_translation(self, region):
+        """The Japanese translation of a region's TODO text, or None when the catalogue has none."""
+        return self.translations.get(region.todo_text)
+
     def nbgrader_source(self):
-        """The block's text with each region's TODO comment moved above `### BEGIN SOLUTION`.
+        """The block's text with each region's TODO comment moved above `### BEGIN SOLUTION`,
+        followed by its translation as a `# 日本語: ...` block, exactly as in the stubs.
 
         nbgrader replaces everything between the markers by its stub, so the
         TODO text must sit outside them to reach the student's notebook.
@@ -52,6 +60,9 @@ class Block:
             begin = region.start_line - self.first_line
             todo_count = len(region.todo_comment.splitlines())
             todo = lines[begin + 1:begin + 1 + todo_count]
+            translation = self.todo_translation(region)
+            if translation:
+                todo += translated_comment(translation, region.indent).splitlines(keepends=True)
             lines[begin:begin + 1 + todo_count] = todo + [lines[begin]]
         return "".join(lines)
 
@@ -83,8 +94,13 @@ class ModuleBlocks:
         return merged
 
 
-def read_module(name, source_text):
-    """Cut `source_text` (the module `name`) into a ModuleBlocks."""
+def read_module(name, source_text, translate=None):
+    """Cut `source_text` (the module `name`) into a ModuleBlocks.
+
+    translate(TODO text) -> translation (the students' catalogue, see
+    make_exercises.todo_translations): the TODOs' translations, kept in each block's
+    `translations`; a TODO the catalogue does not translate stays in English alone.
+    """
     tree = ast.parse(source_text)
     lines = source_text.splitlines(keepends=True)
     regions = solution_regions(source_text, f"solutions/{name}.py")
@@ -110,10 +126,23 @@ def read_module(name, source_text):
             first_line=first,
             last_line=last,
             regions=inside,
+            translations=_translations(inside, translate),
         )
         _describe(block, node)
         blocks.append(block)
     return ModuleBlocks(name=name, docstring=docstring, blocks=blocks)
+
+
+def _translations(regions, translate):
+    """{TODO text: translation} of the regions that `translate` translates (as stub_lines decides)."""
+    if translate is None:
+        return {}
+    found = {}
+    for region in regions:
+        translation = translate(region.todo_text)
+        if translation and translation != region.todo_text:
+            found[region.todo_text] = translation
+    return found
 
 
 def _is_docstring(node):

@@ -163,6 +163,20 @@ def test_released_notebooks_hold_no_solution_and_no_hidden_test(course):
         assert any("# TODO:" in c.source for c in solution_cells)
 
 
+def test_released_notebooks_show_every_todo_in_english_then_japanese_as_the_stubs(course):
+    from autograder.curriculum.make_exercises import todo_translations
+
+    from .test_nbgrader_todos import stub_texts, todo_blocks, untranslated_todos
+
+    stubs, translate = stub_texts(), todo_translations(KIT_ROOT / "exercises")
+    todos = 0
+    for assignment in ASSIGNMENTS:
+        book = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb", as_version=4)
+        assert untranslated_todos(book, stubs, translate) == [], assignment
+        todos += sum(len(todo_blocks(c.source)) for c in cells_with(book, "solution"))
+    assert todos > 50
+
+
 def test_later_notebooks_carry_earlier_code_as_stubs_for_the_student(course):
     book = nbformat.read(course / "release" / "two_layer_net" / "two_layer_net.ipynb", as_version=4)
     ids = [c.metadata["nbgrader"]["grade_id"] for c in cells_with(book, "solution")]
