@@ -283,11 +283,28 @@ def argparse_in_language(catalogue=None):
         translation = catalogue.gettext(message)
         return translation if translation != message else original_ngettext(singular, plural, count)
 
+    # Help texts other than English are cut at terminal columns (a Japanese character takes two).
+    formatter = argparse.HelpFormatter
+    original_split, original_fill = formatter._split_lines, formatter._fill_text
+
+    def split_lines(self, text, width):         # help texts cut at terminal columns, between Japanese characters
+        if chosen_language() == DEFAULT_LANGUAGE:
+            return original_split(self, text, width)
+        return wrap(self._whitespace_matcher.sub(" ", text).strip(), width)
+
+    def fill_text(self, text, width, indent):   # descriptions likewise
+        if chosen_language() == DEFAULT_LANGUAGE:
+            return original_fill(self, text, width, indent)
+        return "\n".join(indent + line for line in wrap(self._whitespace_matcher.sub(" ", text).strip(),
+                                                           max(width - len(indent), 11)))
+
     argparse._, argparse.ngettext = gettext, ngettext
+    formatter._split_lines, formatter._fill_text = split_lines, fill_text
     try:
         yield
     finally:
         argparse._, argparse.ngettext = original_gettext, original_ngettext
+        formatter._split_lines, formatter._fill_text = original_split, original_fill
 
 
 #: The catalogue of everything students see: the provided code, the visible tests, the experiments.

@@ -146,7 +146,7 @@ def check_cross_entropy_zero_probability(sub, rng):
     y1[label] = 0.0
     y1 /= y1.sum()
     t1 = np.eye(c)[label]
-    got = sub.run("cross_entropy_error(y, t) with y[true class] == 0",
+    got = sub.run(_("cross_entropy_error(y, t) with y[true class] == 0"),
                   lambda m: m["functions"].cross_entropy_error(y1.copy(), t1.copy()))
     value = np.asarray(got, dtype=float) if got is not None else np.array(np.nan)
     if value.size != 1 or not np.isfinite(value) or float(value) < LOSS_AT_ZERO_PROBABILITY:

@@ -221,7 +221,7 @@ class RemoteSubmission:
         last_error = None
         for module in GENERATOR_MODULES:
             try:
-                return self.call("making a random generator",
+                return self.call(_("making a random generator"),
                                  lambda: self.modules[module].np.random.default_rng(seed))
             except WorkerStopped:
                 raise

@@ -180,3 +180,15 @@ def test_every_experiments_help_is_japanese_description_included(name, language,
     first_line = experiment.description.strip().splitlines()[0]
     assert code == 0 and first_line not in out and ("本書" in out or "講座" in out)
     assert not english_words(out) and not kit_english(out), out
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["grade", "--help"], ["batch", "--help"], ["gradescope", "--help"]])
+def test_japanese_help_fits_the_terminal_width_in_columns(argv, language, capsys, monkeypatch):
+    """textwrap counts a Japanese character as one column; it takes two: the kit cuts by columns."""
+    from solutions.translation import columns
+
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run(cli.main, [*argv, "--lang", "ja"], capsys)
+    after_usage = out.split("\n\n", 1)[1]
+    too_wide = [line for line in after_usage.splitlines() if columns(line) > 80]
+    assert not too_wide, "\n".join(too_wide)
