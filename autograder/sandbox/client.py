@@ -102,7 +102,7 @@ class _Channel:
         """One message; its size is checked against `max_bytes` before a byte of it is read."""
         (size,) = wire.HEADER.unpack(self._read(wire.HEADER.size, deadline))
         if size > max_bytes:
-            raise wire.ResultTooLarge(wire.too_large_message(size, max_bytes))
+            raise wire.ResultTooLarge(worker_message(wire.too_large_message(size, max_bytes)))
         return wire.loads(self._read(size, deadline))
 
     def _read(self, size, deadline):
@@ -610,12 +610,23 @@ def _strings(items):
     return [str(s)[:500] for s in items] if isinstance(items, list) else []
 
 
+def worker_message(text):
+    """`text` from the worker with each of its own messages (wire.WORKER_MESSAGES) in the chosen language."""
+    from autograder.translation import MessagePattern
+
+    for template in wire.WORKER_MESSAGES:
+        found = MessagePattern(template, error=".*", megabytes=r"[\d.]+", limit=r"[\d.]+", shape=r"\(.*?\)").search(text)
+        if found:
+            text = text[:found.start()] + translated(template).format(**found.groupdict()) + text[found.end():]
+    return text
+
+
 def _remote_error(err):
     err = err if isinstance(err, dict) else {}
-    type_name, message = str(err.get("type", "Exception"))[:100], str(err.get("message", ""))
+    type_name, message = str(err.get("type", "Exception"))[:100], worker_message(str(err.get("message", "")))
     if type_name == "NotPlainData":
         return wire.NotPlainData(message)
-    return RemoteError(type_name, message, str(err.get("traceback", "")))
+    return RemoteError(type_name, message, worker_message(str(err.get("traceback", ""))))
 
 
 def _read_pipe(fd, wait):

@@ -56,10 +56,29 @@ class ResultTooLarge(WireError):
     """A value too large for one message (raised before it is encoded)."""
 
 
-def too_large_message(size, max_bytes, what="a reply of"):
-    """What the student reads when a reply is over the cap (sizes in bytes)."""
-    return (f"your code returned {what} {size / 2**20:.1f} MB; the grader accepts replies of at most "
-            f"{max_bytes / 2**20:.0f} MB (return a smaller result)")
+def N_(message):
+    """Marks a message for the grader's catalogue. The worker has no translations: it writes the message
+    in English, and the grader says it again in the course language (client.worker_message)."""
+    return message
+
+
+TOO_LARGE_REPLY = N_("your code returned a reply of {megabytes} MB; the grader accepts replies of at most {limit} MB "
+                     "(return a smaller result)")
+TOO_LARGE_ARRAY = N_("your code returned an array {shape} of {megabytes} MB; the grader accepts replies of at most "
+                     "{limit} MB (return a smaller result)")
+OUT_OF_WORKER_MEMORY = N_("your code returned more data than the worker's memory can send (return a smaller result)")
+PYTHON_CHANGED = N_("the worker failed after the submission changed Python itself: {error}")
+DISK_FULL_NOTE = N_(" (the grader lets a submission write at most {megabytes} MB, its own files and /tmp together)")
+FILE_TOO_LARGE_NOTE = N_(" (the grader lets a submission write files of at most {megabytes} MB)")
+#: What the worker writes that a student may read: the grader translates each (client.worker_message).
+WORKER_MESSAGES = (TOO_LARGE_ARRAY, TOO_LARGE_REPLY, OUT_OF_WORKER_MEMORY, PYTHON_CHANGED, DISK_FULL_NOTE,
+                   FILE_TOO_LARGE_NOTE)
+
+
+def too_large_message(size, max_bytes, shape=None):
+    """What the student reads when a reply is over the cap (sizes in bytes; shape: an array's)."""
+    template = TOO_LARGE_REPLY if shape is None else TOO_LARGE_ARRAY
+    return template.format(shape=shape, megabytes=f"{size / 2**20:.1f}", limit=f"{max_bytes / 2**20:.0f}")
 
 
 # ---------------------------------------------------------------- encoding
@@ -76,7 +95,7 @@ def encode_array(a, max_bytes=None):
     if a.dtype.kind not in ARRAY_KINDS or a.dtype.fields is not None:
         raise NotPlainData(f"an ndarray of dtype {a.dtype} is not plain data")
     if max_bytes is not None and (a.nbytes + 2) // 3 * 4 > max_bytes:
-        raise ResultTooLarge(too_large_message(a.nbytes, max_bytes, what=f"an array {a.shape} of"))
+        raise ResultTooLarge(too_large_message(a.nbytes, max_bytes, shape=a.shape))
     data = np.ascontiguousarray(a).tobytes()
     return {"$nd": [a.dtype.str, list(a.shape), base64.b64encode(data).decode("ascii")]}
 

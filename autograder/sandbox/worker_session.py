@@ -66,13 +66,12 @@ class Session:
                 body = self.wire.dumps(reply)
             except MemoryError:
                 reply, leave = {"err": {"type": "ResultTooLarge", "traceback": "",
-                                        "message": "your code returned more data than the worker's memory "
-                                                   "can send (return a smaller result)"}}, False
+                                        "message": self.wire.OUT_OF_WORKER_MEMORY}}, False
                 body = self.wire.dumps(reply)
             except BaseException as error:     # the submission broke Python under our feet
                 reply, leave = {"err": {"type": "SandboxError", "traceback": _format_own(error),
-                                        "message": f"the worker failed after the submission changed "
-                                                   f"Python itself: {error!r}"[:MESSAGE_CHARS]}}, False
+                                        "message": self.wire.PYTHON_CHANGED.format(
+                                            error=repr(error))[:MESSAGE_CHARS]}}, False
                 body = self.wire.dumps(reply)
             if len(body) > self.max_bytes:
                 body = self.wire.dumps({"err": {"type": "ResultTooLarge", "traceback": "",
@@ -316,10 +315,9 @@ class Session:
         except Exception:
             message = "<the exception's str() failed>"
         if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-            message += (f" (the grader lets a submission write at most {self.scratch_mb} MB, "
-                        "its own files and /tmp together)")
+            message += self.wire.DISK_FULL_NOTE.format(megabytes=self.scratch_mb)
         elif isinstance(error, OSError) and error.errno == errno.EFBIG:
-            message += f" (the grader lets a submission write files of at most {self.file_size_mb} MB)"
+            message += self.wire.FILE_TOO_LARGE_NOTE.format(megabytes=self.file_size_mb)
         return {"type": type(error).__name__,
                 "message": self.relative(message)[:MESSAGE_CHARS],
                 "traceback": _tail(self.relative(text), TRACEBACK_CHARS)}

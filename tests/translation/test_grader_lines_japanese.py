@@ -124,3 +124,17 @@ def test_the_class_report_still_counts_timeouts_and_imports_written_in_japanese(
     assert {(i.kind, i.unit) for i in run_incidents("s", run)} == {("timeout", "functions.sigmoid"),
                                                                  ("import", "layers.Relu")}
     assert failed_imports(run) == {"layers": "SyntaxError"}
+
+
+def test_what_the_worker_itself_says_is_japanese_too(tmp_path, capsys):
+    """The sandboxed worker has no translations: the grader words its messages again (client.worker_message)."""
+    submission = copy_modules(REPO / "solutions", tmp_path / "submission")
+    source = (submission / "functions.py").read_text(encoding="utf-8")
+    source = source.replace("def relu(x):", "def relu(x):\n    return np.zeros((6000, 6000))\n", 1)
+    source = source.replace("def softmax(x):", "def softmax(x):\n    open('/tmp/big.bin', 'wb').write(b'0' * (80 << 20))\n", 1)
+    (submission / "functions.py").write_text(source, encoding="utf-8")
+    code, shown = grade_in_japanese(capsys, submission, "--only", "functions.relu", "--only", "functions.softmax")
+    squashed = "".join(shown.split())        # long lines are wrapped, Japanese ones between characters
+    assert code == 0 and "採点プログラムが受け取れるのは32MBまでです" in squashed
+    assert "提出物が書き込めるファイルの大きさは64MBまでです" in squashed
+    assert not kit_english(shown.replace("File too large", "")), shown
