@@ -138,3 +138,23 @@ def test_what_the_worker_itself_says_is_japanese_too(tmp_path, capsys):
     assert code == 0 and "採点プログラムが受け取れるのは32MBまでです" in squashed
     assert "提出物が書き込めるファイルの大きさは64MBまでです" in squashed
     assert not kit_english(shown.replace("File too large", "")), shown
+
+
+def test_the_class_report_and_the_similarity_table_are_japanese(monkeypatch):
+    from autograder.batch.class_report import class_stats, render_report
+    from autograder.results import GradingRun, TestResult
+    from autograder.similarity.pairs import Pair
+    from autograder.similarity.report import render_markdown
+
+    monkeypatch.setenv("KIT_LANG", "ja")
+    failed = TestResult(name="a", unit="functions.sigmoid", max_score=2, score=0, passed=False,
+                        output="sigmoid(x): functions.sigmoid で時間切れになりました (1 秒)")
+    passed = TestResult(name="a", unit="functions.sigmoid", max_score=2, score=2, passed=True, output="")
+    entries = [("alice", GradingRun(submission="alice", seed=1, kit_version="0", tests=[passed]), None),
+               ("bob", GradingRun(submission="bob", seed=1, kit_version="0", tests=[failed]), None),
+               ("carol", None, "採点プログラムが異常終了しました (終了コード 1)")]
+    report = render_report(class_stats(entries), figure="report.png")
+    assert report.startswith("# クラスのレポート") and "## 時間切れ、異常終了、読み込めないモジュール" in report
+    assert not kit_english(report), report
+    table = render_markdown([Pair("alice", "bob", 0.5, 0.25, 120)], 2)
+    assert table.startswith("# 学生が書いたコードの類似度") and not kit_english(table), table
