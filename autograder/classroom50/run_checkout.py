@@ -45,7 +45,8 @@ def main(here, cwd=None, environ=None):
     seed = settings.get("seed") if isinstance(settings.get("seed"), int) else seed_of(commit)
     submitted_at = git_commit_time(cwd) or datetime.now(timezone.utc)
     label = f"{identity.get('owner', 'student')} {identity['assignment']} {identity['submission']}"
-    print(f"grading {cwd} with seed {seed} (submitted {submitted_at.isoformat()})", flush=True)
+    print(_("grading {path} with seed {seed} (submitted {when})").format(
+        path=cwd, seed=seed, when=submitted_at.isoformat()), flush=True)
     try:
         run = grade_submission(cwd, seed=seed, label=label, hide=[str(here)])
     except (SubmissionError, SelectionError) as error:
@@ -57,11 +58,12 @@ def main(here, cwd=None, environ=None):
     result = result_v1(run, identity, submitted_at)
     problems = validate_result_v1(result)
     if problems:
-        print("::error::the kit wrote an invalid result.json: " + "; ".join(problems), file=sys.stderr)
+        print("::error::" + _("the kit wrote an invalid result.json: {problems}").format(problems="; ".join(problems)),
+              file=sys.stderr)
         return 1
     write_atomically(cwd / RESULT_FILE, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     write_atomically(cwd / RELEASE_BODY_FILE, MarkdownReport().render(run))
-    print(f"score {result['score']} / {result['max-score']}")
+    print(_("score {score} / {max_score}").format(score=result["score"], max_score=result["max-score"]))
     return 0
 
 

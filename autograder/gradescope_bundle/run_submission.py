@@ -54,7 +54,8 @@ def main(argv=None):
     label = f"gradescope submission {metadata['id']}" if "id" in metadata else "submission"
     submission = submission_path(root / "submission")
     course_seed = course_seed_of(settings)
-    print(f"grading {submission} with seed {seed} ({seed_from}), course seed {course_seed}", flush=True)
+    print(_("grading {path} with seed {seed} ({seed_from}), course seed {course_seed}").format(
+        path=submission, seed=seed, seed_from=translated(seed_from), course_seed=course_seed), flush=True)
     try:
         run = grade_submission(submission, seed=seed, label=label, hide=[str(results.parent)], budget=budget,
                                course_seed=course_seed)
@@ -65,9 +66,10 @@ def main(argv=None):
         traceback.print_exc(file=sys.stdout)
         run = not_graded(label, seed, translated(CRASH_MESSAGE))
     report_for(settings, metadata, submission).write(run, results)
-    print(f"score {run.score:g} / {run.max_score:g}; protections: {', '.join(run.protections) or 'none'}")
+    print(_("score {score:g} / {max_score:g}; protections: {protections}").format(
+        score=run.score, max_score=run.max_score, protections=", ".join(run.protections) or _("none")))
     if run.error:
-        print(f"grading error: {run.error}")
+        print(_("grading error: {error}").format(error=run.error))
     return 0
 
 
@@ -77,13 +79,14 @@ def report_for(settings, metadata, submission):
     try:
         policy = LatePolicy.from_dict(settings.get("late_policy"))
     except (PolicyError, ValueError, TypeError) as error:
-        print(f"late policy in bundle.json ignored: {error}")
+        print(_("late policy in bundle.json ignored: {error}").format(error=error))
         policy = LatePolicy()
     late = None
     if policy.active and metadata.get("created_at"):
         when, _source = submission_time(submission, metadata["created_at"])
         late = policy.verdict(when)
-        print(f"submitted {when.isoformat()}: {late.late_days} day(s) late, {late.penalty_percent:g} % off")
+        print(_("submitted {when}: {days} day(s) late, {percent:g} % off").format(
+            when=when.isoformat(), days=late.late_days, percent=late.penalty_percent))
     return GradescopeReport(visibility=visibility, test_visibility=visibility, late=late)
 
 
@@ -117,12 +120,12 @@ def read_metadata(path):
 def choose_seed(settings, metadata):
     """(seed, where it came from): the bundle's fixed seed, else the submission id, else random."""
     if isinstance(settings.get("seed"), int):
-        return settings["seed"], "fixed in the bundle"
+        return settings["seed"], N_("fixed in the bundle")
     submission_id = metadata.get("id")
     if isinstance(submission_id, int) or (isinstance(submission_id, str) and submission_id.isdigit()):
-        return int(submission_id) % SEED_LIMIT, "the Gradescope submission id"
+        return int(submission_id) % SEED_LIMIT, N_("the Gradescope submission id")
     import secrets
-    return secrets.randbelow(SEED_LIMIT), "drawn at random"
+    return secrets.randbelow(SEED_LIMIT), N_("drawn at random")
 
 
 def submission_path(folder):
