@@ -1,6 +1,6 @@
 # Generated from solutions/cnn_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 7ee7cf779dc12af7 (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=3adb18b4 CnnClassifier=d228a52c train=d8091cd4 main=37b99021
+# Provided code fingerprint: c7797d8dbf5fb9ba (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=0e4e3e3d CnnClassifier=d228a52c train=d8091cd4 main=769c8497
 """The CNN mission: read 8x8 handwritten digits with your own SimpleConvNet.
 
 Run it:  python -m exercises.cnn_mission   (trains, prints accuracy, saves a plot)
@@ -28,6 +28,7 @@ from .data import stratified_split
 from .optimizer import Adam
 from .simple_conv_net import SimpleConvNet
 from .training_log import TrainingLog, not_implemented_message
+from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
 
 IMAGE_SHAPE = (1, 8, 8)  # (channels, height, width)
 MAX_PIXEL_VALUE = 16     # pixels are counts 0..16
@@ -88,8 +89,6 @@ def main(argv=None):
     日本語: 層化したランダムな 1200/597 の分割で学習し、
     テストデータでの認識精度を表示してグラフを保存します。
     """
-    from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
-
     use_command_line_language(argv)
     with argparse_in_language():
         parser = argparse.ArgumentParser(

@@ -1,7 +1,7 @@
 # Generated from solutions/digits_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: c47ed04e69a0eca9 (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=c43fd752 DigitsClassifier=331d558f train=bfce5ef3
-#   main=5ce91410
+# Provided code fingerprint: 7f1d2ef3c122ea08 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=2bca90a8 DigitsClassifier=331d558f train=bfce5ef3
+#   main=11263bf7
 """The digits mission: read 8x8 handwritten digits with your own MultiLayerNet.
 
 Run it:  python -m exercises.digits_mission   (trains, prints accuracy, saves a plot)
@@ -40,6 +40,7 @@ from .data import stratified_split
 from .multi_layer_net import MultiLayerNet
 from .optimizer import Adam
 from .training_log import TrainingLog, not_implemented_message
+from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
 
 PIXEL_COUNT = 64       # 8 x 8 images
 MAX_PIXEL_VALUE = 16   # pixels are counts 0..16
@@ -100,8 +101,6 @@ def main(argv=None):
     日本語: 層化したランダムな 1200/597 の分割で学習し、
     テストデータでの認識精度を表示してグラフを保存します。
     """
-    from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
-
     use_command_line_language(argv)
     with argparse_in_language():
         parser = argparse.ArgumentParser(

@@ -1,7 +1,7 @@
 # Generated from solutions/iris_mission.py by `python -m autograder.curriculum.make_exercises`: edit only between each `# TODO:` and its `# ---- end of your code ----`.
-# Provided code fingerprint: 8a3614296b69b36f (the visible tests tell you when code outside them changed)
-# Provided code by definition: <module>=d4481442 IrisClassifier=1c35618c train=d7dc0503
-#   main=97eeace7
+# Provided code fingerprint: c87f2972927a02c2 (the visible tests tell you when code outside them changed)
+# Provided code by definition: <module>=3ac4a80c IrisClassifier=1c35618c train=d7dc0503
+#   main=efd820b4
 """The completion mission: classify Iris flowers with a 4-6-3 network you built.
 
 Run it:  python -m exercises.iris_mission   (trains, prints accuracy, saves a plot)
@@ -35,6 +35,7 @@ import numpy as np
 from .data import load_iris, stratified_split
 from .optimizer import SGD
 from .training_log import TrainingLog, not_implemented_message
+from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
 from .two_layer_net import TwoLayerNet
 
 INPUT_SIZE = 4      # sepal length, sepal width, petal length, petal width (cm)
@@ -102,8 +103,6 @@ def main(argv=None):
     日本語: 層化したランダムな 100/50 の分割で学習し、
     テストデータでの認識精度を表示してグラフを保存します。
     """
-    from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
-
     use_command_line_language(argv)
     with argparse_in_language():
         parser = argparse.ArgumentParser(

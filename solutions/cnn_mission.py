@@ -17,6 +17,7 @@ from .data import stratified_split
 from .optimizer import Adam
 from .simple_conv_net import SimpleConvNet
 from .training_log import TrainingLog, not_implemented_message
+from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
 
 IMAGE_SHAPE = (1, 8, 8)  # (channels, height, width)
 MAX_PIXEL_VALUE = 16     # pixels are counts 0..16
@@ -75,8 +76,6 @@ def train(x_train, t_train, seed=0, log=None):
 
 def main(argv=None):
     """Train on a random stratified 1200/597 split, print the test accuracy and save a plot."""
-    from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
-
     use_command_line_language(argv)
     with argparse_in_language():
         parser = argparse.ArgumentParser(

@@ -22,6 +22,7 @@ from .data import stratified_split
 from .multi_layer_net import MultiLayerNet
 from .optimizer import Adam
 from .training_log import TrainingLog, not_implemented_message
+from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
 
 PIXEL_COUNT = 64       # 8 x 8 images
 MAX_PIXEL_VALUE = 16   # pixels are counts 0..16
@@ -79,8 +80,6 @@ def train(x_train, t_train, seed=0, log=None):
 
 def main(argv=None):
     """Train on a random stratified 1200/597 split, print the test accuracy and save a plot."""
-    from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
-
     use_command_line_language(argv)
     with argparse_in_language():
         parser = argparse.ArgumentParser(

@@ -19,6 +19,7 @@ import numpy as np
 from .data import load_iris, stratified_split
 from .optimizer import SGD
 from .training_log import TrainingLog, not_implemented_message
+from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
 from .two_layer_net import TwoLayerNet
 
 INPUT_SIZE = 4      # sepal length, sepal width, petal length, petal width (cm)
@@ -79,8 +80,6 @@ def train(x_train, t_train, seed=0, log=None):
 
 def main(argv=None):
     """Train on a random stratified 100/50 split, print the test accuracy and save a plot."""
-    from .translation import LANGUAGES, N_, _, argparse_in_language, use_command_line_language
-
     use_command_line_language(argv)
     with argparse_in_language():
         parser = argparse.ArgumentParser(

@@ -3,32 +3,54 @@
 Docstrings keep their line breaks (shapes are listed one per line), so they
 are shown as preformatted text; TODO texts become the "Your task" list, each
 item followed by its Japanese translation as a `日本語: ` sub-item (from the
-students' catalogue, as the stubs' `# 日本語:` comments).
+students' catalogue, as the stubs' `# 日本語:` comments). The notebook's own
+words (how it works, the labels) are in English and Japanese alike, the
+Japanese from the grader's catalogue: `bilingual`.
 """
 import ast
 import copy
 import textwrap
+
+from autograder.translation import CATALOGUE, N_
 
 from .module_blocks import Block
 
 #: Opens the Japanese sub-item under each item of the "Your task" list.
 TRANSLATION_ITEM = "日本語: "
 
-HOW_TO = """\
+HOW_TO = N_("""\
 **How this notebook works.** Write your code in the cells marked *YOUR CODE HERE*
 (replace `raise NotImplementedError()`), following the *TODO* comment above it;
 leave the other cells as they are. Run every cell from the top (*Kernel > Restart
 & Run All*) before you submit. Each cell headed *Graded* is worth the points it
 names: the checks it runs are hidden and run when your notebook is graded, on
-inputs drawn then, so they are not the examples you try here."""
+inputs drawn then, so they are not the examples you try here.""")
 
-CARRY_OVER = """\
-## Your code from earlier assignments
-
+CARRY_OVER_HEADING = N_("Your code from earlier assignments")
+CARRY_OVER = N_("""\
 This notebook builds on code you wrote before. Paste **your own** solutions
 from the notebooks named below into these cells (only the parts used here are
 listed). They are not graded again here, but the code of this assignment calls
-them, so it can only work when they do."""
+them, so it can only work when they do.""")
+YOUR_TASK = N_("Your task:")
+GRADED_HERE = N_("Graded here ({total} points in all):")
+GRADED_AS_UNIT = N_("Graded as unit `{unit}`.")
+FROM_ASSIGNMENT = N_("From assignment `{module}`")
+
+
+def japanese(message):
+    """`message` (marked with N_) in Japanese, from the grader's catalogue; None when it has none."""
+    translation = CATALOGUE.translations("ja").gettext(message)
+    return translation if translation != message else None
+
+
+def bilingual(message, separator="\n\n", **fields):
+    """`message` in English, then in Japanese (when translated), each formatted with `fields`."""
+    english = message.format(**fields) if fields else message
+    translation = japanese(message)
+    if translation is None:
+        return english
+    return english + separator + (translation.format(**fields) if fields else translation)
 
 
 def escape(text):
@@ -54,16 +76,21 @@ def introduction(assignment, module_docstring, units_and_points):
         lines += [f"**{escape(summary.strip())}**", ""]
         if rest.strip():
             lines += [preformatted(textwrap.dedent(rest)), ""]
-    lines += [HOW_TO, ""]
+    lines += [bilingual(HOW_TO), ""]
     if units_and_points:
         total = sum(points for _, points in units_and_points)
-        lines += [f"**Graded here** ({_points(total)} in all):", ""]
+        lines += ["**" + bilingual(GRADED_HERE, "** / **", total=f"{total:g}") + "**", ""]
         lines += [f"- `{unit}`: {_points(points)}" for unit, points in units_and_points]
     return "\n".join(lines)
 
 
 def carried_module_heading(module):
-    return f"### From assignment `{module}`"
+    return "### " + bilingual(FROM_ASSIGNMENT, " / ", module=module)
+
+
+def carry_over():
+    """The heading cell of the code carried over from earlier assignments."""
+    return "## " + bilingual(CARRY_OVER_HEADING, " / ") + "\n\n" + bilingual(CARRY_OVER)
 
 
 def unit_text(block: Block, unit, points):
@@ -75,14 +102,14 @@ def unit_text(block: Block, unit, points):
     lines = [heading, ""]
     if block.docstring:
         lines += [preformatted(block.docstring), ""]
-    lines += ["**Your task:**", ""]
+    lines += ["**" + bilingual(YOUR_TASK, "** / **") + "**", ""]
     for where, region in _tasks(node, block):
         lines.append(f"- {where}{escape(region.todo_text)}")
         translation = block.todo_translation(region)
         if translation:
             lines.append(f"  - {TRANSLATION_ITEM}{escape(translation)}")
     if unit:
-        lines += ["", f"Graded as unit `{unit}`."]
+        lines += ["", bilingual(GRADED_AS_UNIT, " / ", unit=unit)]
     return "\n".join(lines)
 
 

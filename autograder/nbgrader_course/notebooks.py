@@ -15,6 +15,8 @@ Order of the cells:
 """
 from dataclasses import dataclass
 
+from autograder.translation import N_
+
 from . import cells, exercise_text
 
 GRADER_IMPORT = "from autograder.nbgrader_course.notebook_grading import grade_in_notebook"
@@ -54,13 +56,14 @@ def assignment_notebook(assignment, graded_tests, seed, language=None, course_se
         cells.provided("setup", "\n".join(assignment.setup_lines())),
     ]
     if assignment.carried:
-        book.append(cells.markdown("carried-intro", exercise_text.CARRY_OVER))
+        book.append(cells.markdown("carried-intro", exercise_text.carry_over()))
         for earlier, blocks in assignment.carried.items():
             book.append(cells.markdown(f"carried-{earlier}", exercise_text.carried_module_heading(earlier)))
             book += _block_cells(blocks, prefix=f"{earlier}-")
     book += _module_cells(assignment, by_unit, seed, language, course_seed)
     if _has_main(module):
-        book.append(cells.markdown("try-it", TRY_IT))
+        book.append(cells.markdown("try-it", "## " + exercise_text.bilingual(TRY_IT_HEADING, " / ") + "\n\n"
+                                   + exercise_text.bilingual(TRY_IT)))
         book.append(cells.plain(DEMO_RUN))
     return cells.notebook(book)
 
@@ -76,11 +79,10 @@ import os
 if os.environ.get("NBGRADER_EXECUTION") != "autograde":
     main([])"""
 
-TRY_IT = """\
-## Try it
-
+TRY_IT_HEADING = N_("Try it")
+TRY_IT = N_("""\
 The cell below trains your model on a random split, prints its accuracy on
-the held-out part and saves a plot of the loss and accuracy as training went."""
+the held-out part and saves a plot of the loss and accuracy as training went.""")
 
 
 def _module_cells(assignment, by_unit, seed, language=None, course_seed=None):
@@ -126,6 +128,10 @@ def _provided_cell(blocks, prefix=""):
     return [cells.provided(grade_id, "\n\n".join(block.source.strip("\n") for block in blocks))]
 
 
+#: The Japanese line of a graded cell (the English lines above it are read back by tests and tools).
+GRADED_CELL = N_("Graded: {unit}, {points} point(s). The check is hidden; it runs when your notebook is graded.")
+
+
 def _test_cell(test, seed, language=None, course_seed=None):
     """The graded cell of one hidden test; `language` ('ja', 'en' or None): the course's, for its feedback."""
     seeds = f"seed={seed!r}"
@@ -134,6 +140,8 @@ def _test_cell(test, seed, language=None, course_seed=None):
     source = "\n".join([
         f"# Graded: {test.unit}, {test.points:g} point{'s' if test.points != 1 else ''}.",
         "# The check is hidden; it runs when your notebook is graded.",
+        *(["# " + japanese.format(unit=test.unit, points=f"{test.points:g}")]
+          if (japanese := exercise_text.japanese(GRADED_CELL)) else []),
         "### BEGIN HIDDEN TESTS",
         *([f"import os; os.environ['KIT_LANG'] = {language!r}  # the course's language"] if language else []),
         GRADER_IMPORT,
