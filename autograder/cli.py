@@ -48,7 +48,7 @@ def build_parser(subcommands=SUBCOMMANDS):
             module = importlib.import_module(dotted)
         except Exception as err:  # noqa: BLE001 - one broken subcommand must not break the others
             name = dotted.rsplit(".", 2)[-2] if dotted.endswith(".command") else dotted.rsplit(".", 1)[-1]
-            sub = commands.add_parser(name, help=f"(unavailable: {type(err).__name__}: {err})")
+            sub = commands.add_parser(name, help=_("(unavailable: {error})").format(error=f"{type(err).__name__}: {err}"))
             sub.set_defaults(handler=_unavailable(dotted, err))
             continue
         sub = commands.add_parser(module.NAME, help=translated(module.HELP), description=translated(module.HELP))
@@ -75,8 +75,10 @@ def requested_language(argv):
 
 def _unavailable(dotted, err):
     def run(args):
-        print(f"autograder {args.command}: unavailable ({dotted} does not import: "
-              f"{type(err).__name__}: {err})", file=sys.stderr)
+        from autograder.translation import _
+
+        print(_("autograder {command}: unavailable ({module} does not import: {error})").format(
+            command=args.command, module=dotted, error=f"{type(err).__name__}: {err}"), file=sys.stderr)
         return 1
     return run
 

@@ -251,8 +251,10 @@ def _regrade_names(names, submissions):
         else:
             unknown.append(wanted)
     if unknown:
-        raise BatchSettingsError(f"--regrade: no submission named {', '.join(map(repr, unknown))}; the names "
-                                 f"are the first column of the gradebook (e.g. {submissions[0].name if submissions else 'alice'})")
+        raise BatchSettingsError(_("--regrade: no submission named {names}; the names are the first column of the "
+                                   "gradebook (e.g. {example})").format(
+                                       names=", ".join(map(repr, unknown)),
+                                       example=submissions[0].name if submissions else "alice"))
     return found
 
 
@@ -294,8 +296,8 @@ def _settle_settings(out, root, seed, only, call_timeout, force, roster=None, la
         different = [f"{key} {stored.get(key)!r} (now {value!r})" for key, value in wanted.items()
                      if stored.get(key) != value]
         if different:
-            raise BatchSettingsError(f"{out} was graded with {', '.join(different)}: rerun with the same "
-                                     "options to resume, or add --force to regrade everything")
+            raise BatchSettingsError(_("{path} was graded with {options}: rerun with the same options to resume, or "
+                                       "add --force to regrade everything").format(path=out, options=", ".join(different)))
         seed, course_seed = stored["seed"], stored["course_seed"]
     if course_seed is None:
         course_seed = DEFAULT_COURSE_SEED

@@ -3,6 +3,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from autograder.translation import _
+
 
 class ExportError(ValueError):
     """The gradebook cannot be exported (missing, or not a batch gradebook)."""
@@ -42,10 +44,11 @@ def read_graded_rows(folder):
         with open(path, newline="", encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
     except OSError:
-        raise ExportError(f"{path}: not found; export reads the folder `autograder batch --out DIR` wrote") from None
+        raise ExportError(_("{path}: not found; export reads the folder `autograder batch --out DIR` wrote").format(
+            path=path)) from None
     if rows and "final_total" not in rows[0]:
-        raise ExportError(f"{path}: no final_total column; regrade nothing, just rerun the same "
-                          "`autograder batch` command to rewrite it with this version of the kit")
+        raise ExportError(_("{path}: no final_total column; regrade nothing, just rerun the same `autograder batch` "
+                            "command to rewrite it with this version of the kit").format(path=path))
     return [GradedRow(submission=row["submission"], student_id=row.get("student_id", ""), name=row.get("name", ""),
                       email=row.get("email", ""), final_total=_number(row.get("final_total")),
                       max_total=_number(row.get("max_total")), late_days=row.get("late_days", ""),

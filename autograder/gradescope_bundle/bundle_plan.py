@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.grading.settings import DEFAULT_COURSE_SEED
+from autograder.translation import _
 
 from . import archive, copy_kit, fallback, requirements, scripts, settings
 
@@ -80,11 +81,11 @@ def build_bundle(out, kit_root=KIT_ROOT, seed=None, force=False, visibility="vis
     """
     out = Path(out)
     if out.suffix.lower() != ".zip":
-        raise ValueError(f"{out}: the bundle is a .zip file (Gradescope uploads one)")
+        raise ValueError(_("{path}: the bundle is a .zip file (Gradescope uploads one)").format(path=out))
     if out.exists() and not force:
-        raise FileExistsError(f"{out} exists (use --force to replace it)")
+        raise FileExistsError(_("{path} exists (use --force to replace it)").format(path=out))
     if not out.parent.is_dir():
-        raise FileNotFoundError(f"{out}: the folder {out.parent} does not exist")
+        raise FileNotFoundError(_("{path}: the folder {folder} does not exist").format(path=out, folder=out.parent))
     with tempfile.TemporaryDirectory(prefix="kit-gradescope-") as tree:
         bundle = Bundle(kit_root=Path(kit_root), tree=Path(tree), out=out, seed=seed,
                         course_seed=int(course_seed), visibility=visibility,

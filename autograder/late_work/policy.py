@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from autograder.translation import _
+
 DAY = timedelta(days=1)
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "": 60}      # a bare number is minutes
@@ -57,9 +59,12 @@ class LatePolicy:
         for name in ("per_day_percent", "cap_percent"):
             value = getattr(self, name)
             if not 0 <= value <= 100:
-                raise PolicyError(f"{name.replace('_', ' ')} must be between 0 and 100, got {value:g}")
+                raise PolicyError((_("the late percent per day must be between 0 and 100, got {value:g}")
+                                   if name == "per_day_percent" else
+                                   _("the late cap percent must be between 0 and 100, got {value:g}")).format(
+                                       value=value))
         if self.grace < timedelta(0):
-            raise PolicyError("the grace period cannot be negative")
+            raise PolicyError(_("the grace period cannot be negative"))
 
     @property
     def active(self):
@@ -104,7 +109,8 @@ def parse_instant(text):
         try:
             value = datetime.fromisoformat(str(text).strip().replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
-            raise PolicyError(f"not a date and time: {text!r} (write it as 2026-12-01T23:59+09:00)") from None
+            raise PolicyError(_("not a date and time: {text!r} (write it as 2026-12-01T23:59+09:00)").format(
+                text=text)) from None
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
@@ -112,7 +118,7 @@ def parse_duration(text):
     """A timedelta from "15m", "2h", "1d", "90s" or a bare number of minutes."""
     match = _DURATION.match(str(text))
     if not match:
-        raise PolicyError(f"not a duration: {text!r} (write 15m, 2h or 1d)")
+        raise PolicyError(_("not a duration: {text!r} (write 15m, 2h or 1d)").format(text=text))
     return timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)])
 
 

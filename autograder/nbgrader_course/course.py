@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.grading.settings import DEFAULT_COURSE_SEED
+from autograder.translation import _
 
 from . import course_files
 from .assignments import plan_assignments, read_solutions
@@ -81,9 +82,11 @@ def build_course(out, kit_root=KIT_ROOT, course_id=DEFAULT_COURSE_ID, seed=0,
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         if not force:
-            raise FileExistsError(f"{out} exists and is not empty (use --force to replace an earlier course)")
+            raise FileExistsError(_("{path} exists and is not empty (use --force to replace an earlier course)").format(
+                path=out))
         if not (out / "nbgrader_config.py").is_file():
-            raise FileExistsError(f"{out} does not hold an nbgrader course: not replacing it, even with --force")
+            raise FileExistsError(_("{path} does not hold an nbgrader course: not replacing it, even with "
+                                    "--force").format(path=out))
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     course = Course(kit_root=Path(kit_root), out=out, course_id=course_id, seed=seed, cell_timeout=cell_timeout,

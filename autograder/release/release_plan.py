@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.grading.settings import DEFAULT_COURSE_SEED
+from autograder.translation import _
 
 from . import classroom_workflow, copy_sources, leak_check, student_files, student_pyproject, student_readme
 
@@ -72,9 +73,11 @@ def build_release(out, kit_root=KIT_ROOT, unit_points=None, hidden_grader=None, 
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         if not force:
-            raise FileExistsError(f"{out} exists and is not empty (use --force to replace an earlier release)")
+            raise FileExistsError(_("{path} exists and is not empty (use --force to replace an earlier release)").format(
+                path=out))
         if not (out / classroom_workflow.WORKFLOW_PATH).is_file():
-            raise FileExistsError(f"{out} does not hold an earlier release: not replacing it, even with --force")
+            raise FileExistsError(_("{path} does not hold an earlier release: not replacing it, even with "
+                                    "--force").format(path=out))
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     if unit_points is None:

@@ -158,3 +158,15 @@ def test_the_class_report_and_the_similarity_table_are_japanese(monkeypatch):
     assert not kit_english(report), report
     table = render_markdown([Pair("alice", "bob", 0.5, 0.25, 120)], 2)
     assert table.startswith("# 学生が書いたコードの類似度") and not kit_english(table), table
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["export", "{tmp}/nowhere", "--format", "csv"], "ありません。export は"),
+    (["batch", "{tmp}", "--out", "{tmp}/out", "--due", "next friday"], "日時として読めません"),
+    (["gradescope", "{tmp}/bundle.tar"], "バンドルは .zip ファイルです"),
+])
+def test_an_instructors_mistake_is_told_in_japanese(argv, said, tmp_path, capsys):
+    code = cli.main([word.format(tmp=tmp_path) for word in argv] + ["--lang", "ja"])
+    shown = capsys.readouterr().err
+    assert code != 0 and said in shown, shown
+    assert not kit_english(shown.replace("autograder batch --out DIR", "")), shown
