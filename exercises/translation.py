@@ -298,13 +298,25 @@ def argparse_in_language(catalogue=None):
         return "\n".join(indent + line for line in wrap(self._whitespace_matcher.sub(" ", text).strip(),
                                                            max(width - len(indent), 11)))
 
+    original_usage = formatter._format_usage
+
+    def format_usage(self, usage, actions, groups, prefix):   # usage lines under a wide "使い方: " aligned
+        text = original_usage(self, usage, actions, groups, prefix)
+        shown = gettext("usage: ") if prefix is None else prefix
+        extra = columns(shown) - len(shown)
+        if extra <= 0:
+            return text
+        first, *rest = text.split("\n")
+        return "\n".join([first] + [" " * extra + line if line.strip() else line for line in rest])
+
     argparse._, argparse.ngettext = gettext, ngettext
-    formatter._split_lines, formatter._fill_text = split_lines, fill_text
+    formatter._split_lines, formatter._fill_text, formatter._format_usage = split_lines, fill_text, format_usage
     try:
         yield
     finally:
         argparse._, argparse.ngettext = original_gettext, original_ngettext
-        formatter._split_lines, formatter._fill_text = original_split, original_fill
+        formatter._split_lines, formatter._fill_text, formatter._format_usage = (original_split, original_fill,
+                                                                                 original_usage)
 
 
 #: The catalogue of everything students see: the provided code, the visible tests, the experiments.

@@ -192,3 +192,14 @@ def test_japanese_help_fits_the_terminal_width_in_columns(argv, language, capsys
     after_usage = out.split("\n\n", 1)[1]
     too_wide = [line for line in after_usage.splitlines() if columns(line) > 80]
     assert not too_wide, "\n".join(too_wide)
+
+
+def test_the_usage_lines_line_up_under_the_japanese_prefix(language, capsys, monkeypatch):
+    """"使い方: " takes 8 columns for 5 characters: the usage's next lines start under the first option."""
+    from solutions.translation import columns
+
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run(cli.main, ["grade", "--help", "--lang", "ja"], capsys)
+    first, second = out.splitlines()[:2]
+    assert first.startswith("使い方: autograder grade [")
+    assert columns(second) - len(second.lstrip()) == columns("使い方: autograder grade ")
