@@ -111,3 +111,17 @@ def test_the_two_guides_link_to_each_other_and_the_readmes_to_them():
     assert "(docs/INSTRUCTORS.ja.md)" in read(REPO / "README.ja.md")
     readme = read(REPO / "README.md")
     assert "(docs/INSTRUCTORS.md)" in readme and "(docs/INSTRUCTORS.ja.md)" in readme
+
+
+def test_the_release_help_in_japanese_cites_a_section_of_the_japanese_guide(monkeypatch, capsys):
+    from autograder import cli
+
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("KIT_LANG", "en")  # --lang ja sets it: monkeypatch puts it back for the next tests
+    with pytest.raises(SystemExit):
+        cli.main(["release", "--help", "--lang", "ja"])
+    text = "".join(capsys.readouterr().out.split())
+    match = re.search(r"docs/(INSTRUCTORS\.ja\.md)の'([^']+)'を参照", text)
+    assert match, text
+    headings = ["".join(title.split()) for _, title in parse(read(REPO / "docs" / match.group(1)))[2]]
+    assert match.group(2) in headings
