@@ -2,9 +2,9 @@
 
 An edit to one guide without the other fails here: both have the same headings at the same
 levels in the same order, the same code blocks (commands, outputs) byte for byte in the same
-order, and each section the same `code`, table rows and list items; every command-line option
-the English names appears in the Japanese. The Japanese may add the few notes listed in
-JAPANESE_ONLY (which lines read differently with --lang ja).
+order, and in each section the same `code`, paragraphs, bold steps, table rows and list items;
+every command-line option the English names appears in the Japanese. The Japanese may add the
+few notes listed in JAPANESE_ONLY (which lines read differently with --lang ja).
 """
 import re
 from pathlib import Path
@@ -63,6 +63,15 @@ def list_items(prose):
     return sum(1 for line in prose.splitlines() if re.match(r"(- |\d+\. )", line))
 
 
+def paragraphs(prose):
+    return sum(1 for part in re.split(r"\n\s*\n", prose) if part.strip())
+
+
+def bold_leads(prose):
+    """The **bold** phrases ("**1. Release.**", "**Late work**"): the steps and the named topics."""
+    return len(re.findall(r"\*\*[^*]+\*\*", prose))
+
+
 def options(text):
     """Every command-line option a text names (--due, --late-per-day, ...), in prose or code."""
     return set(OPTION.findall(" ".join(text.split())))
@@ -95,7 +104,7 @@ def test_every_option_the_english_names_is_in_the_japanese():
 
 
 @pytest.mark.parametrize("index", range(len(sections(read(ENGLISH)))))
-def test_each_section_keeps_its_code_options_table_rows_and_list_items(index):
+def test_each_section_keeps_its_code_options_paragraphs_table_rows_and_list_items(index):
     en_heading, english = sections(read(ENGLISH))[index]
     ja_heading, japanese = sections(read(JAPANESE))[index]
     where = f"section {en_heading or '(introduction)'!r} / {ja_heading or '(はじめ)'!r}"
@@ -103,6 +112,8 @@ def test_each_section_keeps_its_code_options_table_rows_and_list_items(index):
     assert options(english) <= options(japanese), (where, sorted(options(english) - options(japanese)))
     assert table_rows(japanese) == table_rows(english), where
     assert list_items(japanese) == list_items(english), where
+    assert paragraphs(japanese) == paragraphs(english), where
+    assert bold_leads(japanese) == bold_leads(english), where
 
 
 def test_the_two_guides_link_to_each_other_and_the_readmes_to_them():
