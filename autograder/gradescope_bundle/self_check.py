@@ -5,7 +5,7 @@
 Fails the Gradescope build (exit 1) if the grader cannot run there, and prints
 the protections the sandbox could put in place on that machine, so the build
 log says whether student code is hidden by a private mount namespace or only
-by file modes (see docs/INSTRUCTORS_grading.md).
+by file modes (see docs/INSTRUCTORS.md, "How student code is kept away from the kit").
 """
 import sys
 from pathlib import Path
