@@ -120,7 +120,9 @@ def instrumented_child(timings_path, spawned_at, cli_args):
     figures["finished"] = time.time()
     with open(timings_path, "w", encoding="utf-8") as out:
         json.dump(figures, out)
-    return code
+    from autograder.cli import exit_without_teardown
+
+    exit_without_teardown(code)          # as `python -m autograder` ends (cli.run_command)
 
 
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == CHILD_FLAG:

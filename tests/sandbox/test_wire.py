@@ -11,6 +11,14 @@ def roundtrip(value):
     return wire.decode(wire.loads(wire.dumps({"v": wire.encode(value)})[wire.HEADER.size:])["v"])
 
 
+def framed(json_text, *buffers):
+    """A frame as loads() reads it (after the outer length): the JSON's length, the JSON, the buffers."""
+    parts = [wire.HEADER.pack(len(json_text)), json_text]
+    for data in buffers:
+        parts += [wire.HEADER.pack(len(data)), data]
+    return b"".join(parts)
+
+
 @pytest.mark.parametrize("value", [None, True, False, 0, -7, 2 ** 80, 1.5, -0.0, "héllo ✓", "",
                                    [], [1, [2, [3]]], (), (1, "a"), {}, {"a": 1, 3: [None]},
                                    1 + 2j, slice(1, None, 2), Ellipsis])
@@ -91,9 +99,39 @@ def test_depth_is_capped():
 
 
 def test_json_constants_and_non_objects_are_refused():
+    assert wire.loads(framed(b'{"v": 1}')) == {"v": 1}
     with pytest.raises(wire.WireError):
-        wire.loads(b'{"v": NaN}')
+        wire.loads(framed(b'{"v": NaN}'))
     with pytest.raises(wire.WireError):
-        wire.loads(b'[1, 2]')
+        wire.loads(framed(b'[1, 2]'))
     with pytest.raises(wire.WireError):
-        wire.loads(b'\xff\xfe')
+        wire.loads(framed(b'\xff\xfe'))
+
+
+def test_arrays_travel_as_raw_bytes_after_the_json():
+    array = np.arange(1000.0)
+    frame = wire.dumps({"v": wire.encode(array)})
+    assert len(frame) < array.nbytes + 200                       # no base64: the bytes as they are
+    assert b'"$raw":0' in frame and array.tobytes() in frame
+
+
+@pytest.mark.parametrize("frame", [
+    framed(b'{"v": {"$nd": ["<f8", [1], {"$raw": 1}]}}', b"\0" * 8),           # no such buffer
+    framed(b'{"v": {"$nd": ["<f8", [1], {"$raw": "0"}]}}', b"\0" * 8),         # not an index
+    framed(b'{"v": [{"$raw": 0}, {"$raw": 0}]}', b"\0" * 8),                   # one buffer used twice
+    framed(b'{"v": 1}') + wire.HEADER.pack(1 << 40),                           # a buffer past the end
+    framed(b'{"v": 1}') + b"\0\0\0",                                           # a broken buffer table
+    wire.HEADER.pack(1 << 30) + b'{"v": 1}',                                   # JSON past the end
+    b"\0\0",                                                                  # no header
+])
+def test_forged_frames_are_wire_errors(frame):
+    with pytest.raises(wire.WireError):
+        wire.decode(wire.loads(frame)["v"], max_bytes=1 << 20)
+
+
+def test_a_raw_buffer_must_match_its_arrays_shape():
+    message = wire.loads(framed(b'{"v": {"$nd": ["<f8", [2], {"$raw": 0}]}}', b"\0" * 8))
+    with pytest.raises(wire.WireError, match="does not match"):
+        wire.decode(message["v"], max_bytes=1 << 20)
+    assert wire.decode(wire.loads(framed(b'{"v": {"$nd": ["<f8", [1], {"$raw": 0}]}}', b"\0" * 8))["v"],
+                       max_bytes=1 << 20).tolist() == [0.0]
