@@ -73,6 +73,17 @@ def requested_language(argv):
     return None
 
 
+def _command_word(argv):
+    """The subcommand argv names (the first word that is not an option or --lang's value), or None."""
+    words = iter(argv)
+    for word in words:
+        if word == LANG_OPTION:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def _unavailable(dotted, err):
     def run(args):
         from autograder.translation import _
@@ -87,6 +98,10 @@ def main(argv=None):
     from autograder.translation import argparse_in_language, language_code, set_language
 
     argv = sys.argv[1:] if argv is None else list(argv)
+    if _command_word(argv) == "grade" and not {"-h", "--help"} & set(argv):
+        from autograder.sandbox.warm_up import warm_up
+
+        warm_up()   # the sandbox imports NumPy while this process imports pytest and the checks
     requested = requested_language(argv)
     if requested and language_code(requested):  # an unknown one is refused by the parser below
         set_language(requested)

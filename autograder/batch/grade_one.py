@@ -48,6 +48,9 @@ def main(argv=None):
     parser.add_argument("--submitted-from", default=None, help="where that time comes from (recorded)")
     args = parser.parse_args(argv)
     _stop_on_signals(args.parent)
+    from autograder.sandbox.warm_up import warm_up
+
+    warm_up()   # the sandbox imports NumPy while this process imports the grader
 
     from autograder.grading import SubmissionError, grade_submission
 

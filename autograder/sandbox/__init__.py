@@ -10,9 +10,18 @@ the worker is started and killed), and the worker side: worker_main.py (entry),
 confine.py (namespaces, privileges, rlimits), worker_session.py (request loop),
 catalogue.py (named functions built in the worker).
 """
-from .client import Limits, SubmissionWorker, WorkerStats
-from .remote import RemoteError, RemoteRef, WorkerDied
-from .wire import NotPlainData
+import importlib
+
+#: Imported on first use (PEP 562): starting the zygote early (warm_up.py) needs neither NumPy nor the client.
+_HOMES = {"Limits": "client", "SubmissionWorker": "client", "WorkerStats": "client", "RemoteError": "remote",
+          "RemoteRef": "remote", "WorkerDied": "remote", "NotPlainData": "wire"}
+
+
+def __getattr__(name):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+
 
 __all__ = ["SubmissionWorker", "Limits", "RemoteRef", "RemoteError", "WorkerDied",
            "NotPlainData", "WorkerStats"]

@@ -584,9 +584,7 @@ def _put_spare(key, launched):
         old.discard()
 
 
-def warm_up():
-    """Start the sandbox's zygote in the background (a grading run calls this first)."""
-    zygote.warm_up(isolation.extra_sys_path(), isolation.scrubbed_env("/", secrets.token_hex(12)))
+from .warm_up import warm_up  # noqa: E402 - the sandbox's zygote started in the background (grading runs call it)
 
 
 def discard_spares():
