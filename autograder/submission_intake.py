@@ -37,7 +37,7 @@ from autograder.notebook_intake import NOTEBOOK_SUFFIX, NotebookError, notebook_
 from autograder.results import MODULE_ORDER as CONTRACT_MODULES
 from autograder.translation import _
 
-PROVIDED_MODULES = ("__init__", "data", "training_log", "mnist", "translation")
+PROVIDED_MODULES = ("__init__", "data", "training_log", "mnist", "translation", "figure_font")
 MAX_FILES = int(os.environ.get("KIT_MAX_SUBMISSION_FILES", 2000))      # in a zip or a folder
 MAX_BYTES = int(os.environ.get("KIT_MAX_SUBMISSION_MB", 50)) * 2**20   # uncompressed
 MAX_NAME = 255                   # characters of one file or folder name

@@ -6,7 +6,8 @@
 import sys
 import time
 
-from .translation import N_
+from .figure_font import figure_language
+from .translation import N_, _, translated
 
 PROGRESS_BAR_WIDTH = 30
 
@@ -54,8 +55,6 @@ class TrainingLog:
         self._show_progress()
 
     def _show_progress(self):
-        from .translation import _, translated
-
         step = self.steps[-1]
         step_name = translated(self.step_name)
         if self.total_steps:
@@ -85,27 +84,32 @@ class TrainingLog:
         self.stream.flush()
 
     def save_plot(self, path):
-        """Writes a PNG with the loss (left) and the accuracy (right) against the step.
+        """Writes a PNG with the loss (left) and the accuracy (right) against the step, labels in the
+        chosen language (English, with one notice, when no font can show Japanese).
 
-        日本語: ステップに対する損失 (左) と認識精度 (右) のグラフを PNG に書き出します。
+        日本語: 損失 (左) と認識精度 (右) をステップに対して描いた PNG を書き出します。ラベル
+        は選んだ言語で
+        (日本語を表示できるフォントがないときは、一度だけ知らせて英語で)。
         """
         import matplotlib
         matplotlib.use("Agg")  # files only: works without a display
         import matplotlib.pyplot as plt
 
-        figure, (loss_axes, accuracy_axes) = plt.subplots(1, 2, figsize=(10, 4))
-        loss_axes.plot(self.steps, self.losses, marker=".")
-        loss_axes.set(title="training loss", xlabel=self.step_name, ylabel="cross-entropy")
-        accuracy_axes.plot(self.steps, self.accuracies, marker=".", label="train")
-        if self.test_accuracy is not None:
-            accuracy_axes.axhline(self.test_accuracy, color="tab:orange", linestyle="--",
-                                  label=f"test ({self.test_accuracy:.3f})")
-        accuracy_axes.set(title="accuracy", xlabel=self.step_name, ylabel="accuracy", ylim=(0, 1.02))
-        accuracy_axes.legend(loc="lower right")
-        figure.suptitle(self.title)
-        figure.tight_layout()
-        figure.savefig(path, dpi=100)
-        plt.close(figure)
+        with figure_language():
+            step_name = translated(self.step_name)
+            figure, (loss_axes, accuracy_axes) = plt.subplots(1, 2, figsize=(10, 4))
+            loss_axes.plot(self.steps, self.losses, marker=".")
+            loss_axes.set(title=_("training loss"), xlabel=step_name, ylabel=_("cross-entropy"))
+            accuracy_axes.plot(self.steps, self.accuracies, marker=".", label=_("train"))
+            if self.test_accuracy is not None:
+                accuracy_axes.axhline(self.test_accuracy, color="tab:orange", linestyle="--",
+                                      label=_("test ({accuracy:.3f})").format(accuracy=self.test_accuracy))
+            accuracy_axes.set(title=_("accuracy"), xlabel=step_name, ylabel=_("accuracy"), ylim=(0, 1.02))
+            accuracy_axes.legend(loc="lower right")
+            figure.suptitle(translated(self.title))
+            figure.tight_layout()
+            figure.savefig(path, dpi=100)
+            plt.close(figure)
 
 
 def not_implemented_message(error):

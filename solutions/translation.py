@@ -223,7 +223,8 @@ def argparse_in_language(catalogue=None):
 
     original_usage = formatter._format_usage
 
-    def format_usage(self, usage, actions, groups, prefix):   # usage lines under a wide "使い方: " aligned
+    # The usage's continuation lines, aligned under a prefix of wide characters ("使い方: ").
+    def format_usage(self, usage, actions, groups, prefix):
         text = original_usage(self, usage, actions, groups, prefix)
         shown = gettext("usage: ") if prefix is None else prefix
         extra = columns(shown) - len(shown)

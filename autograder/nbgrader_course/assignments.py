@@ -130,8 +130,9 @@ def _add_imports(imports, modules, needed, helpers):
             raise ValueError(f"import of an unknown module {module_name!r}")
         if modules[module_name].is_exercise:
             needed.setdefault(module_name, set()).update(names)
-        else:
+        elif module_name not in helpers:      # a helper's own helpers are copied beside it
             helpers.add(module_name)
+            _add_imports(modules[module_name].relative_imports(), modules, needed, helpers)
 
 
 def _closure(module, names):

@@ -1,6 +1,7 @@
-"""Drawing helpers shared by the experiments: the backend, the font, saving, showing, smoothing."""
-import contextlib
-import functools
+"""Drawing helpers shared by the experiments: the backend, the font, saving, showing, smoothing.
+
+The font and the labels' language come from the kit's figure_font.py (the missions' plots use it too).
+"""
 import os
 import sys
 from pathlib import Path
@@ -8,12 +9,10 @@ from pathlib import Path
 import matplotlib
 import numpy as np
 
+from ..figure_font import figure_language, japanese_font  # noqa: F401 - the experiments' figures use them
+
 DPI = 100
 SMOOTHING_POINTS = 50  # a loss curve is averaged down to about this many independent points
-#: Fonts with Japanese glyphs a system may have, tried in this order when matplotlib-fontja is absent.
-JAPANESE_FONTS = ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP",
-                  "Hiragino Sans", "Hiragino Maru Gothic Pro", "Yu Gothic", "Meiryo", "MS Gothic",
-                  "TakaoGothic", "VL Gothic")
 
 
 def display_available():
@@ -34,55 +33,6 @@ def choose_backend(show):
         return True
     matplotlib.use("Agg")
     return False
-
-
-@functools.cache
-def japanese_font():
-    """The name of a font with Japanese glyphs, made matplotlib's default; None when there is none.
-
-    matplotlib-fontja (`pip install matplotlib-fontja`, the kit's `ja` extra) brings one;
-    otherwise a Japanese font of the system is used.
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib import font_manager
-
-    try:
-        import matplotlib_fontja  # noqa: F401 - importing it registers IPAexGothic and selects it
-        return plt.rcParams["font.family"][0]
-    except ImportError:
-        pass
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    for name in JAPANESE_FONTS:
-        if name in installed:
-            plt.rcParams["font.family"] = [name, *plt.rcParams["font.family"]]
-            return name
-    return None
-
-
-@contextlib.contextmanager
-def figure_language():
-    """Draw in the chosen language; in English, with one notice, when Japanese has no font to show it."""
-    from ..translation import LANGUAGE_ENV, _, chosen_language
-
-    if chosen_language() != "ja" or japanese_font():
-        yield
-        return
-    _notice_no_japanese_font(_("note: no Japanese font found (install one with `pip install "
-                               "matplotlib-fontja`); the figure's labels are in English."))
-    saved = os.environ.get(LANGUAGE_ENV)
-    os.environ[LANGUAGE_ENV] = "en"
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop(LANGUAGE_ENV, None)
-        else:
-            os.environ[LANGUAGE_ENV] = saved
-
-
-@functools.cache
-def _notice_no_japanese_font(notice):
-    print(notice, file=sys.stderr)
 
 
 def save_figure(figure, path):

@@ -133,7 +133,8 @@ def test_every_exercise_module_is_an_assignment_with_its_config_and_files(course
         assert (course / "release" / assignment / f"{assignment}.ipynb").is_file()
     for mission in ("iris_mission", "digits_mission", "cnn_mission"):
         folder = course / "release" / mission
-        assert {p.name for p in (folder / "provided").glob("*.py")} == {"__init__.py", "data.py", "training_log.py", "translation.py"}
+        assert {p.name for p in (folder / "provided").glob("*.py")} == {
+            "__init__.py", "data.py", "training_log.py", "translation.py", "figure_font.py"}
         assert (folder / "datasets" / "SHA256SUMS").is_file()
 
 

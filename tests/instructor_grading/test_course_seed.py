@@ -47,8 +47,8 @@ def test_a_batch_passes_and_keeps_the_course_seed(tmp_path, monkeypatch):
     commands = []
     real_command = class_grading._command
 
-    def command(*args):
-        argv = real_command(*args)
+    def command(*args, **kwargs):
+        argv = real_command(*args, **kwargs)
         commands.append(argv)
         return [sys.executable, "-c", "import sys; sys.exit(3)"]
 

@@ -4,6 +4,7 @@ import pytest
 
 matplotlib.use("Agg")  # files only, before anything imports pyplot
 
+from exercises import figure_font  # noqa: E402
 from exercises.experiments import activation_histograms, figures  # noqa: E402
 from exercises.experiments.submission import load_submission  # noqa: E402
 
@@ -32,8 +33,8 @@ def test_figure_labels_are_japanese_with_a_japanese_font(histograms, monkeypatch
 
 def test_without_a_japanese_font_labels_fall_back_to_english_with_one_notice(histograms, monkeypatch, capsys):
     monkeypatch.setenv("KIT_LANG", "ja")
-    monkeypatch.setattr(figures, "japanese_font", lambda: None)
-    figures._notice_no_japanese_font.cache_clear()
+    monkeypatch.setattr(figure_font, "japanese_font", lambda: None)
+    figure_font.notice_no_japanese_font.cache_clear()
     for _ in range(2):
         with figures.figure_language():
             text = figure_texts(activation_histograms.plot(histograms))
@@ -49,3 +50,35 @@ def test_an_experiment_run_with_lang_ja_prints_japanese(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "最後の層" in result.stdout and "図:" in result.stdout
     assert (tmp_path / "histograms.png").stat().st_size > 10_000
+
+
+def _mission_plot_texts(tmp_path, monkeypatch):
+    """The texts of the plot a mission saves (TrainingLog.save_plot), as drawn."""
+    import matplotlib.pyplot as plt
+
+    from exercises.training_log import TrainingLog
+
+    drawn = []
+    monkeypatch.setattr(plt.Figure, "savefig", lambda figure, *args, **kwargs: drawn.append(figure_texts(figure)
+                                                                                        + " " + " ".join(
+        t.get_text() for axes in figure.axes if axes.get_legend() for t in axes.get_legend().get_texts())))
+    log = TrainingLog("Iris mission (4-6-3 network)", stream=open(tmp_path / "progress.txt", "w"))
+    log.record(1, 1.0, 0.5, 2)
+    log.record(2, 0.5, 0.9, 2)
+    log.finish(test_accuracy=0.9)
+    log.save_plot(tmp_path / "plot.png")
+    return drawn[0]
+
+
+def test_a_missions_plot_is_labelled_in_japanese(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_LANG", "ja")
+    text = _mission_plot_texts(tmp_path, monkeypatch)
+    assert "訓練データの損失" in text and "交差エントロピー誤差" in text and "認識精度" in text
+    assert "テスト (0.900)" in text and "training loss" not in text
+
+
+def test_a_missions_plot_falls_back_to_english_without_a_japanese_font(tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_LANG", "ja")
+    monkeypatch.setattr(figure_font, "japanese_font", lambda: None)
+    text = _mission_plot_texts(tmp_path, monkeypatch)
+    assert "training loss" in text and "cross-entropy" in text and "訓練データの損失" not in text
