@@ -33,18 +33,18 @@ def japanese_font():
     日本語: 日本語の文字をもつフォントの名前 (matplotlib の既定のフォントにします)。なければ
     None。
     """
-    import matplotlib.pyplot as plt
+    import matplotlib
     from matplotlib import font_manager
 
     try:
         import matplotlib_fontja  # noqa: F401 - importing it registers IPAexGothic and selects it
-        return plt.rcParams["font.family"][0]
+        return matplotlib.rcParams["font.family"][0]
     except ImportError:
         pass
     installed = {font.name for font in font_manager.fontManager.ttflist}
     for name in JAPANESE_FONTS:
         if name in installed:
-            plt.rcParams["font.family"] = [name, *plt.rcParams["font.family"]]
+            matplotlib.rcParams["font.family"] = [name, *matplotlib.rcParams["font.family"]]
             return name
     return None
 

@@ -20,18 +20,18 @@ JAPANESE_FONTS = ("IPAexGothic", "IPAGothic", "Noto Sans CJK JP", "Noto Sans JP"
 @functools.cache
 def japanese_font():
     """The name of a font with Japanese glyphs, made matplotlib's default; None when there is none."""
-    import matplotlib.pyplot as plt
+    import matplotlib
     from matplotlib import font_manager
 
     try:
         import matplotlib_fontja  # noqa: F401 - importing it registers IPAexGothic and selects it
-        return plt.rcParams["font.family"][0]
+        return matplotlib.rcParams["font.family"][0]
     except ImportError:
         pass
     installed = {font.name for font in font_manager.fontManager.ttflist}
     for name in JAPANESE_FONTS:
         if name in installed:
-            plt.rcParams["font.family"] = [name, *plt.rcParams["font.family"]]
+            matplotlib.rcParams["font.family"] = [name, *matplotlib.rcParams["font.family"]]
             return name
     return None
 

@@ -82,3 +82,19 @@ def test_a_missions_plot_falls_back_to_english_without_a_japanese_font(tmp_path,
     monkeypatch.setattr(figure_font, "japanese_font", lambda: None)
     text = _mission_plot_texts(tmp_path, monkeypatch)
     assert "training loss" in text and "cross-entropy" in text and "訓練データの損失" not in text
+
+
+def test_the_class_reports_figure_is_labelled_in_the_course_language(tmp_path, monkeypatch):
+    from autograder.batch import report_figure
+    from autograder.batch.class_report import class_stats
+    from autograder.results import GradingRun, TestResult
+
+    run = GradingRun(submission="a", seed=1, kit_version="t", tests=[
+        TestResult(name="t", unit="functions.relu", max_score=1.0, score=1.0, passed=True)])
+    drawn = []
+    monkeypatch.setattr(report_figure, "_save", lambda figure, path: drawn.append(figure_texts(figure)) or True)
+    for language in ("ja", "en"):
+        monkeypatch.setenv("KIT_LANG", language)
+        assert report_figure.write_figure(class_stats([("a", run, None)]), tmp_path / "report.png")
+    assert "ユニットごとの合格率 (採点済み 1 件)" in drawn[0] and "得点の分布" in drawn[0]
+    assert "Pass rate per unit (1 graded)" in drawn[1] and "得点" not in drawn[1]
