@@ -73,9 +73,11 @@ def grade_submission(path, seed=None, only=None, call_timeout=DEFAULT_CALL_TIMEO
             settings.lanes = int(lanes)
         settings.start_clock()
         plugin = GradingPlugin(settings, only=only)
+        preparing = settings.prepare_workers()   # the first worker forks while pytest collects
         try:
             run_hidden_suites(plugin)
         finally:
+            preparing.join(10.0)
             discard_spares()          # the worker started ahead for a next module that never came
     if plugin.unknown_selectors:
         raise selection_error(plugin)

@@ -69,13 +69,30 @@ class GradingSettings:
 
         return self.deadline is not None and time.monotonic() >= self.deadline
 
+    def worker_limits(self):
+        from autograder.sandbox import Limits
+
+        return Limits(call_timeout=self.call_timeout, memory_mb=self.memory_mb, output_chars=self.output_chars)
+
+    def prepare_workers(self):
+        """Fork the first worker in a thread while pytest collects the suites; returns the thread
+        (join it before discarding the spares)."""
+        import threading
+
+        from autograder.sandbox import SubmissionWorker
+
+        thread = threading.Thread(target=SubmissionWorker.prepare_spare, name="kit-prepare-worker", daemon=True,
+                                  args=(self.submission_dir, self.worker_limits()),
+                                  kwargs={"hide": tuple(self.hidden_paths)})
+        thread.start()
+        return thread
+
     def start_submission(self):
         """A RemoteSubmission over a fresh SubmissionWorker for this submission."""
         from autograder.checks.submission import RemoteSubmission
-        from autograder.sandbox import Limits, SubmissionWorker
+        from autograder.sandbox import SubmissionWorker
 
-        limits = Limits(call_timeout=self.call_timeout, memory_mb=self.memory_mb, output_chars=self.output_chars)
-        worker = SubmissionWorker(self.submission_dir, limits, hide=tuple(self.hidden_paths),
+        worker = SubmissionWorker(self.submission_dir, self.worker_limits(), hide=tuple(self.hidden_paths),
                                   run_deadline=self.deadline, spare=True)
         for protection in getattr(worker, "protections", None) or ():
             if protection not in self.protections:

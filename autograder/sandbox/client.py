@@ -179,7 +179,7 @@ class SubmissionWorker:
     _mode_cache = {}                  # euid -> index of the strongest mode that started
 
     def __init__(self, submission_dir, limits=None, *, hide=(), output_dir=None, user="nobody", run_deadline=None,
-                 spare=False):
+                 spare=False, start=True):
         self.submission_dir = os.path.abspath(submission_dir)
         if not os.path.isdir(self.submission_dir):
             raise FileNotFoundError(f"no submission directory {self.submission_dir}")
@@ -198,7 +198,23 @@ class SubmissionWorker:
         self._call_timeout = self.limits.call_timeout
         self.run_deadline = run_deadline
         self.spare = spare
-        self.start()
+        if start:
+            self.start()
+
+    @classmethod
+    def prepare_spare(cls, submission_dir, limits=None, *, hide=(), user="nobody"):
+        """Fork the spare worker the first SubmissionWorker(submission_dir, limits, hide=hide, spare=True)
+        will take (no-op when there is one): a grading run calls it while pytest collects. A spare
+        that cannot start is the first start()'s to report."""
+        worker = cls(submission_dir, limits, hide=hide, user=user, spare=True, start=False)
+        key = worker._spare_key()
+        with _spares_lock:
+            if key in _spares:
+                return
+        modes = isolation.candidate_modes()
+        index = min(cls._mode_cache.get(os.geteuid(), 0), len(modes) - 1)
+        with contextlib.suppress(Exception):
+            _put_spare(key, worker._launch(modes[index], index))
 
     # ------------------------------------------------------------ life cycle
 
