@@ -60,6 +60,9 @@ def instrumented_child(timings_path, spawned_at, cli_args):
     started = time.time()
     repo_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     sys.path.insert(0, repo_root)
+    if "grade" in cli_args:          # as `autograder grade` does first (cli.main), before the imports below
+        from autograder.sandbox.warm_up import warm_up
+        warm_up()
     import autograder.grading as grading
     from autograder.checks.submission import RemoteSubmission
     from autograder.sandbox import client
