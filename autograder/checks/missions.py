@@ -69,6 +69,11 @@ class Mission:
         return self.criterion.no_credit_accuracy
 
     @property
+    def cost(self):
+        """The most its runs may take (time limit times splits): how the grading lanes weigh it."""
+        return self.time_limit * self.splits
+
+    @property
     def hard_time_limit(self):
         """The worker is stopped past this: a train() that never returns costs one check only."""
         return 2.0 * self.time_limit + HARD_LIMIT_MARGIN

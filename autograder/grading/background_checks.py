@@ -1,11 +1,13 @@
 """Long checks (the missions' training) on a second core while the other checks run.
 
-A hidden test marked `@pytest.mark.background` starts as soon as collection
-ends, in a thread of the grading process, with a sandboxed worker of its own.
-The main lane runs the marked tests last, in reverse order: when it reaches one,
-it takes it over if the thread has not started it yet, or waits for it. So on
-two cores the longest check trains while the units are graded, and the main
-lane takes the shorter ones left at the end.
+A hidden test marked `@pytest.mark.background(cost=C)` starts as soon as
+collection ends, in a thread of the grading process, with a sandboxed worker of
+its own. The thread takes the marked tests cheapest first (C: a weight, e.g. a
+mission's time limit times its splits); the main lane grades the units, then
+takes them from the other end, costliest first: when it reaches one it runs it
+itself if the thread has not started it yet, or waits for it. So on two cores
+the thread trains the smaller missions while the units are graded and the main
+lane trains the largest after them.
 
 The outcome is the one the test would have had in the main lane: the same test
 function, the same draws (the generators come from the seeds and the test's
@@ -45,6 +47,12 @@ def generator_for_test(seed, item):
 
 #: Fixtures those need in turn (an autouse fixture, or any other, keeps a test in the main lane).
 SUPPORTING_FIXTURES = frozenset({"request", "_worker_submission"})
+
+
+def cost_of(item):
+    """The background marker's cost (0 when not given)."""
+    marker = item.get_closest_marker(BACKGROUND_MARKER)
+    return float(marker.kwargs.get("cost", 0)) if marker is not None else 0.0
 
 
 def runs_in_background(item):
@@ -89,15 +97,15 @@ class BackgroundChecks:
         self._stopping = False
 
     def main_lane_order(self, items):
-        """`items` with the background tests moved to the end, in reverse order (the thread takes them
-        from the front, the main lane from the back)."""
-        background = [item for item in items if runs_in_background(item)]
+        """`items` with the background tests moved to the end, costliest first (the thread takes them
+        cheapest first, the main lane from the other end)."""
+        background = sorted((item for item in items if runs_in_background(item)), key=cost_of)
         self.jobs = {item.nodeid: BackgroundJob(item) for item in background}
         return [item for item in items if not runs_in_background(item)] + background[::-1]
 
     def start(self, items):
         """Start the thread on the background tests among the `items` that will run (after main_lane_order:
-        the thread takes them in collection order)."""
+        the thread takes them cheapest first)."""
         running = {item.nodeid for item in items}
         self.jobs = {nodeid: job for nodeid, job in self.jobs.items() if nodeid in running}
         if self.jobs:

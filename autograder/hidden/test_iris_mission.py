@@ -6,7 +6,7 @@ from autograder.checks import missions as checks
 
 @pytest.mark.unit("iris_mission.train")
 @pytest.mark.points(10)
-@pytest.mark.background
+@pytest.mark.background(cost=checks.IRIS.cost)
 def test_iris_mission(sub, course_rng, record_property):
     """Iris: mean test accuracy of train()'s model on the course's held-out splits; train() and predict() timed"""
     record_property("feedback", checks.check_iris_mission(sub, course_rng))

@@ -60,16 +60,12 @@ def test_a_run_cut_short_by_its_budget_leaves_no_background_check_running(tmp_pa
 
 # ---------------------------------------------------------------- the lane itself, on stand-in tests
 
-class _Marker:
-    pass
-
-
-def _item(name, function, background=True, fixtures=("sub", "course_rng", "record_property")):
+def _item(name, function, background=True, fixtures=("sub", "course_rng", "record_property"), cost=0):
+    marker = SimpleNamespace(kwargs={"cost": cost})
     return SimpleNamespace(nodeid=f"test_{name}.py::test_{name}", name=f"test_{name}",
                            module=SimpleNamespace(__name__=f"test_{name}"), function=function,
                            fixturenames=list(fixtures),
-                           get_closest_marker=lambda marker: _Marker() if background and marker == "background"
-                           else None)
+                           get_closest_marker=lambda name: marker if background and name == "background" else None)
 
 
 class _Settings:
@@ -88,7 +84,7 @@ class _Settings:
         return sub
 
 
-def test_the_thread_takes_the_first_test_the_main_lane_the_last():
+def test_the_thread_takes_the_cheapest_test_the_main_lane_the_costliest():
     ran = []
     release = threading.Event()
 
@@ -101,7 +97,8 @@ def test_the_thread_takes_the_first_test_the_main_lane_the_last():
         ran.append(("last", threading.current_thread().name))
         raise CheckFailed("last failed", score_fraction=0.5)
 
-    items = [_item("unit", lambda sub, rng: None, background=False), _item("first", first), _item("last", last)]
+    items = [_item("unit", lambda sub, rng: None, background=False), _item("last", last, cost=9),
+             _item("first", first, cost=1)]
     settings = _Settings()
     lane = BackgroundChecks(settings)
     order = lane.main_lane_order(items)
@@ -110,10 +107,10 @@ def test_the_thread_takes_the_first_test_the_main_lane_the_last():
     deadline = time.monotonic() + 5
     while not ran and time.monotonic() < deadline:
         time.sleep(0.01)
-    last_job = lane.outcome(items[2])       # the thread is busy with `first`: the main lane runs `last`
+    last_job = lane.outcome(items[1])       # the thread is busy with `first`: the main lane runs `last`
     assert isinstance(last_job.error, CheckFailed) and last_job.error.score_fraction == 0.5
     release.set()
-    first_job = lane.outcome(items[1])
+    first_job = lane.outcome(items[2])
     assert first_job.error is None and first_job.properties == [("feedback", "first done")]
     assert ran == [("first", "kit-background-checks"), ("last", threading.current_thread().name)]
     assert all(sub.closed for sub in settings.subs) and len(settings.subs) == 2
