@@ -30,6 +30,8 @@ import pytest
 BACKGROUND_MARKER = "background"
 #: The fixtures a background test may take (built here for it, as the hidden suites build them).
 BACKGROUND_FIXTURES = frozenset({"sub", "rng", "course_rng", "record_property"})
+#: Fixtures those need in turn (an autouse fixture, or any other, keeps a test in the main lane).
+SUPPORTING_FIXTURES = frozenset({"request", "_worker_submission"})
 #: Where the grading plugin leaves the run's BackgroundChecks for the `sub` fixture.
 BACKGROUND_KEY = pytest.StashKey["BackgroundChecks"]()
 STOP_WAIT_SECONDS = 10.0   # at the end of a cut-short run, how long to wait for the thread
@@ -43,10 +45,6 @@ def generator_for_test(seed, item):
     name = f"{item.module.__name__.rsplit('.', 1)[-1]}::{item.name}"
     digest = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "little")
     return np.random.default_rng([seed, digest])
-
-
-#: Fixtures those need in turn (an autouse fixture, or any other, keeps a test in the main lane).
-SUPPORTING_FIXTURES = frozenset({"request", "_worker_submission"})
 
 
 def cost_of(item):
