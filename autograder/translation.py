@@ -10,6 +10,7 @@ import functools
 import re
 from pathlib import Path
 
+from solutions.translation import CATALOGUE as _students_catalogue
 from solutions.translation import argparse_in_language as _argparse_in_language
 from solutions.translation import (LANGUAGE_ENV, LANGUAGES, Catalogue, N_, chosen_language, columns,
                                    language_code, pad, set_language, wrap)
@@ -19,11 +20,9 @@ CATALOGUE = Catalogue("autograder", Path(__file__).resolve().parent / "locale")
 gettext = _ = CATALOGUE.gettext
 ngettext = CATALOGUE.ngettext
 translated = CATALOGUE.translated
-#: The students' catalogue (in the kit's exercises/): it holds the TODO texts' translations. A Gradescope
-#: bundle has no exercises/: it carries the compiled catalogue beside the grader's own, in autograder/locale.
-STUDENT_LOCALE = Path(__file__).resolve().parents[1] / "exercises" / "locale"
-STUDENT_CATALOGUE = Catalogue("exercises", STUDENT_LOCALE if STUDENT_LOCALE.is_dir()
-                              else Path(__file__).resolve().parent / "locale")
+#: The students' catalogue (solutions/translation.py finds it: the kit's exercises/locale, or a
+#: Gradescope bundle's copy): it holds the TODO texts' and the missions' verdicts' translations.
+STUDENT_CATALOGUE = _students_catalogue
 
 
 def argparse_in_language():

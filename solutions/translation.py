@@ -243,8 +243,19 @@ def argparse_in_language(catalogue=None):
                                                                                  original_usage)
 
 
+def students_locale_folder():
+    """Where the students' compiled catalogue is: locale/ beside this file (the students' copy, in
+    exercises/); run from the kit's solutions/, the kit's exercises/locale; in a Gradescope bundle
+    (no exercises/), the copy the bundle puts beside the grader's catalogue (autograder/locale)."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "locale", here.parent / "exercises" / "locale", here.parent / "autograder" / "locale"):
+        if folder.is_dir():
+            return folder
+    return here / "locale"
+
+
 #: The catalogue of everything students see: the provided code, the visible tests, the experiments.
-CATALOGUE = Catalogue("exercises", Path(__file__).resolve().parent / "locale")
+CATALOGUE = Catalogue("exercises", students_locale_folder())
 gettext = _ = CATALOGUE.gettext
 ngettext = CATALOGUE.ngettext
 translated = CATALOGUE.translated

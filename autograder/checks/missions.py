@@ -156,25 +156,13 @@ def run_mission(sub, rng, mission):
                 "(limit {limit:g} s per split): {verdict}.").format(
         mean=mean, count=len(accuracies), accuracies=", ".join(f"{a:.3f}" for a in accuracies),
         average=float(np.mean(seconds)), longest=max(seconds), limit=mission.time_limit,
-        verdict=verdict(mission.criterion, mean))
+        verdict=mission.criterion.verdict(mean))
     fraction = score_fraction(mission, mean)
     if fraction >= 1.0:
         return summary
     bars = _("Full credit from a mean accuracy of {full:.2f}, partial credit from {partial:.2f}.").format(
         full=mission.criterion.full_credit_accuracy, partial=mission.criterion.no_credit_accuracy)
     raise CheckFailed("\n".join([summary, *notes, bars]), score_fraction=fraction)
-
-
-def verdict(criterion, mean):
-    """The grader's words for criterion.verdict(mean): 'full credit', 'partial: ...', 'no credit: ...'."""
-    credit = criterion.credit(mean)
-    if credit >= 1.0:
-        return _("full credit")
-    if credit > 0.0:
-        return _("partial: {mean:.3f} mean, full credit from {full:.2f}").format(
-            mean=mean, full=criterion.full_credit_accuracy)
-    return _("no credit: {mean:.3f} mean, partial credit from {partial:.2f}, full credit from {full:.2f}").format(
-        mean=mean, partial=criterion.no_credit_accuracy, full=criterion.full_credit_accuracy)
 
 
 def network_classes(sub, mission):

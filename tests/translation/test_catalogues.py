@@ -76,3 +76,20 @@ def test_a_marked_call_inside_an_f_string_is_refused(kit_copy):
     module = kit_copy / "autograder" / "new_feature.py"
     module.write_text('from autograder.translation import _\n\nTITLE = f"# {_(\'Class report\')}"\n')
     assert any("new_feature.py:3" in p and "f-string" in p for p in unmarkable_calls(DOMAINS["autograder"], kit_copy))
+
+
+def test_the_reference_finds_the_students_catalogue_and_the_grader_shares_it(monkeypatch):
+    """One home for the students' catalogue: solutions/ (no locale of its own) reads the kit's exercises/locale,
+    and the grader's missions say their verdict with the visible tests' words, in either language."""
+    from pathlib import Path
+
+    from autograder.translation import STUDENT_CATALOGUE
+    from solutions import mission_criteria, translation
+
+    assert translation.students_locale_folder() == Path(__file__).resolve().parents[2] / "exercises" / "locale"
+    assert STUDENT_CATALOGUE is translation.CATALOGUE
+    monkeypatch.setenv("KIT_LANG", "ja")
+    assert mission_criteria.IRIS.verdict(0.95) == "満点"
+    assert "平均 0.850" in mission_criteria.IRIS.verdict(0.85)
+    monkeypatch.setenv("KIT_LANG", "en")
+    assert mission_criteria.IRIS.verdict(0.95) == "full credit"
